@@ -1,0 +1,153 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { APP_NAME, DISCLAIMER } from '../shared/api';
+import { createAnnotationStorage } from './services/annotation-storage';
+import { contentTypeFor, resolveRendererFile } from './services/app-content';
+import { dispatchCall } from './services/dispatch';
+import { createHostApi } from './services/host-api';
+import { createHostServices } from './services/host-services';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_HEADERS, IPC_CHANNEL, isAllowedExternalUrl, isAppUrl, isTrustedSender, mainWindowOptions } from './security';
+
+// The only module that imports `electron`: it wires the plain services to windows, menus,
+// dialogs, the app:// protocol and IPC.
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+
+const rendererDir = path.join(__dirname, '..', 'renderer');
+const samplesDir = app.isPackaged ? path.join(process.resourcesPath, 'samples') : path.join(__dirname, '..', '..', 'samples', 'cases');
+
+let mainWindow: BrowserWindow | undefined;
+
+const services = createHostServices({
+  version: app.getVersion(),
+  mode: 'electron',
+  userDataDir: app.getPath('userData'),
+  samplesDir,
+  annotations: createAnnotationStorage,
+  dialogs: {
+    async showOpen(kind) {
+      const result = await dialog.showOpenDialog(mainWindow!, {
+        title: kind === 'folder' ? 'Open a DICOM folder' : 'Open DICOM files',
+        properties: kind === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
+      });
+      return result.canceled ? null : result.filePaths;
+    },
+    async saveAs(suggestedName, bytes) {
+      const result = await dialog.showSaveDialog(mainWindow!, { defaultPath: suggestedName });
+      if (result.canceled || !result.filePath) return null;
+      await fs.writeFile(result.filePath, bytes);
+      return result.filePath;
+    },
+  },
+});
+const api = createHostApi(services);
+
+function sendMenuCommand(command: string): void {
+  mainWindow?.webContents.send('spinelab:menu', command);
+}
+
+function buildMenu(): Menu {
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Open Files…', accelerator: 'CmdOrCtrl+O', click: () => sendMenuCommand('open-files') },
+        { label: 'Open Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => sendMenuCommand('open-folder') },
+        { label: 'Open Recent', click: () => sendMenuCommand('open-recent') },
+        { label: 'Close Study', accelerator: 'CmdOrCtrl+W', click: () => sendMenuCommand('close-study') },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    },
+    {
+      label: 'View',
+      submenu: [
+        { label: 'Viewer', accelerator: 'CmdOrCtrl+1', click: () => sendMenuCommand('view-viewer') },
+        { label: 'Sample Cases', accelerator: 'CmdOrCtrl+2', click: () => sendMenuCommand('view-cases') },
+        { label: 'Explain (3D)', accelerator: 'CmdOrCtrl+3', click: () => sendMenuCommand('view-explain') },
+        { type: 'separator' },
+        { label: 'Hide Patient Identifiers', accelerator: 'CmdOrCtrl+I', click: () => sendMenuCommand('toggle-identifiers') },
+        { role: 'togglefullscreen' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+      ],
+    },
+    {
+      label: 'Help',
+      submenu: [
+        { label: 'Keyboard Shortcuts', accelerator: '?', click: () => sendMenuCommand('show-help') },
+        {
+          label: `About ${APP_NAME}`,
+          click: () =>
+            void dialog.showMessageBox(mainWindow!, {
+              type: 'info',
+              title: `About ${APP_NAME}`,
+              message: `${APP_NAME} ${app.getVersion()}`,
+              detail: `Spinal compression fracture imaging, measurement and patient education.\n\n${DISCLAIMER}\nFor education and research, not for diagnosis.`,
+            }),
+        },
+      ],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+function serveAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+    if (url.pathname.startsWith('/files/')) {
+      const file = services.registry.resolve(decodeURIComponent(url.pathname.slice(7)));
+      if (!file) return new Response('Unknown file', { status: 404 });
+      const response = await net.fetch(pathToFileURL(file).toString());
+      return new Response(response.body, { headers: { 'Content-Type': 'application/octet-stream', ...CONTENT_HEADERS } });
+    }
+    const file = await resolveRendererFile(rendererDir, url.pathname);
+    if (!file) return new Response('Not found', { status: 404 });
+    return new Response(await fs.readFile(file), { headers: { 'Content-Type': contentTypeFor(file), ...CONTENT_HEADERS } });
+  });
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
+  const contents = mainWindow.webContents;
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.enableSandbox();
+app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  serveAppProtocol();
+  ipcMain.handle(IPC_CHANNEL, (event, channel: unknown, args: unknown) => {
+    if (!isTrustedSender(event.senderFrame)) return { ok: false, error: 'Refused: unexpected sender', refused: true };
+    return dispatchCall(api, channel, args);
+  });
+  Menu.setApplicationMenu(buildMenu());
+  createWindow();
+});
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+});
+
+app.on('window-all-closed', () => app.quit());

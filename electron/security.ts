@@ -1,0 +1,108 @@
+/**
+ * Security policy of the app window and its content, kept free of the `electron` import so
+ * tests can assert it directly (NOTES.md "Electron security in practice").
+ */
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'spinelab';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** No remote origins, no eval; WASM codecs need 'wasm-unsafe-eval' and nothing broader. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Response headers every piece of app content is served with. */
+export const CONTENT_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export interface SecureWebPreferences {
+  readonly preload: string;
+  readonly contextIsolation: true;
+  readonly sandbox: true;
+  readonly nodeIntegration: false;
+  readonly nodeIntegrationInWorker: false;
+  readonly nodeIntegrationInSubFrames: false;
+  readonly webSecurity: true;
+  readonly allowRunningInsecureContent: false;
+  readonly experimentalFeatures: false;
+  readonly webviewTag: false;
+  readonly navigateOnDragDrop: false;
+  readonly spellcheck: false;
+}
+
+export function secureWebPreferences(preloadPath: string): SecureWebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  };
+}
+
+export function mainWindowOptions(preloadPath: string, iconPath?: string) {
+  return {
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 680,
+    title: 'SpineLab',
+    backgroundColor: '#0d1117',
+    show: false,
+    icon: iconPath,
+    webPreferences: secureWebPreferences(preloadPath),
+  };
+}
+
+/** Same-origin check by parsed URL, never by string prefix. */
+export function isAppUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** External links we are willing to hand to the system browser: https, on an allowlist. */
+export const EXTERNAL_LINK_ALLOWLIST = ['www.dicomstandard.org', 'dicom.nema.org', 'pubmed.ncbi.nlm.nih.gov', 'github.com'];
+
+export function isAllowedExternalUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && u.username === '' && u.password === '' && u.port === '' && EXTERNAL_LINK_ALLOWLIST.includes(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** IPC is answered only for the main frame of our own app origin (VS Code's validatedIpcMain). */
+export function isTrustedSender(frame: { url: string; isMainFrame: boolean } | null | undefined): boolean {
+  return !!frame && frame.isMainFrame && isAppUrl(frame.url);
+}
+
+export const IPC_CHANNEL = 'spinelab:call';

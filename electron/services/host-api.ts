@@ -1,0 +1,58 @@
+import type { HostApi, LoadedAnnotations, OpenedFiles } from '../../shared/api';
+import type { FileRegistry } from './file-registry';
+import type { RecentList } from './recent-list';
+import type { SampleLibrary } from './sample-library';
+
+/** What the host needs from its platform: native dialogs exist only in Electron. */
+export interface HostDialogs {
+  showOpen(kind: 'files' | 'folder'): Promise<string[] | null>;
+  /** Writes the bytes where the user chose; returns the path, or null when cancelled. */
+  saveAs(suggestedName: string, bytes: Uint8Array): Promise<string | null>;
+}
+
+export interface AnnotationStorage {
+  load(studyInstanceUid: string): Promise<LoadedAnnotations>;
+  save(studyInstanceUid: string, document: unknown): Promise<void>;
+}
+
+export interface HostServices {
+  readonly version: string;
+  readonly mode: 'electron' | 'browser';
+  readonly registry: FileRegistry;
+  readonly recent: RecentList;
+  readonly samples: SampleLibrary;
+  readonly annotations: AnnotationStorage;
+  readonly dialogs?: HostDialogs;
+}
+
+/**
+ * The host API behind both Electron IPC and the loopback HTTP host. Arguments reach these
+ * handlers only after `validateCall` in shared/api.ts has checked them.
+ */
+export function createHostApi(s: HostServices): HostApi {
+  async function openAndRemember(paths: string[]): Promise<OpenedFiles> {
+    const opened = await s.registry.openPaths(paths);
+    await s.recent.add(paths, opened.label);
+    return opened;
+  }
+  return {
+    appInfo: async () => ({ version: s.version, mode: s.mode, platform: process.platform }),
+    listSamples: () => s.samples.list(),
+    openSample: (id) => s.samples.open(id),
+    sampleCaseDetails: (id) => s.samples.details(id),
+    async showOpenDialog(kind) {
+      if (!s.dialogs) return null;
+      const paths = await s.dialogs.showOpen(kind);
+      return paths && paths.length > 0 ? openAndRemember(paths) : null;
+    },
+    listRecent: () => s.recent.list(),
+    async openRecent(id) {
+      const paths = await s.recent.pathsFor(id);
+      if (!paths) throw new Error('That recent item is no longer available');
+      return openAndRemember(paths);
+    },
+    loadAnnotations: (uid) => s.annotations.load(uid),
+    saveAnnotations: (uid, doc) => s.annotations.save(uid, doc),
+    saveExport: async ({ suggestedName, bytes }) => (s.dialogs ? s.dialogs.saveAs(suggestedName, bytes) : null),
+  };
+}

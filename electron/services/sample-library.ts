@@ -1,0 +1,88 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { OpenedFiles, SampleCaseSummary } from '../../shared/api';
+import type { FileRegistry } from './file-registry';
+import { isInside } from './file-registry';
+
+/** The bundled sample cases written by samples/generate.ts (samples/cases/index.json). */
+export interface SampleLibrary {
+  list(): Promise<SampleCaseSummary[]>;
+  open(caseId: string): Promise<OpenedFiles>;
+  details(caseId: string): Promise<unknown>;
+}
+
+interface IndexSeries {
+  seriesInstanceUid: string;
+  description: string;
+  modality: string;
+  files: string[];
+}
+interface IndexCase {
+  id: string;
+  title: string;
+  modalities?: string[];
+  modality?: string[];
+  level: string;
+  difficulty: string;
+  summary: string;
+  thumbnail?: string;
+  series: IndexSeries[];
+}
+
+export function createSampleLibrary(casesDir: string, registry: FileRegistry): SampleLibrary {
+  let cached: IndexCase[] | undefined;
+
+  async function readIndex(): Promise<IndexCase[]> {
+    if (cached) return cached;
+    try {
+      const raw = JSON.parse(await fs.readFile(path.join(casesDir, 'index.json'), 'utf8')) as { cases?: IndexCase[] } | IndexCase[];
+      cached = Array.isArray(raw) ? raw : (raw.cases ?? []);
+    } catch {
+      cached = [];
+    }
+    return cached;
+  }
+
+  function caseFile(relative: string): string {
+    const absolute = path.resolve(casesDir, relative);
+    if (!isInside(casesDir, absolute)) throw new Error(`Sample index points outside the sample folder: ${relative}`);
+    return absolute;
+  }
+
+  async function find(caseId: string): Promise<IndexCase> {
+    const found = (await readIndex()).find((c) => c.id === caseId);
+    if (!found) throw new Error(`No sample case "${caseId}"`);
+    return found;
+  }
+
+  return {
+    async list() {
+      const cases = await readIndex();
+      const out: SampleCaseSummary[] = [];
+      for (const c of cases) {
+        const thumb = c.thumbnail ? (await registry.openPaths([caseFile(path.join(c.id, c.thumbnail))])).files[0] : undefined;
+        out.push({
+          id: c.id,
+          title: c.title,
+          modalities: c.modalities ?? c.modality ?? [...new Set(c.series.map((s) => s.modality))],
+          level: c.level,
+          difficulty: c.difficulty,
+          summary: c.summary,
+          thumbnailFileId: thumb?.id,
+          series: c.series,
+        });
+      }
+      return out;
+    },
+    async open(caseId) {
+      const c = await find(caseId);
+      const paths = c.series.flatMap((s) => s.files.map((f) => caseFile(path.join(c.id, f))));
+      const opened = await registry.openPaths(paths);
+      return { label: c.title, files: opened.files };
+    },
+    async details(caseId) {
+      await find(caseId);
+      return JSON.parse(await fs.readFile(caseFile(path.join(caseId, 'case.json')), 'utf8'));
+    },
+  };
+}

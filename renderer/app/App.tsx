@@ -1,0 +1,203 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { DISCLAIMER, type RecentEntry } from '../../shared/api';
+import { platform } from '../platform';
+import { sourcesFromBrowserFiles } from '../platform/platform';
+import { CaseLibrary } from '../cases/CaseLibrary';
+import { Viewport } from '../viewer/Viewport';
+import { sourcesFromDrop } from './drop-files';
+import { HelpOverlay } from './HelpOverlay';
+import { loadSources } from './load-files';
+import { SeriesPanel } from './SeriesPanel';
+import { useStudyStore, type View } from './study-store';
+import { StatusBar } from './StatusBar';
+
+const DEFAULT_CASE = 'normal-spine';
+
+export async function openSampleCase(caseId: string): Promise<void> {
+  const opened = await platform.api.openSample(caseId);
+  await loadSources(platform.sourcesFor(opened.files), opened.label, caseId);
+}
+
+export function App() {
+  const view = useStudyStore((s) => s.view);
+  const setView = useStudyStore((s) => s.setView);
+  const label = useStudyStore((s) => s.label);
+  const showIdentifiers = useStudyStore((s) => s.showIdentifiers);
+  const toggleIdentifiers = useStudyStore((s) => s.toggleIdentifiers);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [recent, setRecent] = useState<RecentEntry[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const [notice, setNotice] = useState<string>();
+  const filesInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+
+  const openFiles = useCallback(async (kind: 'files' | 'folder') => {
+    if (platform.mode === 'browser') {
+      (kind === 'folder' ? folderInput : filesInput).current?.click();
+      return;
+    }
+    const opened = await platform.api.showOpenDialog(kind);
+    if (opened) await loadSources(platform.sourcesFor(opened.files), opened.label);
+    setRecent(await platform.api.listRecent());
+  }, []);
+
+  const onPicked = useCallback((e: React.ChangeEvent<HTMLInputElement>) => {
+    const files = [...(e.target.files ?? [])];
+    e.target.value = '';
+    if (files.length === 0) return;
+    const first = files[0].webkitRelativePath.split('/')[0];
+    void loadSources(sourcesFromBrowserFiles(files), first || (files.length === 1 ? files[0].name : `${files.length} files`));
+  }, []);
+
+  useEffect(() => {
+    openSampleCase(DEFAULT_CASE).catch(() => setNotice('The bundled sample study could not be opened. Use Open to load your own files.'));
+    platform.api.listRecent().then(setRecent, () => undefined);
+  }, []);
+
+  useEffect(() => {
+    const commands: Record<string, () => void> = {
+      'open-files': () => void openFiles('files'),
+      'open-folder': () => void openFiles('folder'),
+      'close-study': () => useStudyStore.getState().closeStudy(),
+      'view-viewer': () => setView('viewer'),
+      'view-cases': () => setView('cases'),
+      'view-explain': () => setView('explain'),
+      'toggle-identifiers': toggleIdentifiers,
+      'show-help': () => setHelpOpen(true),
+      'open-recent': () => document.getElementById('recent-select')?.focus(),
+    };
+    platform.onMenuCommand((c) => commands[c]?.());
+  }, [openFiles, setView, toggleIdentifiers]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === '?') setHelpOpen((o) => !o);
+      else if (e.key === 'Escape') setHelpOpen(false);
+      else if (e.key === 'h' || e.key === 'H') toggleIdentifiers();
+      else if (e.key === 'o') void openFiles('files');
+      else if (e.key === 'O') void openFiles('folder');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openFiles, toggleIdentifiers]);
+
+  const onDrop = useCallback(async (e: React.DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const sources = await sourcesFromDrop(e.dataTransfer.items);
+    if (sources.length > 0) await loadSources(sources, sources.length === 1 ? sources[0].name : 'Dropped files');
+  }, []);
+
+  const tabs: ReadonlyArray<readonly [View, string]> = [
+    ['viewer', 'Viewer'],
+    ['cases', 'Sample cases'],
+    ['explain', 'Explain procedure'],
+  ];
+
+  return (
+    <div
+      className="app"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => e.currentTarget === e.target && setDragging(false)}
+      onDrop={onDrop}
+    >
+      <header className="topbar">
+        <div className="brand" aria-label="SpineLab">
+          <span className="brand-mark" aria-hidden="true">◆</span> SpineLab
+        </div>
+        <nav className="tabs" aria-label="Sections">
+          {tabs.map(([id, text]) => (
+            <button key={id} type="button" className={`tab${view === id ? ' tab-active' : ''}`} aria-current={view === id ? 'page' : undefined} onClick={() => setView(id)}>
+              {text}
+            </button>
+          ))}
+        </nav>
+        <div className="toolbar">
+          <button type="button" className="button" onClick={() => void openFiles('files')} title="Open DICOM files (O)">
+            Open files…
+          </button>
+          <button type="button" className="button" onClick={() => void openFiles('folder')} title="Open a DICOM folder (Shift+O)">
+            Open folder…
+          </button>
+          <select
+            id="recent-select"
+            className="select"
+            aria-label="Open recent"
+            value=""
+            onChange={async (e) => {
+              const opened = await platform.api.openRecent(e.target.value);
+              await loadSources(platform.sourcesFor(opened.files), opened.label);
+            }}
+          >
+            <option value="">Recent…</option>
+            {recent.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className={`button${showIdentifiers ? '' : ' button-on'}`}
+            onClick={toggleIdentifiers}
+            aria-pressed={!showIdentifiers}
+            title="Hide patient identifiers (H)"
+            data-testid="toggle-identifiers"
+          >
+            {showIdentifiers ? 'Hide identifiers' : 'Identifiers hidden'}
+          </button>
+          <button type="button" className="button icon-button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+            ?
+          </button>
+        </div>
+        <input ref={filesInput} type="file" multiple hidden onChange={onPicked} data-testid="file-input" />
+        <input ref={folderInput} type="file" hidden onChange={onPicked} data-testid="folder-input" {...{ webkitdirectory: '' }} />
+      </header>
+      <div className="disclaimer" role="note">
+        {DISCLAIMER}
+      </div>
+      <main className="main">
+        {view === 'viewer' && <ViewerScreen studyLabel={label} />}
+        {view === 'cases' && <CaseLibrary onOpen={(id) => void openSampleCase(id)} />}
+        {view === 'explain' && <ExplainScreen />}
+      </main>
+      <StatusBar notice={notice} />
+      {dragging && <div className="drop-hint">Drop DICOM files or folders to open them</div>}
+      {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}
+
+function ViewerScreen({ studyLabel }: { studyLabel: string }) {
+  const stacks = useStudyStore((s) => s.stacks);
+  const activeKey = useStudyStore((s) => s.activeStackKey);
+  const slices = useStudyStore((s) => s.sliceByStack);
+  const setSlice = useStudyStore((s) => s.setSlice);
+  const showIdentifiers = useStudyStore((s) => s.showIdentifiers);
+  const progress = useStudyStore((s) => s.progress);
+  const stack = stacks.find((s) => s.key === activeKey);
+  const onSliceChange = useCallback((i: number) => stack && setSlice(stack.key, i), [stack, setSlice]);
+  return (
+    <div className="viewer-layout">
+      <aside className="side-panel" aria-label="Study">
+        <h2 className="panel-title">{studyLabel || 'No study'}</h2>
+        <SeriesPanel />
+      </aside>
+      <section className="viewport-area" aria-label="Image">
+        {stack ? (
+          <Viewport stack={stack} sliceIndex={Math.min(slices[stack.key] ?? 0, stack.imageIds.length - 1)} onSliceChange={onSliceChange} showIdentifiers={showIdentifiers} />
+        ) : (
+          <div className="viewport-empty">{progress ? 'Loading…' : 'Open DICOM files or a folder, or drop them here.'}</div>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function ExplainScreen() {
+  return <div className="viewport-empty">The 3D procedure explainer opens here.</div>;
+}

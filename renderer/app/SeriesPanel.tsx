@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react';
+import type { Stack } from '../viewer/stack';
+import { thumbnailPixels } from '../viewer/thumbnail';
+import { useStudyStore } from './study-store';
+
+function Thumbnail({ stack }: { stack: Stack }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const instances = useStudyStore((s) => s.instances);
+  const middle = Math.floor(stack.imageIds.length / 2);
+  const imageId = stack.imageIds[middle];
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const header = stack.headers[middle];
+    const instance = instances.find((i) => i.header === header);
+    const frame = instance?.frames[stack.frameIndices[middle]];
+    if (!canvas || !header || !frame) return;
+    const pixels = thumbnailPixels(header, frame, 72);
+    canvas.width = pixels.width;
+    canvas.height = pixels.height;
+    canvas.getContext('2d')?.putImageData(pixels, 0, 0);
+    // Only the image shown matters; other instances arriving do not change it.
+  }, [imageId]);
+  return <canvas ref={canvasRef} className="thumb" aria-hidden="true" />;
+}
+
+export function SeriesPanel() {
+  const stacks = useStudyStore((s) => s.stacks);
+  const active = useStudyStore((s) => s.activeStackKey);
+  const select = useStudyStore((s) => s.selectStack);
+  if (stacks.length === 0) return <div className="panel-empty">No series loaded</div>;
+  return (
+    <ul className="series-list" aria-label="Series">
+      {stacks.map((stack) => (
+        <li key={stack.key}>
+          <button
+            type="button"
+            className={`series-item${stack.key === active ? ' series-item-active' : ''}`}
+            onClick={() => select(stack.key)}
+            aria-pressed={stack.key === active}
+            data-testid="series-item"
+          >
+            <Thumbnail stack={stack} />
+            <span className="series-text">
+              <span className="series-title">{stack.description || `Series ${stack.seriesNumber ?? ''}`}</span>
+              <span className="series-meta">
+                {stack.modality} · {stack.imageIds.length} image{stack.imageIds.length === 1 ? '' : 's'}
+              </span>
+              {stack.note && <span className="series-note">{stack.note}</span>}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,50 @@
+import { createDecodePool, type DecodePool } from '../workers/decode-pool';
+import type { FileSource } from '../platform';
+import { useStudyStore } from './study-store';
+
+let pool: DecodePool | undefined;
+function decodePool(): DecodePool {
+  pool ??= createDecodePool();
+  return pool;
+}
+
+/** Files that are plainly not DICOM by name; anything else is given to the parser to judge. */
+const IGNORED = /(^|\/)(DICOMDIR|\.DS_Store|Thumbs\.db|desktop\.ini)$|\.(txt|xml|html?|pdf|jpe?g|png|exe|inf|ini|json)$/i;
+
+/**
+ * Loads files into the study store: reads and decodes them in the worker pool a few at a time,
+ * adding each instance as soon as it is ready, so the first image shows long before the last.
+ * A file that fails is listed with its reason; it never stops the others.
+ */
+export async function loadSources(sources: readonly FileSource[], label: string, caseId?: string): Promise<void> {
+  const wanted = sources.filter((s) => !IGNORED.test(s.relativePath));
+  const store = useStudyStore.getState();
+  const generation = store.beginLoad(label, wanted.length, caseId);
+  const concurrency = Math.max(2, (navigator.hardwareConcurrency || 2) * 2);
+  let next = 0;
+  let key = 0;
+
+  async function work(): Promise<void> {
+    while (next < wanted.length) {
+      const source = wanted[next++];
+      const name = source.relativePath || source.name;
+      try {
+        const bytes = await source.read();
+        const result = await decodePool().loadInstance(bytes, name);
+        const s = useStudyStore.getState();
+        if (!result.ok) {
+          s.addFailure(generation, { fileName: name, reason: result.error.reason }, result.error.kind === 'no-pixel-data');
+        } else if (result.frames.length === 0) {
+          s.addFailure(generation, { fileName: name, reason: `${result.header.modality || 'Non-image'} object, nothing to display` }, true);
+        } else {
+          s.addInstance(generation, { key: `${generation}-${key++}`, fileName: name, header: result.header, frames: result.frames });
+        }
+      } catch (e) {
+        useStudyStore.getState().addFailure(generation, { fileName: name, reason: e instanceof Error ? e.message : String(e) });
+      }
+    }
+  }
+
+  await Promise.all(Array.from({ length: Math.min(concurrency, wanted.length) }, work));
+  useStudyStore.getState().finishLoad(generation);
+}

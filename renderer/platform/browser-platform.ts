@@ -1,0 +1,62 @@
+import { CHANNELS, fileUrlPath, type Channel, type FileRef, type HostApi } from '../../shared/api';
+import type { FileSource, Platform } from './platform';
+
+const TOKEN_KEY = 'spinelab.token';
+const TOKEN_HEADER = 'X-SpineLab-Token';
+
+/** Reads the per-launch token from the URL fragment once, then keeps it for this tab only. */
+function takeToken(): string {
+  const match = /token=([A-Za-z0-9_-]+)/.exec(location.hash);
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+export function createBrowserPlatform(): Platform {
+  const token = takeToken();
+  const headers = { [TOKEN_HEADER]: token };
+
+  async function call(channel: Channel, args: unknown[]): Promise<unknown> {
+    const response = await fetch(`api/${channel}`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ args }),
+    });
+    const body = (await response.json().catch(() => ({ ok: false, error: `HTTP ${response.status}` }))) as
+      | { ok: true; result: unknown }
+      | { ok: false; error: string };
+    if (!body.ok) throw new Error(body.error);
+    return body.result;
+  }
+
+  const api = Object.fromEntries(CHANNELS.map((c) => [c, (...args: unknown[]) => call(c, args)])) as unknown as HostApi;
+
+  async function fetchBytes(id: string): Promise<ArrayBuffer> {
+    const response = await fetch(fileUrlPath(id), { headers });
+    if (!response.ok) throw new Error(`Could not read the file (HTTP ${response.status})`);
+    return response.arrayBuffer();
+  }
+
+  return {
+    mode: 'browser',
+    api,
+    sourcesFor: (files: readonly FileRef[]): FileSource[] =>
+      files.map((f) => ({ name: f.name, relativePath: f.relativePath, size: f.size, read: () => fetchBytes(f.id) })),
+    async imageUrlFor(fileId) {
+      const bytes = await fetchBytes(fileId).catch(() => undefined);
+      return bytes ? URL.createObjectURL(new Blob([bytes], { type: 'image/png' })) : undefined;
+    },
+    async saveExport(name, mimeType, bytes) {
+      const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeType }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return name;
+    },
+    onMenuCommand: () => undefined,
+  };
+}

@@ -1,0 +1,106 @@
+import cornerstone from 'cornerstone-core';
+import type { Image } from 'cornerstone-core';
+import type { DecodedFrame } from '../../shared/dicom/decode';
+import type { InstanceHeader } from '../../shared/dicom/header';
+
+/**
+ * Our image loader for cornerstone-core: images are decoded by the worker pool before they
+ * are asked for, so loading is a lookup. Image ids: `spinelab:<instance key>:<frame index>`.
+ */
+export const IMAGE_SCHEME = 'spinelab';
+
+export interface FrameSource {
+  readonly header: InstanceHeader;
+  readonly frames: readonly DecodedFrame[];
+}
+
+const sources = new Map<string, FrameSource>();
+
+export function imageIdFor(instanceKey: string, frameIndex: number): string {
+  return `${IMAGE_SCHEME}:${instanceKey}:${frameIndex}`;
+}
+
+export function registerFrameSource(instanceKey: string, source: FrameSource): void {
+  sources.set(instanceKey, source);
+}
+
+export function clearFrameSources(): void {
+  sources.clear();
+  cornerstone.imageCache.purgeCache();
+}
+
+function parseImageId(imageId: string): { key: string; frame: number } {
+  const last = imageId.lastIndexOf(':');
+  return { key: imageId.slice(IMAGE_SCHEME.length + 1, last), frame: Number(imageId.slice(last + 1)) };
+}
+
+/** Interleaved RGB (8 or 16 bits a sample) to the RGBA bytes cornerstone draws colour images from. */
+function toRgba(pixels: DecodedFrame['pixels'], count: number, bitsStored: number): Uint8ClampedArray {
+  const rgba = new Uint8ClampedArray(count * 4);
+  const shift = Math.max(0, bitsStored - 8);
+  for (let i = 0, j = 0; i < count; i++, j += 3) {
+    rgba[i * 4] = pixels[j] >> shift;
+    rgba[i * 4 + 1] = pixels[j + 1] >> shift;
+    rgba[i * 4 + 2] = pixels[j + 2] >> shift;
+    rgba[i * 4 + 3] = 255;
+  }
+  return rgba;
+}
+
+/** A default window from the stored range when the file gives none (modality units, after rescale). */
+export function defaultWindow(header: InstanceHeader, frame: DecodedFrame): { center: number; width: number } {
+  if (header.windowCenter !== undefined && header.windowWidth !== undefined && header.windowWidth > 1) {
+    return { center: header.windowCenter, width: header.windowWidth };
+  }
+  const lo = frame.minValue * header.rescaleSlope + header.rescaleIntercept;
+  const hi = frame.maxValue * header.rescaleSlope + header.rescaleIntercept;
+  return { center: (lo + hi) / 2, width: Math.max(1, hi - lo) };
+}
+
+export function buildCornerstoneImage(imageId: string, header: InstanceHeader, frame: DecodedFrame): Image {
+  const color = frame.samplesPerPixel === 3;
+  const pixelCount = frame.rows * frame.columns;
+  const pixelData = color ? toRgba(frame.pixels, pixelCount, header.bitsStored) : frame.pixels;
+  const win = color ? { center: 128, width: 256 } : defaultWindow(header, frame);
+  const spacing = header.spacing;
+  const image = {
+    imageId,
+    minPixelValue: color ? 0 : Math.floor(frame.minValue),
+    maxPixelValue: color ? 255 : Math.ceil(frame.maxValue),
+    slope: color ? 1 : header.rescaleSlope,
+    intercept: color ? 0 : header.rescaleIntercept,
+    windowCenter: win.center,
+    windowWidth: win.width,
+    getPixelData: () => pixelData as unknown as number[],
+    rows: frame.rows,
+    columns: frame.columns,
+    height: frame.rows,
+    width: frame.columns,
+    color,
+    rgba: color,
+    invert: header.photometricInterpretation === 'MONOCHROME1',
+    columnPixelSpacing: spacing.columnMm,
+    rowPixelSpacing: spacing.rowMm,
+    sizeInBytes: pixelData.byteLength,
+  };
+  return image as unknown as Image;
+}
+
+function loadImage(imageId: string) {
+  const { key, frame } = parseImageId(imageId);
+  const source = sources.get(key);
+  const decoded = source?.frames[frame];
+  const promise = source && decoded
+    ? Promise.resolve(buildCornerstoneImage(imageId, source.header, decoded))
+    : Promise.reject(new Error(`Image ${imageId} is not loaded`));
+  return { promise };
+}
+
+let registered = false;
+export function registerImageLoader(): void {
+  if (registered) return;
+  registered = true;
+  cornerstone.registerImageLoader(IMAGE_SCHEME, loadImage as never);
+  // Images are views on frames the store already holds; the cache only needs the ones on screen.
+  cornerstone.imageCache.setMaximumSizeBytes(256 * 1024 * 1024);
+}

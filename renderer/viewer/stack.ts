@@ -1,0 +1,17 @@
+import type { InstanceHeader } from '../../shared/dicom/header';
+
+/** One displayable stack: the ordered frames of a series (or of one orientation of it). */
+export interface Stack {
+  readonly key: string;
+  readonly seriesInstanceUid: string;
+  readonly studyInstanceUid: string;
+  readonly description: string;
+  readonly modality: string;
+  readonly seriesNumber?: number;
+  readonly imageIds: readonly string[];
+  /** Header of the instance each image id comes from, in the same order. */
+  readonly headers: readonly InstanceHeader[];
+  readonly frameIndices: readonly number[];
+  /** Why the stack was split from its series, or undefined. */
+  readonly note?: string;
+}
