@@ -137,7 +137,8 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveAppProtocol();
   ipcMain.handle(IPC_CHANNEL, (event, channel: unknown, args: unknown) => {
-    if (!isTrustedSender(event.senderFrame)) return { ok: false, error: 'Refused: unexpected sender', refused: true };
+    const frame = event.senderFrame;
+    if (!isTrustedSender(frame && { url: frame.url, isMainFrame: frame.parent === null })) return { ok: false, error: 'Refused: unexpected sender', refused: true };
     return dispatchCall(api, channel, args);
   });
   Menu.setApplicationMenu(buildMenu());

@@ -46,6 +46,7 @@ export function App() {
     e.target.value = '';
     if (files.length === 0) return;
     const first = files[0].webkitRelativePath.split('/')[0];
+    setNotice(undefined);
     void loadSources(sourcesFromBrowserFiles(files), first || (files.length === 1 ? files[0].name : `${files.length} files`));
   }, []);
 

@@ -76,6 +76,7 @@ export const useStudyStore = create<StudyState>((set, get) => ({
   beginLoad(label, total, caseId) {
     clearFrameSources();
     const generation = get().generation + 1;
+    performance.mark('spinelab:progress-shown');
     set({ ...EMPTY, label, caseId, generation, progress: { done: 0, total }, view: 'viewer' });
     return generation;
   },
@@ -113,6 +114,7 @@ export const useStudyStore = create<StudyState>((set, get) => ({
     if (generation !== s.generation) return;
     const sliceByStack = { ...s.sliceByStack };
     if (!s.userNavigated) for (const stack of s.stacks) sliceByStack[stack.key] = initialSlice(stack);
+    performance.mark('spinelab:load-complete');
     set({ progress: null, sliceByStack });
   },
 

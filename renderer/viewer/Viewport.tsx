@@ -2,7 +2,7 @@ import cornerstone from 'cornerstone-core';
 import type { Viewport as CsViewport } from 'cornerstone-core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { calibrationBadge } from '../../shared/calibration';
-import { orientationLetters } from '../../shared/dicom/orientation';
+import { orientationLetters, patientOrientationLetters } from '../../shared/dicom/orientation';
 import { registerImageLoader } from './cornerstone-image';
 import { scaleBarLength } from './scale-bar';
 import type { Stack } from './stack';
@@ -96,6 +96,7 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, ac
         cornerstone.displayImage(element, image, previous ? { ...defaults, ...previous } : defaults);
         if (!previous) cornerstone.fitToWindow(element);
         viewportState.current = cornerstone.getViewport(element);
+        if (performance.getEntriesByName('spinelab:first-image').length === 0) performance.mark('spinelab:first-image');
         setError(undefined);
       })
       .catch((e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)));
@@ -200,7 +201,7 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, ac
   const letters = header?.imageOrientationPatient
     ? orientationLetters(header.imageOrientationPatient)
     : header?.patientOrientation
-      ? orientationLettersFromPatientOrientation(header.patientOrientation)
+      ? patientOrientationLetters(header.patientOrientation)
       : undefined;
   const calibrated = header && header.spacing.source !== 'none';
   const bar = rendered && calibrated ? scaleBarLength(header.spacing.columnMm / rendered.scale, rendered.width / 4) : undefined;
@@ -280,9 +281,4 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, ac
       {error && <div className="viewport-error">{error}</div>}
     </div>
   );
-}
-
-function orientationLettersFromPatientOrientation([row, column]: [string, string]) {
-  const opposite = (s: string) => s.replace(/[LRAPHF]/g, (c) => ({ L: 'R', R: 'L', A: 'P', P: 'A', H: 'F', F: 'H' })[c] ?? c);
-  return { right: row, left: opposite(row), bottom: column, top: opposite(column) };
 }

@@ -2,6 +2,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startBrowserHost, type BrowserHost } from '../../electron/browser-host';
 import { createAnnotationStorage } from '../../electron/services/annotation-storage';
 import { createHostApi } from '../../electron/services/host-api';
@@ -14,7 +15,7 @@ export interface AppFixture {
   readonly consoleErrors: string[];
 }
 
-const root = path.resolve(__dirname, '..', '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Starts the real browser-mode host (same services as Electron) with a fresh data folder. */
 export const test = base.extend<{ app: AppFixture }>({

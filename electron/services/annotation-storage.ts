@@ -1,0 +1,36 @@
+import type { LoadedAnnotations } from '../../shared/api';
+import { validateStudyAnnotations } from '../../shared/model/validate';
+import { createAnnotationStore, type StoreNotice } from './annotation-store';
+import type { AnnotationStorage } from './host-api';
+
+function describe(notice: StoreNotice): string {
+  switch (notice.kind) {
+    case 'recovered-from-backup':
+      return 'The saved measurements were damaged; the previous save was restored.';
+    case 'corrupt-set-aside':
+      return `The saved measurements could not be read (${notice.reason}); the file was set aside, not deleted.`;
+    case 'opened-read-only':
+      return 'These measurements were saved by a newer version of SpineLab: they are shown read-only.';
+    case 'migrated':
+      return 'Measurements saved by an older version were upgraded; the original file was kept.';
+  }
+}
+
+/** The annotation store as the host API speaks of it: plain messages, validated documents. */
+export function createAnnotationStorage(dir: string): AnnotationStorage {
+  const store = createAnnotationStore({ dir });
+  return {
+    async load(studyInstanceUid): Promise<LoadedAnnotations> {
+      const result = await store.load(studyInstanceUid);
+      const notice = result.notices.map(describe).join(' ') || undefined;
+      return { document: result.document, readOnly: result.readOnly, notice };
+    },
+    async save(studyInstanceUid, document) {
+      const valid = validateStudyAnnotations(document);
+      if (!valid.ok) throw new Error(`The measurements could not be saved: ${valid.errors.slice(0, 3).join('; ')}`);
+      if (valid.value.studyInstanceUid !== studyInstanceUid) throw new Error('The measurements belong to another study');
+      const saved = await store.save(valid.value);
+      if (!saved.ok) throw new Error(saved.reason === 'read-only' ? 'These measurements are read-only' : `Invalid measurements: ${saved.errors.slice(0, 3).join('; ')}`);
+    },
+  };
+}

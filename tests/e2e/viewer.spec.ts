@@ -1,0 +1,100 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { canvasHash, canvasStats, expect, test } from './fixtures';
+import { writeCtSeries } from '../fixtures/ct-series';
+
+test.describe('viewer', () => {
+  test('opens on the bundled sample spine and shows a real image', async ({ app }) => {
+    const { page } = app;
+    await expect(page.getByTestId('series-item').first()).toBeVisible();
+    await expect(page.getByTestId('viewport')).toHaveAttribute('data-ww', /\d+/);
+    const stats = await canvasStats(page);
+    expect(stats.width).toBeGreaterThan(300);
+    expect(stats.sd).toBeGreaterThan(15);
+    await expect(page.getByText('For education and research only')).toBeVisible();
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('scrolling changes the slice and the picture', async ({ app }) => {
+    const { page } = app;
+    const viewport = page.getByTestId('viewport');
+    await expect(viewport).toHaveAttribute('data-ww', /\d+/);
+    await expect(page.getByTestId('load-progress')).toHaveCount(0);
+    const before = Number(await viewport.getAttribute('data-slice'));
+    const hashBefore = await canvasHash(page);
+    await viewport.hover();
+    await page.mouse.wheel(0, 120);
+    await page.mouse.wheel(0, 120);
+    await page.mouse.wheel(0, 120);
+    await expect(viewport).not.toHaveAttribute('data-slice', String(before));
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => canvasHash(page)).not.toBe(hashBefore);
+  });
+
+  test('dragging changes window and level', async ({ app }) => {
+    const { page } = app;
+    const viewport = page.getByTestId('viewport');
+    await expect(viewport).toHaveAttribute('data-ww', /\d+/);
+    const ww = await viewport.getAttribute('data-ww');
+    const hashBefore = await canvasHash(page);
+    const box = (await viewport.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 150, box.y + box.height / 2 + 60, { steps: 8 });
+    await page.mouse.up();
+    await expect(viewport).not.toHaveAttribute('data-ww', ww!);
+    expect(await canvasHash(page)).not.toBe(hashBefore);
+  });
+
+  test('a folder with one broken file lists the error and loads the rest', async ({ app }) => {
+    const { page } = app;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'spinelab-broken-'));
+    const files = writeCtSeries(dir, { slices: 6, size: 64 });
+    const broken = path.join(dir, 'broken.dcm');
+    writeFileSync(broken, Buffer.concat([Buffer.alloc(128), Buffer.from('DICM'), Buffer.from([2, 0, 0x10, 0, 0x55, 0x49, 0xff, 0x7f])]));
+    await page.getByTestId('file-input').setInputFiles([...files, broken]);
+    await expect(page.getByTestId('failures-toggle')).toContainText('1 file could not be read');
+    await page.getByTestId('failures-toggle').click();
+    await expect(page.getByTestId('failure-row')).toContainText('broken.dcm');
+    await expect(page.getByTestId('viewport')).toHaveAttribute('data-slices', '6');
+    expect((await canvasStats(page)).sd).toBeGreaterThan(5);
+  });
+
+  test('hiding identifiers removes the patient name from the screen', async ({ app }) => {
+    const { page } = app;
+    const overlay = page.getByTestId('overlay-patient');
+    await expect(overlay).toContainText('SAMPLE');
+    await page.getByTestId('toggle-identifiers').click();
+    await expect(overlay).toHaveText('Identifiers hidden');
+    await expect(page.locator('body')).not.toContainText('SAMPLE^');
+  });
+
+  test('the help overlay lists the keyboard shortcuts', async ({ app }) => {
+    const { page } = app;
+    await expect(page.getByTestId('series-item').first()).toBeVisible();
+    await page.keyboard.press('?');
+    const help = page.getByTestId('help-overlay');
+    await expect(help).toBeVisible();
+    await expect(help).toContainText('Window / level');
+    await expect(help).toContainText('Next image'.toLowerCase().replace('next', 'next'), { ignoreCase: true });
+    await page.keyboard.press('Escape');
+    await expect(help).toHaveCount(0);
+  });
+
+  test('a 300-slice CT shows its first image while the rest is still loading', async ({ app }) => {
+    test.setTimeout(180_000);
+    const { page } = app;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'spinelab-300-'));
+    const files = writeCtSeries(dir, { slices: 300, size: 512 });
+    await expect(page.getByTestId('viewport')).toHaveAttribute('data-ww', /\d+/);
+    await page.evaluate(() => performance.clearMarks());
+    await page.getByTestId('file-input').setInputFiles(files);
+    await expect(page.getByTestId('viewport')).toHaveAttribute('data-slices', '300', { timeout: 120_000 });
+    const marks = await page.evaluate(() =>
+      Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+    );
+    expect(marks['spinelab:first-image']).toBeLessThan(marks['spinelab:load-complete']);
+    expect(marks['spinelab:progress-shown']).toBeLessThanOrEqual(marks['spinelab:first-image']);
+  });
+});
