@@ -3,13 +3,12 @@ import { DISCLAIMER, type RecentEntry } from '../../shared/api';
 import { platform } from '../platform';
 import { sourcesFromBrowserFiles } from '../platform/platform';
 import { CaseLibrary } from '../cases/CaseLibrary';
-import { Viewport } from '../viewer/Viewport';
 import { sourcesFromDrop } from './drop-files';
 import { HelpOverlay } from './HelpOverlay';
 import { loadSources } from './load-files';
-import { SeriesPanel } from './SeriesPanel';
 import { useStudyStore, type View } from './study-store';
 import { StatusBar } from './StatusBar';
+import { ViewerScreen } from './ViewerScreen';
 
 const DEFAULT_CASE = 'normal-spine';
 
@@ -21,7 +20,6 @@ export async function openSampleCase(caseId: string): Promise<void> {
 export function App() {
   const view = useStudyStore((s) => s.view);
   const setView = useStudyStore((s) => s.setView);
-  const label = useStudyStore((s) => s.label);
   const showIdentifiers = useStudyStore((s) => s.showIdentifiers);
   const toggleIdentifiers = useStudyStore((s) => s.toggleIdentifiers);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -162,39 +160,13 @@ export function App() {
         {DISCLAIMER}
       </div>
       <main className="main">
-        {view === 'viewer' && <ViewerScreen studyLabel={label} />}
+        {view === 'viewer' && <ViewerScreen />}
         {view === 'cases' && <CaseLibrary onOpen={(id) => void openSampleCase(id)} />}
         {view === 'explain' && <ExplainScreen />}
       </main>
       <StatusBar notice={notice} />
       {dragging && <div className="drop-hint">Drop DICOM files or folders to open them</div>}
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
-    </div>
-  );
-}
-
-function ViewerScreen({ studyLabel }: { studyLabel: string }) {
-  const stacks = useStudyStore((s) => s.stacks);
-  const activeKey = useStudyStore((s) => s.activeStackKey);
-  const slices = useStudyStore((s) => s.sliceByStack);
-  const setSlice = useStudyStore((s) => s.setSlice);
-  const showIdentifiers = useStudyStore((s) => s.showIdentifiers);
-  const progress = useStudyStore((s) => s.progress);
-  const stack = stacks.find((s) => s.key === activeKey);
-  const onSliceChange = useCallback((i: number) => stack && setSlice(stack.key, i), [stack, setSlice]);
-  return (
-    <div className="viewer-layout">
-      <aside className="side-panel" aria-label="Study">
-        <h2 className="panel-title">{studyLabel || 'No study'}</h2>
-        <SeriesPanel />
-      </aside>
-      <section className="viewport-area" aria-label="Image">
-        {stack ? (
-          <Viewport stack={stack} sliceIndex={Math.min(slices[stack.key] ?? 0, stack.imageIds.length - 1)} onSliceChange={onSliceChange} showIdentifiers={showIdentifiers} />
-        ) : (
-          <div className="viewport-empty">{progress ? 'Loading…' : 'Open DICOM files or a folder, or drop them here.'}</div>
-        )}
-      </section>
     </div>
   );
 }

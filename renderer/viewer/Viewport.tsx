@@ -14,6 +14,8 @@ export interface ViewportProps {
   readonly onSliceChange: (index: number) => void;
   readonly showIdentifiers: boolean;
   readonly active?: boolean;
+  /** Drawn over the image; called again after every render so it can follow pan and zoom. */
+  readonly overlay?: (element: HTMLDivElement | null, renderTick: number) => React.ReactNode;
 }
 
 interface RenderedState {
@@ -35,11 +37,12 @@ function formatName(name: string): string {
   return name.replace(/\^+/g, ', ').replace(/,\s*$/, '');
 }
 
-export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, active = true }: ViewportProps) {
+export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, active = true, overlay }: ViewportProps) {
   const elementRef = useRef<HTMLDivElement>(null);
   const viewportState = useRef<CsViewport | undefined>(undefined);
   const [rendered, setRendered] = useState<RenderedState | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [renderTick, setRenderTick] = useState(0);
   const sliceRef = useRef(sliceIndex);
   sliceRef.current = sliceIndex;
   const count = stack.imageIds.length;
@@ -60,6 +63,7 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, ac
         height: element.clientHeight,
         invert: vp.invert ?? false,
       });
+      setRenderTick((t) => t + 1);
     };
     element.addEventListener('cornerstoneimagerendered', onRendered);
     const resize = new ResizeObserver(() => {
@@ -207,7 +211,7 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, ac
   const bar = rendered && calibrated ? scaleBarLength(header.spacing.columnMm / rendered.scale, rendered.width / 4) : undefined;
 
   return (
-    <div className={`viewport${active ? ' viewport-active' : ''}`}>
+    <div className={`viewport${active ? ' viewport-active' : ''}`} onWheel={onWheel} onPointerDown={onPointerDown} onContextMenu={(e) => e.preventDefault()}>
       <div
         ref={elementRef}
         className="viewport-canvas"
@@ -216,14 +220,12 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, ac
         data-slices={count}
         data-wc={rendered ? Math.round(rendered.windowCenter) : ''}
         data-ww={rendered ? Math.round(rendered.windowWidth) : ''}
-        onWheel={onWheel}
-        onPointerDown={onPointerDown}
-        onContextMenu={(e) => e.preventDefault()}
         onDoubleClick={reset}
         tabIndex={0}
         role="img"
         aria-label={`${stack.description || 'Series'}, image ${sliceIndex + 1} of ${count}`}
       />
+      {rendered && overlay?.(elementRef.current, renderTick)}
       {header && (
         <>
           <div className="overlay overlay-tl" data-testid="overlay-patient">

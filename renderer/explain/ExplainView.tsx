@@ -1,0 +1,240 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CameraPreset, PatientSpineShape, Procedure } from '../../shared/procedure/types';
+import { buildTimeline } from '../../shared/procedure/buildTimeline';
+import { nextStepTime, previousStepTime, sceneStateAt } from '../../shared/procedure/sceneState';
+import { applySceneState, DEFAULT_VIEW } from './applySceneState';
+import { buildExplainScene, disposeExplainScene, type ExplainScene } from './buildExplainScene';
+import { poseCamera, presetState } from './cameraPresets';
+import { createExplainRenderer, type ExplainRenderer } from './explainRenderer';
+import { ExplainControls } from './ExplainControls';
+import { OptionsOverview } from './OptionsOverview';
+import { usePlaybackClock } from './usePlaybackClock';
+import './ExplainView.css';
+
+type Screen = Procedure | 'overview';
+
+const SCREENS: { id: Screen; label: string }[] = [
+  { id: 'overview', label: 'All options' },
+  { id: 'vertebroplasty', label: 'Vertebroplasty' },
+  { id: 'kyphoplasty', label: 'Kyphoplasty' },
+  { id: 'fusion', label: 'Spinal fusion' },
+];
+
+export interface ExplainViewProps {
+  shape: PatientSpineShape;
+  presentation?: boolean;
+  onExitPresentation?: () => void;
+}
+
+/** What tests may reach from the page: draw-call counts, the steps, and seeking. */
+interface ExplainDebugHook {
+  info(): { calls: number; triangles: number; buildMs: number };
+  seek(t: number): void;
+  steps: { id: string; start: number; end: number; title: string }[];
+  procedure: Screen;
+}
+
+declare global {
+  interface Window {
+    __explain?: ExplainDebugHook;
+  }
+}
+
+/**
+ * The procedure explainer: the patient's spine in 3D, a timeline per procedure, captions in plain
+ * words and controls. Nothing here identifies the patient; the shape carries only a level and sizes.
+ */
+export function ExplainView({ shape, presentation = false, onExitPresentation }: ExplainViewProps) {
+  const [screen, setScreen] = useState<Screen>('vertebroplasty');
+  const [bipedicular, setBipedicular] = useState<boolean | undefined>(undefined);
+  const [view, setView] = useState(DEFAULT_VIEW);
+  const [showDetail, setShowDetail] = useState(false);
+  const procedure: Procedure = screen === 'overview' ? 'vertebroplasty' : screen;
+  const timeline = useMemo(() => buildTimeline(procedure, shape, { bipedicular }), [procedure, shape, bipedicular]);
+  const after = useMemo(() => sceneStateAt(timeline, timeline.duration).vertebraHeightsMm, [timeline]);
+  const clock = usePlaybackClock(timeline.duration);
+  const state = sceneStateAt(timeline, clock.t);
+
+  const rootRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const rendererRef = useRef<ExplainRenderer | null>(null);
+  const [explain, setExplain] = useState<ExplainScene | null>(null);
+  const buildMs = useRef(0);
+  const followTimeline = useRef(true);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const r = createExplainRenderer(canvas);
+    rendererRef.current = r;
+    return () => {
+      r.dispose();
+      rendererRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const started = performance.now();
+    const built = buildExplainScene(shape);
+    buildMs.current = performance.now() - started;
+    setExplain(built);
+    return () => disposeExplainScene(built);
+  }, [shape]);
+
+  const renderNow = useCallback(() => {
+    if (explain && rendererRef.current) rendererRef.current.render(explain);
+  }, [explain]);
+
+  useEffect(() => {
+    const r = rendererRef.current;
+    const canvas = canvasRef.current;
+    if (!explain || !r || !canvas) return;
+    const controls = r.attach(explain);
+    const stopFollowing = () => (followTimeline.current = false);
+    controls.addEventListener('start', stopFollowing);
+    controls.addEventListener('change', renderNow);
+    const resize = () => {
+      r.resize(canvas.clientWidth, canvas.clientHeight, explain);
+      renderNow();
+    };
+    const observer = new ResizeObserver(resize);
+    observer.observe(canvas);
+    resize();
+    return () => {
+      observer.disconnect();
+      controls.removeEventListener('start', stopFollowing);
+      controls.removeEventListener('change', renderNow);
+    };
+  }, [explain, renderNow]);
+
+  // A new step hands the camera back to the timeline.
+  useEffect(() => {
+    followTimeline.current = true;
+  }, [state.stepIndex, timeline]);
+
+  useEffect(() => {
+    if (!explain) return;
+    applySceneState(explain, state, { ...view, afterHeightsMm: after });
+    if (followTimeline.current) poseCamera(explain.camera, state);
+    renderNow();
+  });
+
+  const next = useCallback(() => clock.seek(nextStepTime(timeline, clock.t)), [clock, timeline]);
+  const previous = useCallback(() => clock.seek(previousStepTime(timeline, clock.t)), [clock, timeline]);
+  const choose = (s: Screen) => {
+    setScreen(s);
+    clock.setPlaying(false);
+    clock.seek(0);
+  };
+  const cameraPreset = (preset: CameraPreset) => {
+    if (!explain) return;
+    followTimeline.current = false;
+    poseCamera(explain.camera, presetState(preset, state.proneBlend));
+    renderNow();
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = target?.tagName === 'INPUT' || target?.tagName === 'SELECT' || target?.tagName === 'TEXTAREA';
+      // Clickers send PageDown/PageUp; keyboards arrows and space.
+      if (e.key === 'PageDown' || (e.key === 'ArrowRight' && !typing)) {
+        e.preventDefault();
+        next();
+      } else if (e.key === 'PageUp' || (e.key === 'ArrowLeft' && !typing)) {
+        e.preventDefault();
+        previous();
+      } else if (e.key === ' ' && !typing) {
+        e.preventDefault();
+        clock.togglePlay();
+      } else if (e.key === 'Escape' && presentation) {
+        onExitPresentation?.();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [next, previous, clock, presentation, onExitPresentation]);
+
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!presentation || !root || document.fullscreenElement) return;
+    root.requestFullscreen?.().catch(() => undefined);
+    const onChange = () => {
+      if (!document.fullscreenElement) onExitPresentation?.();
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    return () => {
+      document.removeEventListener('fullscreenchange', onChange);
+      if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
+    };
+  }, [presentation, onExitPresentation]);
+
+  useEffect(() => {
+    window.__explain = {
+      info: () => {
+        const info = rendererRef.current?.renderer.info.render;
+        return { calls: info?.calls ?? 0, triangles: info?.triangles ?? 0, buildMs: buildMs.current };
+      },
+      seek: clock.seek,
+      steps: timeline.steps.map(({ id, start, end, title }) => ({ id, start, end, title })),
+      procedure: screen,
+    };
+  });
+
+  const fluoroscopy = state.fluoroscopy || view.fluoroscopy;
+  return (
+    <div ref={rootRef} className={`explain-root${presentation ? ' presentation' : ''}`} data-testid="explain-view">
+      {!presentation && (
+        <nav className="explain-picker" aria-label="Procedure">
+          {SCREENS.map((s) => (
+            <button key={s.id} type="button" aria-pressed={screen === s.id} data-testid={`explain-procedure-${s.id}`} onClick={() => choose(s.id)}>
+              {s.label}
+            </button>
+          ))}
+          {screen !== 'fusion' && screen !== 'overview' && (
+            <label className="explain-sides">
+              <input type="checkbox" checked={timeline.bipedicular} onChange={(e) => setBipedicular(e.target.checked)} />
+              Both sides
+            </label>
+          )}
+        </nav>
+      )}
+      <div className="explain-stage" hidden={screen === 'overview'}>
+        <canvas ref={canvasRef} className="explain-canvas" data-testid="explain-canvas" />
+        {fluoroscopy && <div className="explain-fluoro-mask" aria-hidden="true" />}
+        {fluoroscopy && <span className="explain-badge">Live X-ray view</span>}
+        <div className="explain-caption" data-testid="explain-caption" aria-live="polite">
+          <span className="explain-step-title">
+            {state.stepIndex + 1}/{timeline.steps.length} · {state.stepTitle}
+          </span>
+          <p>{state.caption}</p>
+          {showDetail && <p className="explain-detail" data-testid="explain-detail">{state.clinicianDetail}</p>}
+        </div>
+      </div>
+      {screen === 'overview' && <OptionsOverview />}
+      {screen !== 'overview' && !presentation && (
+        <>
+          <ExplainControls
+            timeline={timeline}
+            t={clock.t}
+            stepIndex={state.stepIndex}
+            playing={clock.playing}
+            speed={clock.speed}
+            view={view}
+            onTogglePlay={clock.togglePlay}
+            onPrevious={previous}
+            onNext={next}
+            onSeek={clock.seek}
+            onSpeed={clock.setSpeed}
+            onView={setView}
+            onCameraPreset={cameraPreset}
+          />
+          <label className="explain-detail-toggle">
+            <input type="checkbox" checked={showDetail} onChange={(e) => setShowDetail(e.target.checked)} />
+            Clinician detail
+          </label>
+        </>
+      )}
+    </div>
+  );
+}

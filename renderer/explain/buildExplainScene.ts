@@ -1,0 +1,131 @@
+import { Color, Group, InstancedMesh, Mesh, PerspectiveCamera, Scene, CircleGeometry, CylinderGeometry, type BufferGeometry } from 'three';
+import type { PatientSpineShape } from '../../shared/procedure/types';
+import { columnLevels, layoutColumn, type ColumnLayout, type ColumnLevel } from './spineColumn';
+import { vertebraGeometry } from './vertebraGeometry';
+import { discsGeometry, placeDiscs } from './discGeometry';
+import { cordGeometry } from './cordGeometry';
+import { balloonGeometry, cementGeometry, needleGeometry, screwGeometry } from './instrumentGeometry';
+import { createMaterials, PALETTE, type ExplainMaterials } from './materials';
+import { addLights } from './lighting';
+import { needlePath, skinDepthMm, type NeedlePath } from './procedurePaths';
+
+/** Everything applySceneState moves, kept by name so that nothing is looked up in the scene graph. */
+export interface ExplainScene {
+  scene: Scene;
+  camera: PerspectiveCamera;
+  materials: ExplainMaterials;
+  shape: PatientSpineShape;
+  levels: ColumnLevel[];
+  fracturedIndex: number;
+  /** Turns the whole patient between standing and prone. */
+  patient: Group;
+  vertebrae: Mesh[];
+  /** The fractured vertebra's positions at its normal height, from which each deformation starts. */
+  fracturedRest: Float32Array;
+  discs: Mesh;
+  cord: Mesh;
+  skin: Mesh;
+  numbing: Mesh[];
+  needles: Mesh[];
+  balloons: Mesh[];
+  cement: Mesh;
+  cavity: Mesh;
+  screws: InstancedMesh;
+  rods: Mesh;
+  ghost: Mesh;
+  ghostRest: Float32Array;
+  /** Needle paths for one and for two needles, left then right. */
+  paths: { unipedicular: NeedlePath[]; bipedicular: NeedlePath[] };
+  layout: ColumnLayout;
+  /** Which heights and kyphosis the geometry currently shows, to skip rebuilding when nothing changed. */
+  shownColumnKey: string;
+}
+
+/** Builds the patient's spine and all the instruments, hidden until a state shows them. */
+export function buildExplainScene(shape: PatientSpineShape): ExplainScene {
+  const materials = createMaterials();
+  const scene = new Scene();
+  scene.background = new Color(PALETTE.background);
+  const camera = new PerspectiveCamera(38, 16 / 9, 5, 2000);
+  scene.add(camera);
+  addLights(scene, camera);
+
+  const levels = columnLevels(shape);
+  const fracturedIndex = levels.findIndex((l) => l.fractured);
+  const fd = levels[fracturedIndex].dims;
+  const layout = layoutColumn(levels, shape.heightsMm, shape.localKyphosisDeg);
+  const patient = new Group();
+  scene.add(patient);
+
+  const vertebrae = levels.map((level, i) => {
+    const shared = vertebraGeometry(level.dims);
+    const geometry = level.fractured ? shared.clone() : shared;
+    const mesh = new Mesh(geometry, level.fractured ? materials.fractured : materials.bone);
+    mesh.name = `vertebra-${level.level}`;
+    mesh.matrixAutoUpdate = false;
+    mesh.matrix.copy(layout.vertebrae[i]);
+    patient.add(mesh);
+    return mesh;
+  });
+  const fracturedRest = Float32Array.from(vertebrae[fracturedIndex].geometry.getAttribute('position').array);
+
+  const discs = new Mesh(discsGeometry(layout.discs.length), materials.disc);
+  discs.name = 'discs';
+  placeDiscs(discs.geometry, layout.discs);
+  const cord = new Mesh(cordGeometry(levels, layout), materials.cord);
+  cord.name = 'spinal-cord';
+
+  const ghost = new Mesh(vertebrae[fracturedIndex].geometry.clone(), materials.ghost);
+  ghost.name = 'compare-ghost';
+  ghost.visible = false;
+  ghost.renderOrder = 2;
+
+  const skin = new Mesh(skinGeometry(fd.bodyWidth * 3.2, 260), materials.skin);
+  skin.name = 'skin';
+  skin.position.set(0, 0, -skinDepthMm(fd));
+  skin.renderOrder = 3;
+
+  const paths = {
+    unipedicular: [needlePath(fd, 'left', false)],
+    bipedicular: [needlePath(fd, 'left', true), needlePath(fd, 'right', true)],
+  };
+  const needle = needleGeometry();
+  const needles = [0, 1].map((i) => named(new Mesh(needle, materials.instrument), `needle-${i}`));
+  const numbingSpot = new CircleGeometry(9, 24);
+  const numbing = [0, 1].map((i) => named(new Mesh(numbingSpot, materials.numbing), `numbing-${i}`));
+  const balloon = balloonGeometry();
+  const balloons = [0, 1].map((i) => named(new Mesh(balloon, materials.balloon), `balloon-${i}`));
+  const cement = named(new Mesh(cementGeometry(0.12), materials.cement), 'cement');
+  const cavity = named(new Mesh(cementGeometry(0.04), materials.cavity), 'cavity');
+  const screws = new InstancedMesh(screwGeometry(), materials.metal, 4);
+  screws.name = 'screws';
+  const rods = named(new Mesh(new CylinderGeometry(1, 1, 1), materials.metal), 'rods');
+  for (const o of [...needles, ...numbing, ...balloons, cement, cavity, screws, rods]) o.visible = false;
+  patient.add(discs, cord, ghost, skin, ...needles, ...numbing, ...balloons, cement, cavity, screws, rods);
+
+  return {
+    scene, camera, materials, shape, levels, fracturedIndex, patient, vertebrae, fracturedRest, discs, cord, skin, numbing,
+    needles, balloons, cement, cavity, screws, rods, ghost, ghostRest: fracturedRest, paths, layout, shownColumnKey: '',
+  };
+}
+
+function named<T extends Mesh>(mesh: T, name: string): T {
+  mesh.name = name;
+  return mesh;
+}
+
+/** A patch of the lower back, gently curved across, facing backwards. */
+function skinGeometry(width: number, height: number): BufferGeometry {
+  const geometry = new CylinderGeometry(width, width, height, 32, 1, true, Math.PI - 0.45, 0.9);
+  geometry.translate(0, 0, width);
+  return geometry;
+}
+
+/** Frees the GPU copies of everything in the scene except the shared vertebra geometry cache. */
+export function disposeExplainScene(explain: ExplainScene): void {
+  const shared = new Set(explain.vertebrae.filter((_, i) => i !== explain.fracturedIndex).map((m) => m.geometry));
+  explain.scene.traverse((o) => {
+    if (o instanceof Mesh && !shared.has(o.geometry)) o.geometry.dispose();
+  });
+  for (const m of Object.values(explain.materials)) m.dispose();
+}

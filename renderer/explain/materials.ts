@@ -1,0 +1,112 @@
+import { Color, CustomBlending, DoubleSide, MeshPhongMaterial, ShaderMaterial, SrcColorFactor, ZeroFactor, type Material } from 'three';
+
+/** The colours of the explainer: warm ivory bone, cool instruments and cement that stand out against it. */
+export const PALETTE = {
+  background: '#18212c',
+  fluoroscopyBackground: '#d9d9d4',
+  bone: '#eadfca',
+  fractureGlow: '#d9482b',
+  disc: '#8fb8cf',
+  cord: '#f0c44c',
+  metal: '#cfd6de',
+  balloon: '#3f6ef0',
+  cementWet: '#f4fbff',
+  cementSet: '#cdd5dc',
+  cavity: '#4a1f1c',
+  skin: '#e7b49b',
+  numbing: '#6fd3ff',
+  ghostHealthy: '#3ccf8e',
+  ghostAfter: '#6aa9ff',
+} as const;
+
+export interface ExplainMaterials {
+  bone: MeshPhongMaterial;
+  fractured: MeshPhongMaterial;
+  disc: MeshPhongMaterial;
+  cord: MeshPhongMaterial;
+  instrument: MeshPhongMaterial;
+  metal: MeshPhongMaterial;
+  balloon: MeshPhongMaterial;
+  cement: MeshPhongMaterial;
+  cavity: MeshPhongMaterial;
+  skin: MeshPhongMaterial;
+  numbing: MeshPhongMaterial;
+  ghost: MeshPhongMaterial;
+}
+
+export function createMaterials(): ExplainMaterials {
+  const bone = new MeshPhongMaterial({ color: PALETTE.bone, specular: '#2a2620', shininess: 14 });
+  return {
+    bone,
+    fractured: bone.clone(),
+    disc: new MeshPhongMaterial({ color: PALETTE.disc, specular: '#334', shininess: 30 }),
+    cord: new MeshPhongMaterial({ color: PALETTE.cord, specular: '#442', shininess: 25 }),
+    instrument: new MeshPhongMaterial({ vertexColors: true, specular: '#ffffff', shininess: 90 }),
+    metal: new MeshPhongMaterial({ color: PALETTE.metal, specular: '#ffffff', shininess: 90 }),
+    balloon: new MeshPhongMaterial({ color: PALETTE.balloon, specular: '#ffffff', shininess: 70, transparent: true, opacity: 0.85 }),
+    cement: new MeshPhongMaterial({ color: PALETTE.cementWet, specular: '#ffffff', shininess: 60, emissive: '#1d2a3a' }),
+    cavity: new MeshPhongMaterial({ color: PALETTE.cavity, shininess: 5, transparent: true, opacity: 0.75 }),
+    skin: new MeshPhongMaterial({ color: PALETTE.skin, shininess: 8, transparent: true, opacity: 0.3, depthWrite: false, side: DoubleSide }),
+    numbing: new MeshPhongMaterial({ color: PALETTE.numbing, emissive: PALETTE.numbing, transparent: true, opacity: 0, depthWrite: false }),
+    ghost: new MeshPhongMaterial({ color: PALETTE.ghostHealthy, emissive: PALETTE.ghostHealthy, emissiveIntensity: 0.25, transparent: true, opacity: 0.32, depthWrite: false }),
+  };
+}
+
+/** Sets a bone material's see-through level; depth writing stops when it is see-through so the inside shows. */
+export function setOpacity(material: MeshPhongMaterial, opacity: number): void {
+  const transparent = opacity < 0.999;
+  // See-through bone would turn muddy grey against the dark background; a faint glow keeps it ivory.
+  material.emissive.set(PALETTE.bone).multiplyScalar(0.35 * (1 - opacity));
+  if (material.transparent !== transparent) material.needsUpdate = true;
+  material.transparent = transparent;
+  material.opacity = opacity;
+  material.depthWrite = !transparent;
+}
+
+export function setFractureGlow(material: MeshPhongMaterial, amount: number): void {
+  material.emissive.add(new Color(PALETTE.fractureGlow).multiplyScalar(0.45 * amount));
+  material.color.set(PALETTE.bone).lerp(new Color('#f0b49c'), 0.5 * amount);
+}
+
+/**
+ * An X-ray look: each surface darkens what is behind it by multiplying the picture, more at grazing
+ * angles where a shell is seen edge-on, so overlapping bone, cortex and cement build up density as
+ * on a fluoroscopy screen (radio-opaque dark on a light field).
+ */
+export function xrayMaterial(density: number): ShaderMaterial {
+  return new ShaderMaterial({
+    uniforms: { density: { value: density } },
+    vertexShader: /* glsl */ `
+      varying vec3 vNormal;
+      varying vec3 vView;
+      void main() {
+        vec4 viewPosition = modelViewMatrix * vec4(position, 1.0);
+        vNormal = normalize(normalMatrix * normal);
+        vView = normalize(-viewPosition.xyz);
+        gl_Position = projectionMatrix * viewPosition;
+      }`,
+    fragmentShader: /* glsl */ `
+      uniform float density;
+      varying vec3 vNormal;
+      varying vec3 vView;
+      void main() {
+        float edgeOn = 1.0 - abs(dot(normalize(vNormal), normalize(vView)));
+        float attenuation = clamp(density * (0.3 + 0.7 * pow(edgeOn, 1.6)), 0.0, 0.95);
+        gl_FragColor = vec4(vec3(1.0 - attenuation), 1.0);
+      }`,
+    side: DoubleSide,
+    transparent: true,
+    depthTest: false,
+    depthWrite: false,
+    blending: CustomBlending,
+    blendSrc: ZeroFactor,
+    blendDst: SrcColorFactor,
+  });
+}
+
+/** Densities on the fluoroscopy view: metal and cement are far denser than bone; soft tissue barely shows. */
+export const XRAY_DENSITY = { bone: 0.3, disc: 0.04, metal: 0.85, cement: 0.7, balloon: 0.55 } as const;
+
+export function disposeMaterials(materials: Iterable<Material>): void {
+  for (const m of materials) m.dispose();
+}

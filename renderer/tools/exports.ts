@@ -1,0 +1,95 @@
+import { buildResultsCsv } from '../../shared/report/csv';
+import { buildPdfReport } from '../../shared/report/pdf';
+import { buildSr } from '../../shared/report/sr';
+import type { StudyInfo } from '../../shared/report/study-info';
+import type { InstanceHeader } from '../../shared/dicom/header';
+import type { StudyAnnotations } from '../../shared/model/types';
+import { platform } from '../platform';
+import { useStudyStore } from '../app/study-store';
+import type { Stack } from '../viewer/stack';
+import { flushAutosaves } from './measure-store';
+import type { PlaneContext } from './plane-context';
+import { resultsForPlane } from './spine-results';
+
+function studyInfoOf(h: InstanceHeader): StudyInfo {
+  return {
+    patientName: h.patientName,
+    patientId: h.patientId,
+    patientBirthDate: h.patientBirthDate,
+    patientSex: h.patientSex,
+    studyInstanceUid: h.studyInstanceUid,
+    studyDate: h.studyDate ?? '',
+    studyTime: h.studyTime,
+    studyDescription: h.studyDescription ?? '',
+    modality: h.modality,
+  };
+}
+
+/** The viewport as the reader sees it, image and measurements, as PNG bytes for the report. */
+async function snapshotViewport(): Promise<Uint8Array | undefined> {
+  const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="viewport"] canvas');
+  const svg = document.querySelector<SVGSVGElement>('[data-testid="annotation-layer"]');
+  if (!canvas) return undefined;
+  const out = document.createElement('canvas');
+  out.width = canvas.width;
+  out.height = canvas.height;
+  const g = out.getContext('2d')!;
+  g.drawImage(canvas, 0, 0);
+  if (svg) {
+    const clone = svg.cloneNode(true) as SVGSVGElement;
+    clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+    clone.setAttribute('width', String(out.width));
+    clone.setAttribute('height', String(out.height));
+    const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(clone)], { type: 'image/svg+xml' }));
+    const img = new Image();
+    img.src = url;
+    await img.decode().catch(() => undefined);
+    g.drawImage(img, 0, 0);
+    URL.revokeObjectURL(url);
+  }
+  const blob = await new Promise<Blob | null>((resolve) => out.toBlob(resolve, 'image/png'));
+  return blob ? new Uint8Array(await blob.arrayBuffer()) : undefined;
+}
+
+function fileStem(info: StudyInfo, deidentify: boolean): string {
+  const who = deidentify ? 'study' : info.patientId.replace(/[^A-Za-z0-9_-]+/g, '_') || 'study';
+  return `spinelab-${who}-${info.studyDate || 'undated'}`;
+}
+
+/** CSV, DICOM SR or PDF of the measurements on the image on screen, saved through the host. */
+export async function exportMeasurements(kind: 'csv' | 'sr' | 'pdf', stack: Stack, slice: number, ctx: PlaneContext, doc: StudyAnnotations | undefined): Promise<void> {
+  await flushAutosaves();
+  const { results, error } = resultsForPlane(ctx);
+  if (!doc || !results) {
+    window.alert(error ?? 'Measure at least one vertebra on this image before exporting.');
+    return;
+  }
+  const header = stack.headers[slice];
+  const study = studyInfoOf(header);
+  const deidentify = !useStudyStore.getState().showIdentifiers;
+  const input = { doc, results, study };
+  const now = new Date();
+  const stem = fileStem(study, deidentify);
+  if (kind === 'csv') {
+    await platform.saveExport(`${stem}.csv`, 'text/csv', new TextEncoder().encode(buildResultsCsv(input)));
+  } else if (kind === 'sr') {
+    const sourceImages = stack.headers.map((h, i) => ({
+      sopClassUid: h.sopClassUid,
+      sopInstanceUid: h.sopInstanceUid,
+      seriesInstanceUid: h.seriesInstanceUid,
+      numberOfFrames: h.numberOfFrames,
+      frame: stack.frameIndices[i],
+    }));
+    const sr = buildSr(input, { now, sourceImages });
+    await platform.saveExport(`${stem}-sr.dcm`, 'application/dicom', sr.bytes);
+  } else {
+    const png = await snapshotViewport();
+    const bytes = await buildPdfReport(input, {
+      now,
+      deidentify,
+      keyImages: png ? [{ title: `${stack.description || header.modality} — image ${slice + 1}`, png }] : [],
+      calibrationNotes: [ctx.spacing.note],
+    });
+    await platform.saveExport(`${stem}.pdf`, 'application/pdf', bytes);
+  }
+}

@@ -1,0 +1,293 @@
+import { create } from 'zustand';
+import { levelAbove, levelBelow } from '../../shared/measure/levels';
+import type { SixPoints, Vec2, VertebralLevel } from '../../shared/measure/types';
+import { createAutosave, type Autosave } from '../../shared/model/autosave';
+import { createHistory, recordState, redo, undo, type History } from '../../shared/model/history';
+import { migrate } from '../../shared/model/migrate';
+import { addAnnotation, createStudyAnnotations, removeAnnotation, setPatientPosition, updateAnnotation } from '../../shared/model/operations';
+import type { Annotation, AnnotationPlane, CobbLine, PatientPosition, StudyAnnotations } from '../../shared/model/types';
+import { platform } from '../platform';
+
+export type ToolName = 'navigate' | 'vertebra' | 'length' | 'angle' | 'cobb' | 'calibrate';
+
+/** Order in which the guided tool asks for the six points (DOMAIN.md §1). */
+export const SIX_POINT_ORDER: ReadonlyArray<readonly [keyof SixPoints, string]> = [
+  ['anteriorSuperior', 'anterior-superior corner'],
+  ['middleSuperior', 'middle of the superior endplate'],
+  ['posteriorSuperior', 'posterior-superior corner'],
+  ['anteriorInferior', 'anterior-inferior corner'],
+  ['middleInferior', 'middle of the inferior endplate'],
+  ['posteriorInferior', 'posterior-inferior corner'],
+];
+
+export const POINTS_NEEDED: Readonly<Record<Exclude<ToolName, 'navigate'>, number>> = {
+  vertebra: 6,
+  length: 2,
+  angle: 3,
+  cobb: 4,
+  calibrate: 2,
+};
+
+export interface Draft {
+  readonly tool: Exclude<ToolName, 'navigate'>;
+  readonly plane: AnnotationPlane;
+  readonly points: readonly Vec2[];
+  /** Cobb lines already chosen from existing endplates. */
+  readonly cobbLines: readonly CobbLine[];
+}
+
+export interface PendingCalibration {
+  readonly plane: AnnotationPlane;
+  readonly points: readonly [Vec2, Vec2];
+}
+
+interface StudyEntry {
+  history: History<StudyAnnotations>;
+  readOnly: boolean;
+}
+
+export interface MeasureState {
+  tool: ToolName;
+  draft: Draft | null;
+  pendingCalibration: PendingCalibration | null;
+  nextLevel: VertebralLevel;
+  levelStep: 'down' | 'up';
+  selectedId: string | null;
+  studies: Readonly<Record<string, StudyEntry>>;
+  saveError: string | null;
+  notice: string | null;
+
+  openStudy(studyInstanceUid: string): Promise<void>;
+  reset(): void;
+  setTool(tool: ToolName): void;
+  setNextLevel(level: VertebralLevel): void;
+  setLevelStep(step: 'down' | 'up'): void;
+  addPoint(studyInstanceUid: string, plane: AnnotationPlane, point: Vec2): void;
+  addCobbEndplate(studyInstanceUid: string, plane: AnnotationPlane, line: CobbLine): void;
+  cancelDraft(): void;
+  confirmCalibration(studyInstanceUid: string, knownLengthMm: number): void;
+  replace(studyInstanceUid: string, annotation: Annotation, record?: boolean): void;
+  commitDrag(studyInstanceUid: string, before: StudyAnnotations): void;
+  remove(studyInstanceUid: string, id: string): void;
+  select(id: string | null): void;
+  undo(studyInstanceUid: string): void;
+  redo(studyInstanceUid: string): void;
+  setPosition(studyInstanceUid: string, position: PatientPosition): void;
+  importDocument(doc: StudyAnnotations): void;
+}
+
+const now = () => new Date();
+let idCounter = 0;
+const newId = () => `a${Date.now().toString(36)}${(idCounter++).toString(36)}`;
+
+const autosaves = new Map<string, Autosave<StudyAnnotations>>();
+function autosaveFor(uid: string): Autosave<StudyAnnotations> {
+  let a = autosaves.get(uid);
+  if (!a) {
+    a = createAutosave<StudyAnnotations>({
+      save: (doc) => platform.api.saveAnnotations(uid, doc).then(() => useMeasureStore.setState({ saveError: null })),
+      onError: (e) => useMeasureStore.setState({ saveError: e instanceof Error ? e.message : String(e) }),
+    });
+    autosaves.set(uid, a);
+  }
+  return a;
+}
+
+/** Saves every pending change now (before export, close or reload). */
+export async function flushAutosaves(): Promise<void> {
+  await Promise.all([...autosaves.values()].map((a) => a.flush()));
+}
+
+function sixPointsFrom(points: readonly Vec2[]): SixPoints {
+  return Object.fromEntries(SIX_POINT_ORDER.map(([name], i) => [name, points[i]])) as unknown as SixPoints;
+}
+
+export const useMeasureStore = create<MeasureState>((set, get) => {
+  /** Applies an edit to a study's document, records it for undo and schedules the autosave. */
+  function edit(uid: string, change: (doc: StudyAnnotations) => StudyAnnotations, record = true): void {
+    const entry = get().studies[uid] ?? { history: createHistory(createStudyAnnotations(uid, now())), readOnly: false };
+    if (entry.readOnly) {
+      set({ notice: 'These measurements are read-only (saved by a newer version).' });
+      return;
+    }
+    const next = change(entry.history.present);
+    const history = record ? recordState(entry.history, next) : { ...entry.history, present: next };
+    set({ studies: { ...get().studies, [uid]: { ...entry, history } } });
+    autosaveFor(uid).schedule(next);
+  }
+
+  function finishDraft(uid: string, draft: Draft): void {
+    const base = { id: newId(), createdAt: now().toISOString(), plane: draft.plane };
+    const p = draft.points;
+    let annotation: Annotation | undefined;
+    switch (draft.tool) {
+      case 'vertebra': {
+        const level = get().nextLevel;
+        const existing = get().studies[uid]?.history.present.annotations.find(
+          (a) => a.type === 'vertebra' && a.level === level && JSON.stringify(a.plane) === JSON.stringify(draft.plane),
+        );
+        annotation = { ...base, type: 'vertebra', level, points: sixPointsFrom(p) };
+        if (existing) annotation = { ...annotation, id: existing.id };
+        const step = get().levelStep === 'down' ? levelBelow(level) : levelAbove(level);
+        if (step) set({ nextLevel: step });
+        if (existing) {
+          const replacement = annotation;
+          edit(uid, (doc) => updateAnnotation(doc, replacement, now()));
+          set({ draft: null, selectedId: replacement.id });
+          return;
+        }
+        break;
+      }
+      case 'length':
+        annotation = { ...base, type: 'length', points: [p[0], p[1]] };
+        break;
+      case 'angle':
+        annotation = { ...base, type: 'angle', points: [p[0], p[1], p[2]] };
+        break;
+      case 'cobb': {
+        const lines: CobbLine[] = [...draft.cobbLines];
+        for (let i = 0; i + 1 < p.length; i += 2) lines.push({ kind: 'drawn', from: p[i], to: p[i + 1] });
+        annotation = { ...base, type: 'cobb', lines: [lines[0], lines[1]] };
+        break;
+      }
+      case 'calibrate':
+        set({ draft: null, pendingCalibration: { plane: draft.plane, points: [p[0], p[1]] } });
+        return;
+    }
+    const added = annotation;
+    edit(uid, (doc) => addAnnotation(doc, added, now()));
+    set({ draft: null, selectedId: added.id });
+  }
+
+  function pointsStillNeeded(draft: Draft): number {
+    return POINTS_NEEDED[draft.tool] - draft.points.length - draft.cobbLines.length * 2;
+  }
+
+  return {
+    tool: 'navigate',
+    draft: null,
+    pendingCalibration: null,
+    nextLevel: 'T12',
+    levelStep: 'down',
+    selectedId: null,
+    studies: {},
+    saveError: null,
+    notice: null,
+
+    async openStudy(uid) {
+      if (get().studies[uid]) return;
+      const loaded = await platform.api.loadAnnotations(uid).catch((e: unknown) => ({
+        document: null,
+        readOnly: false,
+        notice: `Saved measurements could not be loaded: ${e instanceof Error ? e.message : String(e)}`,
+      }));
+      let doc = createStudyAnnotations(uid, now());
+      let readOnly = loaded.readOnly;
+      if (loaded.document) {
+        const migrated = migrate(loaded.document);
+        if (migrated.ok && migrated.document) {
+          doc = migrated.document;
+          readOnly = readOnly || migrated.readOnly;
+        }
+      }
+      if (get().studies[uid]) return;
+      set({ studies: { ...get().studies, [uid]: { history: createHistory(doc), readOnly } }, notice: loaded.notice ?? get().notice });
+    },
+
+    reset: () => set({ draft: null, pendingCalibration: null, selectedId: null, studies: {}, notice: null, saveError: null }),
+
+    setTool: (tool) => set({ tool, draft: null }),
+    setNextLevel: (nextLevel) => set({ nextLevel }),
+    setLevelStep: (levelStep) => set({ levelStep }),
+
+    addPoint(uid, plane, point) {
+      const { tool } = get();
+      if (tool === 'navigate') return;
+      const current = get().draft;
+      const draft: Draft =
+        current && current.tool === tool && JSON.stringify(current.plane) === JSON.stringify(plane)
+          ? { ...current, points: [...current.points, point] }
+          : { tool, plane, points: [point], cobbLines: [] };
+      if (pointsStillNeeded(draft) <= 0) finishDraft(uid, draft);
+      else set({ draft });
+    },
+
+    addCobbEndplate(uid, plane, line) {
+      const current = get().draft;
+      const draft: Draft =
+        current && current.tool === 'cobb' && current.points.length % 2 === 0
+          ? { ...current, cobbLines: [...current.cobbLines, line] }
+          : { tool: 'cobb', plane, points: [], cobbLines: [line] };
+      if (pointsStillNeeded(draft) <= 0) finishDraft(uid, draft);
+      else set({ draft });
+    },
+
+    cancelDraft: () => set({ draft: null, pendingCalibration: null }),
+
+    confirmCalibration(uid, knownLengthMm) {
+      const pending = get().pendingCalibration;
+      if (!pending || !(knownLengthMm > 0)) return;
+      const calibration: Annotation = {
+        id: newId(),
+        createdAt: now().toISOString(),
+        plane: pending.plane,
+        type: 'calibration',
+        points: pending.points,
+        knownLengthMm,
+      };
+      // One calibration per image: a new one replaces the old.
+      edit(uid, (doc) => {
+        const old = doc.annotations.filter((a) => a.type === 'calibration' && JSON.stringify(a.plane) === JSON.stringify(pending.plane));
+        const cleared = old.reduce((d, a) => removeAnnotation(d, a.id, now()), doc);
+        return addAnnotation(cleared, calibration, now());
+      });
+      set({ pendingCalibration: null, tool: 'navigate' });
+    },
+
+    replace(uid, annotation, record = true) {
+      edit(uid, (doc) => updateAnnotation(doc, annotation, now()), record);
+    },
+
+    commitDrag(uid, before) {
+      const entry = get().studies[uid];
+      if (!entry || entry.history.present === before) return;
+      const history = recordState({ ...entry.history, present: before }, entry.history.present);
+      set({ studies: { ...get().studies, [uid]: { ...entry, history } } });
+    },
+
+    remove(uid, id) {
+      edit(uid, (doc) => removeAnnotation(doc, id, now()));
+      if (get().selectedId === id) set({ selectedId: null });
+    },
+
+    select: (selectedId) => set({ selectedId }),
+
+    undo(uid) {
+      const entry = get().studies[uid];
+      if (!entry || entry.readOnly) return;
+      const history = undo(entry.history);
+      set({ studies: { ...get().studies, [uid]: { ...entry, history } }, draft: null });
+      autosaveFor(uid).schedule(history.present);
+    },
+
+    redo(uid) {
+      const entry = get().studies[uid];
+      if (!entry || entry.readOnly) return;
+      const history = redo(entry.history);
+      set({ studies: { ...get().studies, [uid]: { ...entry, history } } });
+      autosaveFor(uid).schedule(history.present);
+    },
+
+    setPosition(uid, position) {
+      edit(uid, (doc) => setPatientPosition(doc, position, now()));
+    },
+
+    importDocument(doc) {
+      edit(doc.studyInstanceUid, () => doc);
+    },
+  };
+});
+
+export function documentFor(state: MeasureState, uid: string | undefined): StudyAnnotations | undefined {
+  return uid ? state.studies[uid]?.history.present : undefined;
+}
