@@ -1,0 +1,137 @@
+/**
+ * Where an annotation lives, and how a point on a reformatted plane maps to the patient and back
+ * (DICOM PS3.3 C.7.6.2.1.1: P = S + X·Δi·i + Y·Δj·j, with Δi the column spacing and Δj the row spacing).
+ */
+import type { Vec2 } from '../measure/types';
+import type { Annotation, AnnotationPlane, ReformatPlane, StudyAnnotations, Vec3 } from './types';
+
+function add(a: Vec3, b: Vec3): Vec3 {
+  return { x: a.x + b.x, y: a.y + b.y, z: a.z + b.z };
+}
+
+function subtract(a: Vec3, b: Vec3): Vec3 {
+  return { x: a.x - b.x, y: a.y - b.y, z: a.z - b.z };
+}
+
+function scale(v: Vec3, factor: number): Vec3 {
+  return { x: v.x * factor, y: v.y * factor, z: v.z * factor };
+}
+
+function dot(a: Vec3, b: Vec3): number {
+  return a.x * b.x + a.y * b.y + a.z * b.z;
+}
+
+function cross(a: Vec3, b: Vec3): Vec3 {
+  return { x: a.y * b.z - a.z * b.y, y: a.z * b.x - a.x * b.z, z: a.x * b.y - a.y * b.x };
+}
+
+/** Unit normal of a reformat (row × column direction). */
+export function planeNormal(plane: ReformatPlane): Vec3 {
+  const n = cross(plane.rowDirection, plane.columnDirection);
+  return scale(n, 1 / Math.hypot(n.x, n.y, n.z));
+}
+
+/** Patient position (LPS mm) of a pixel position on a reformatted plane. */
+export function patientPointOf(plane: ReformatPlane, point: Vec2): Vec3 {
+  return add(
+    plane.origin,
+    add(scale(plane.rowDirection, point.x * plane.columnSpacingMm), scale(plane.columnDirection, point.y * plane.rowSpacingMm)),
+  );
+}
+
+/** Pixel position on a reformatted plane of a patient point (projected onto the plane). */
+export function planePointOf(plane: ReformatPlane, patient: Vec3): Vec2 {
+  const offset = subtract(patient, plane.origin);
+  return {
+    x: dot(offset, plane.rowDirection) / plane.columnSpacingMm,
+    y: dot(offset, plane.columnDirection) / plane.rowSpacingMm,
+  };
+}
+
+/** Millimetres rounded to a micrometre, so that float noise does not split one plane into two keys. */
+function micrometres(mm: number): string {
+  return (Math.round(mm * 1000) / 1000).toFixed(3);
+}
+
+/**
+ * A stable string naming a plane, for grouping and caching. Reformats are named by series, orientation and
+ * the position along their normal; use `annotationsOnPlane` to match planes with a tolerance.
+ */
+export function planeKey(plane: AnnotationPlane): string {
+  if (plane.kind === 'image') return `image:${plane.sopInstanceUid}:${plane.frameIndex}`;
+  return `reformat:${plane.seriesInstanceUid}:${plane.orientation}:${micrometres(dot(plane.origin, planeNormal(plane)))}`;
+}
+
+/** Normals within about 0.5° count as parallel: viewports rebuild directions with float noise. */
+const PARALLEL_COSINE = Math.cos((0.5 * Math.PI) / 180);
+
+/**
+ * The same slab of the volume: same series and orientation, parallel, and less than half a voxel apart
+ * along the normal. The plane has no slice spacing of its own, so the voxel is taken as the finer of its
+ * two pixel spacings — for a reformat of an axial series that is the in-plane spacing of the slices,
+ * which is also the step between neighbouring sagittal or coronal planes.
+ */
+export function isSameReformat(a: ReformatPlane, b: ReformatPlane): boolean {
+  if (a.seriesInstanceUid !== b.seriesInstanceUid || a.orientation !== b.orientation) return false;
+  const normal = planeNormal(b);
+  if (Math.abs(dot(planeNormal(a), normal)) < PARALLEL_COSINE) return false;
+  const halfVoxel = Math.min(b.rowSpacingMm, b.columnSpacingMm) / 2;
+  return Math.abs(dot(subtract(a.origin, b.origin), normal)) < halfVoxel;
+}
+
+function mapPoint(from: ReformatPlane, to: ReformatPlane, point: Vec2): Vec2 {
+  return planePointOf(to, patientPointOf(from, point));
+}
+
+/** The annotation re-expressed in the pixel coordinates of another reformat of the same slab. */
+function moveToReformat(annotation: Annotation, from: ReformatPlane, to: ReformatPlane): Annotation {
+  const move = (p: Vec2) => mapPoint(from, to, p);
+  switch (annotation.type) {
+    case 'vertebra': {
+      const p = annotation.points;
+      return {
+        ...annotation,
+        plane: to,
+        points: {
+          anteriorSuperior: move(p.anteriorSuperior),
+          middleSuperior: move(p.middleSuperior),
+          posteriorSuperior: move(p.posteriorSuperior),
+          anteriorInferior: move(p.anteriorInferior),
+          middleInferior: move(p.middleInferior),
+          posteriorInferior: move(p.posteriorInferior),
+        },
+      };
+    }
+    case 'cobb': {
+      const [first, second] = annotation.lines.map((line) =>
+        line.kind === 'drawn' ? { ...line, from: move(line.from), to: move(line.to) } : line,
+      );
+      return { ...annotation, plane: to, lines: [first, second] };
+    }
+    case 'length':
+    case 'calibration':
+      return { ...annotation, plane: to, points: [move(annotation.points[0]), move(annotation.points[1])] };
+    case 'angle':
+      return {
+        ...annotation,
+        plane: to,
+        points: [move(annotation.points[0]), move(annotation.points[1]), move(annotation.points[2])],
+      };
+  }
+}
+
+/**
+ * The annotations to draw on a plane. Acquired images match by SOP instance and frame, so a measurement
+ * never shows on every image (OHIF issue #4840). Reformats match by geometry (`isSameReformat`), and the
+ * annotations come back in the pixel coordinates of the plane asked for, ready to draw.
+ */
+export function annotationsOnPlane(doc: StudyAnnotations, plane: AnnotationPlane): Annotation[] {
+  if (plane.kind === 'image') {
+    return doc.annotations.filter(
+      (a) => a.plane.kind === 'image' && a.plane.sopInstanceUid === plane.sopInstanceUid && a.plane.frameIndex === plane.frameIndex,
+    );
+  }
+  return doc.annotations.flatMap((a) =>
+    a.plane.kind === 'reformat' && isSameReformat(a.plane, plane) ? [moveToReformat(a, a.plane, plane)] : [],
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * The results table shared by the CSV and PDF exports: one row per measured level, the reader's final
+ * grade beside the computed suggestion, then every angle labelled by its endplates.
+ */
+import { calibrationBadge } from '../calibration';
+import { angleLabel } from '../measure/angles';
+import type {
+  AngleMeasurement,
+  FractureShape,
+  GenantGrade,
+  Length,
+  ReaderGenantGrade,
+  VertebralLevel,
+} from '../measure/types';
+import type { Annotation, CobbAnnotation, VertebraAnnotation } from '../model/types';
+import type { ReportInput } from './study-info';
+
+export interface VertebraRow {
+  readonly level: VertebralLevel;
+  readonly ha: Length;
+  readonly hm: Length;
+  readonly hp: Length;
+  /** "mm", "mm at detector", "px"…: where the millimetres came from. */
+  readonly calibrationBadge: string;
+  /** Ha/Hp */
+  readonly wedgeRatio: number;
+  /** Hm/Hp */
+  readonly biconcaveRatio: number;
+  readonly anteriorLossPercent: number;
+  readonly middleLossPercent: number;
+  /** The heights the loss was measured against, in words. */
+  readonly lossReference: string;
+  readonly suggestedGrade: GenantGrade;
+  readonly finalGrade?: ReaderGenantGrade;
+  readonly shape: FractureShape;
+  readonly wedgeAngleDeg: number;
+}
+
+export interface AngleRow {
+  /** "T12 sup – L2 inf", or a name for a hand-drawn angle. */
+  readonly label: string;
+  readonly kind: AngleMeasurement['kind'];
+  readonly signedDeg: number;
+  readonly description: AngleMeasurement['description'];
+}
+
+export const GENANT_GRADE_NAMES: Readonly<Record<ReaderGenantGrade, string>> = {
+  0: 'normal',
+  0.5: 'borderline',
+  1: 'mild',
+  2: 'moderate',
+  3: 'severe',
+};
+
+/** "2 (moderate)" */
+export function gradeText(grade: ReaderGenantGrade): string {
+  return `${grade} (${GENANT_GRADE_NAMES[grade]})`;
+}
+
+export const ANGLE_KIND_NAMES: Readonly<Record<AngleMeasurement['kind'], string>> = {
+  cobb: 'Cobb angle',
+  'local-kyphosis': 'Local kyphotic angle',
+  wedge: 'Vertebral wedge angle',
+  angle: 'Angle',
+};
+
+function vertebraAnnotations(annotations: readonly Annotation[]): Map<string, VertebraAnnotation> {
+  return new Map(annotations.filter((a): a is VertebraAnnotation => a.type === 'vertebra').map((a) => [a.id, a]));
+}
+
+export function vertebraRows({ doc, results }: ReportInput): VertebraRow[] {
+  const byLevel = new Map([...vertebraAnnotations(doc.annotations).values()].map((a) => [a.level, a]));
+  return results.vertebrae.map((v) => {
+    const finalGrade = byLevel.get(v.level)?.finalGrade;
+    return {
+      level: v.level,
+      ha: v.heights.ha,
+      hm: v.heights.hm,
+      hp: v.heights.hp,
+      calibrationBadge: calibrationBadge(v.heights.ha.calibration),
+      wedgeRatio: v.ratios.wedge,
+      biconcaveRatio: v.ratios.biconcave,
+      anteriorLossPercent: v.loss.anterior * 100,
+      middleLossPercent: v.loss.middle * 100,
+      lossReference: v.loss.referenceDetail,
+      suggestedGrade: v.suggestedGrade,
+      ...(finalGrade === undefined ? {} : { finalGrade }),
+      shape: v.shape,
+      wedgeAngleDeg: v.wedgeAngleDeg,
+    };
+  });
+}
+
+/** The endplate label of a Cobb annotation whose both lines follow endplates, e.g. "T12 sup – L2 inf". */
+export function cobbEndplateLabel(cobb: CobbAnnotation, annotations: readonly Annotation[]): string | undefined {
+  const vertebrae = vertebraAnnotations(annotations);
+  const refs = cobb.lines.map((line) => {
+    const vertebra = line.kind === 'endplate' ? vertebrae.get(line.annotationId) : undefined;
+    return vertebra && line.kind === 'endplate' ? { level: vertebra.level, endplate: line.endplate } : undefined;
+  });
+  return refs[0] && refs[1] ? angleLabel(refs[0], refs[1]) : undefined;
+}
+
+function isAngle(m: AngleMeasurement | Length | undefined): m is AngleMeasurement {
+  return m !== undefined && 'signedDeg' in m;
+}
+
+/** Engine angles first (local kyphosis, requested Cobb angles), then hand-drawn angles not already listed. */
+export function angleRows({ doc, results, annotationMeasurements = {} }: ReportInput): AngleRow[] {
+  const rows: AngleRow[] = results.angles.map((a) => ({ label: a.label, kind: a.kind, signedDeg: a.signedDeg, description: a.description }));
+  const listed = new Set(rows.map((r) => r.label));
+  for (const annotation of doc.annotations) {
+    const measured = annotationMeasurements[annotation.id];
+    if (!isAngle(measured) || listed.has(measured.label)) continue;
+    rows.push({ label: measured.label, kind: measured.kind, signedDeg: measured.signedDeg, description: measured.description });
+    listed.add(measured.label);
+  }
+  return rows;
+}

@@ -1,0 +1,364 @@
+/**
+ * DICOM Comprehensive SR, TID 1500 Imaging Measurement Report (PS3.16), built from the annotation model
+ * and the measurement results with dcmjs naturalized datasets. Each measurement group holds its own
+ * SCOORD references to the one image frame it was drawn on, so a reader restores it there and nowhere
+ * else (OHIF issue #4840). Bytes come from DicomDict.write(), which needs no Node Buffer.
+ */
+import dcmjs from 'dcmjs';
+import { calibrationBadge } from '../calibration';
+import { endplateLine } from '../measure/angles';
+import type { AngleMeasurement, Length, VertebraMeasurement, Vec2 } from '../measure/types';
+import type { Annotation, CobbAnnotation, ImagePlane, VertebraAnnotation } from '../model/types';
+import { cobbEndplateLabel } from './results-table';
+import {
+  CODES,
+  IMPLEMENTATION_CLASS_UID,
+  IMPLEMENTATION_VERSION_NAME,
+  PRIVATE_SCHEME,
+  SOP_CLASS,
+  TRANSFER_SYNTAX_EXPLICIT_LITTLE,
+  UNITS,
+  genantCode,
+  vertebraCode,
+  type Code,
+} from './sr-codes';
+import type { ReportInput } from './study-info';
+
+/** An image the annotations were drawn on, as the study index knows it. */
+export interface SourceImage {
+  readonly sopClassUid: string;
+  readonly sopInstanceUid: string;
+  readonly seriesInstanceUid: string;
+  readonly numberOfFrames?: number;
+}
+
+export interface SrOptions {
+  readonly now: Date;
+  readonly sourceImages: readonly SourceImage[];
+  /** Defaults to UUID-derived UIDs (PS3.5 B.2) from crypto.getRandomValues. */
+  readonly newUid?: () => string;
+  readonly seriesNumber?: number;
+}
+
+export interface SrResult {
+  readonly bytes: Uint8Array;
+  readonly sopInstanceUid: string;
+  /** Annotations left out, with the reason (e.g. drawn on a reformat, which has no image to reference). */
+  readonly omitted: readonly { readonly annotationId: string; readonly reason: string }[];
+}
+
+type Item = Record<string, unknown>;
+
+/** "2.25." + the 128 random bits as a decimal integer (PS3.5 B.2). */
+export function uuidDerivedUid(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40; // UUID version 4
+  bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
+  return `2.25.${bytes.reduce((n, b) => n * 256n + BigInt(b), 0n)}`;
+}
+
+const text = (relationship: string, concept: Code, value: string): Item => ({
+  RelationshipType: relationship,
+  ValueType: 'TEXT',
+  ConceptNameCodeSequence: [concept],
+  TextValue: value,
+});
+
+const code = (relationship: string, concept: Code, value: Code): Item => ({
+  RelationshipType: relationship,
+  ValueType: 'CODE',
+  ConceptNameCodeSequence: [concept],
+  ConceptCodeSequence: [value],
+});
+
+const uidRef = (relationship: string, concept: Code, uid: string): Item => ({
+  RelationshipType: relationship,
+  ValueType: 'UIDREF',
+  ConceptNameCodeSequence: [concept],
+  UID: uid,
+});
+
+const container = (relationship: string, concept: Code, children: Item[]): Item => ({
+  RelationshipType: relationship,
+  ValueType: 'CONTAINER',
+  ConceptNameCodeSequence: [concept],
+  ContinuityOfContent: 'SEPARATE',
+  ContentSequence: children,
+});
+
+/** A NUM; an unknown value is said so with a Numeric Value Qualifier (PS3.3 C.18.1), not left out. */
+function num(concept: Code, value: number | undefined, unit: Code, children: Item[] = []): Item {
+  const measured =
+    value !== undefined && Number.isFinite(value)
+      ? { MeasuredValueSequence: [{ MeasurementUnitsCodeSequence: [unit], NumericValue: value }] }
+      : { MeasuredValueSequence: [], NumericValueQualifierCodeSequence: [CODES.valueUnknown] };
+  return {
+    RelationshipType: 'CONTAINS',
+    ValueType: 'NUM',
+    ConceptNameCodeSequence: [concept],
+    ...measured,
+    ...(children.length ? { ContentSequence: children } : {}),
+  };
+}
+
+function lengthNum(concept: Code, length: Length | undefined, children: Item[] = []): Item {
+  return num(concept, length?.value, length?.unit === 'px' ? UNITS.pixels : UNITS.mm, children);
+}
+
+const DA = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, '');
+const TM = (d: Date) => d.toISOString().slice(11, 19).replace(/:/g, '');
+
+class SrWriter {
+  private readonly imageBySop: Map<string, SourceImage>;
+  readonly referenced = new Map<string, ImagePlane>();
+  readonly omitted: { annotationId: string; reason: string }[] = [];
+
+  constructor(
+    private readonly input: ReportInput,
+    sourceImages: readonly SourceImage[],
+    private readonly newUid: () => string,
+  ) {
+    this.imageBySop = new Map(sourceImages.map((i) => [i.sopInstanceUid, i]));
+  }
+
+  private referencedSop(plane: ImagePlane): Item {
+    const image = this.imageBySop.get(plane.sopInstanceUid);
+    const multiFrame = (image?.numberOfFrames ?? 1) > 1 || plane.frameIndex > 0;
+    return {
+      ReferencedSOPClassUID: image?.sopClassUid,
+      ReferencedSOPInstanceUID: plane.sopInstanceUid,
+      // Frames are numbered from 1 (PS3.3 C.17.3.2.1); single-frame images carry no frame number.
+      ...(multiFrame ? { ReferencedFrameNumber: plane.frameIndex + 1 } : {}),
+    };
+  }
+
+  /** SCOORD GraphicData is column\row with (0,0) at the top left corner of the image (PS3.3 C.18.6.1.2). */
+  private scoord(plane: ImagePlane, points: readonly Vec2[]): Item {
+    this.referenced.set(plane.sopInstanceUid, plane);
+    return {
+      RelationshipType: 'INFERRED FROM',
+      ValueType: 'SCOORD',
+      GraphicType: 'POLYLINE',
+      GraphicData: points.flatMap((p) => [p.x, p.y]),
+      ContentSequence: [{ RelationshipType: 'SELECTED FROM', ValueType: 'IMAGE', ReferencedSOPSequence: [this.referencedSop(plane)] }],
+    };
+  }
+
+  private tracking(id: string): Item[] {
+    return [
+      text('HAS OBS CONTEXT', CODES.trackingIdentifier, id),
+      uidRef('HAS OBS CONTEXT', CODES.trackingUid, this.newUid()),
+    ];
+  }
+
+  private vertebraGroup(a: VertebraAnnotation, plane: ImagePlane, m: VertebraMeasurement | undefined): Item[] {
+    const p = a.points;
+    return [
+      ...this.tracking(a.id),
+      code('HAS CONCEPT MOD', CODES.findingSite, vertebraCode(a.level)),
+      ...(a.finalGrade === undefined ? [] : [code('CONTAINS', CODES.finding, genantCode(a.finalGrade))]),
+      ...(m ? [code('CONTAINS', CODES.suggestedGrade, genantCode(m.suggestedGrade))] : []),
+      lengthNum(CODES.anteriorHeight, m?.heights.ha, [this.scoord(plane, [p.anteriorSuperior, p.anteriorInferior])]),
+      lengthNum(CODES.middleHeight, m?.heights.hm, [this.scoord(plane, [p.middleSuperior, p.middleInferior])]),
+      lengthNum(CODES.posteriorHeight, m?.heights.hp, [this.scoord(plane, [p.posteriorSuperior, p.posteriorInferior])]),
+      ...(m
+        ? [
+            num(CODES.anteriorLoss, m.loss.anterior * 100, UNITS.percent),
+            num(CODES.middleLoss, m.loss.middle * 100, UNITS.percent),
+            text('CONTAINS', CODES.lossReference, m.loss.referenceDetail),
+            num(CODES.wedgeAngle, m.wedgeAngleDeg, UNITS.deg),
+            text('CONTAINS', CODES.calibration, calibrationBadge(m.heights.ha.calibration)),
+          ]
+        : []),
+    ];
+  }
+
+  private cobbGroup(a: CobbAnnotation, plane: ImagePlane, angle: AngleMeasurement | undefined): Item[] | string {
+    const vertebrae = new Map(this.input.doc.annotations.map((x) => [x.id, x]));
+    const points: Vec2[] = [];
+    const follows: Item[] = [];
+    for (const [index, line] of a.lines.entries()) {
+      if (line.kind === 'drawn') {
+        points.push(line.from, line.to);
+        continue;
+      }
+      const vertebra = vertebrae.get(line.annotationId);
+      if (vertebra?.type !== 'vertebra') return `its line follows annotation ${line.annotationId}, which is not a vertebra`;
+      const { from, to } = endplateLine(vertebra.points, line.endplate);
+      points.push(from, to);
+      follows.push(text('CONTAINS', CODES.cobbLineFollows, `line ${index + 1} follows ${line.annotationId} ${line.endplate}`));
+    }
+    return [
+      ...this.tracking(a.id),
+      ...(angle ? [text('CONTAINS', CODES.angleLabel, angle.label)] : []),
+      num(CODES.cobbAngle, angle?.signedDeg, UNITS.deg, [this.scoord(plane, points)]),
+      ...follows,
+    ];
+  }
+
+  private angleOf(a: Annotation): AngleMeasurement | undefined {
+    const measured = this.input.annotationMeasurements?.[a.id];
+    if (measured && 'signedDeg' in measured) return measured;
+    const label = a.type === 'cobb' ? cobbEndplateLabel(a, this.input.doc.annotations) : undefined;
+    return label === undefined ? undefined : this.input.results.angles.find((x) => x.label === label);
+  }
+
+  private lengthOf(a: Annotation): Length | undefined {
+    const measured = this.input.annotationMeasurements?.[a.id];
+    return measured && 'value' in measured ? measured : undefined;
+  }
+
+  private annotationGroup(a: Annotation): Item[] | string {
+    const plane = a.plane;
+    if (plane.kind !== 'image') return 'it was drawn on a reformatted plane, which has no DICOM image to reference';
+    if (!this.imageBySop.has(plane.sopInstanceUid)) return `its image ${plane.sopInstanceUid} is not among the source images`;
+    switch (a.type) {
+      case 'vertebra': {
+        const measured = this.input.results.vertebrae.find((v) => v.level === a.level);
+        return this.vertebraGroup(a, plane, measured);
+      }
+      case 'cobb':
+        return this.cobbGroup(a, plane, this.angleOf(a));
+      case 'length':
+        return [...this.tracking(a.id), lengthNum(CODES.length, this.lengthOf(a), [this.scoord(plane, a.points)])];
+      case 'angle': {
+        const angle = this.angleOf(a);
+        return [...this.tracking(a.id), num(CODES.angle, angle ? Math.abs(angle.signedDeg) : undefined, UNITS.deg, [this.scoord(plane, a.points)])];
+      }
+      case 'calibration':
+        return [...this.tracking(a.id), num(CODES.calibrationLength, a.knownLengthMm, UNITS.mm, [this.scoord(plane, a.points)])];
+    }
+  }
+
+  /** Engine angles that belong to no annotation (the default local kyphosis): values only, no geometry. */
+  private unannotatedAngleGroups(annotated: ReadonlySet<string>): Item[][] {
+    return this.input.results.angles
+      .filter((angle) => !annotated.has(angle.label))
+      .map((angle) => [
+        text('HAS OBS CONTEXT', CODES.trackingIdentifier, angle.label),
+        uidRef('HAS OBS CONTEXT', CODES.trackingUid, this.newUid()),
+        text('CONTAINS', CODES.angleLabel, angle.label),
+        num(angle.kind === 'local-kyphosis' ? CODES.localKyphosis : angle.kind === 'cobb' ? CODES.cobbAngle : CODES.angle, angle.signedDeg, UNITS.deg),
+      ]);
+  }
+
+  measurementGroups(): Item[] {
+    const groups: Item[][] = [];
+    const annotatedAngles = new Set<string>();
+    for (const a of this.input.doc.annotations) {
+      const group = this.annotationGroup(a);
+      if (typeof group === 'string') {
+        this.omitted.push({ annotationId: a.id, reason: group });
+        continue;
+      }
+      groups.push(group);
+      const label = this.angleOf(a)?.label;
+      if (label) annotatedAngles.add(label);
+    }
+    groups.push(...this.unannotatedAngleGroups(annotatedAngles));
+    return groups.map((children) => container('CONTAINS', CODES.measurementGroup, children));
+  }
+
+  imageLibrary(): Item {
+    const images = [...this.referenced.values()].map((plane) => ({
+      RelationshipType: 'CONTAINS',
+      ValueType: 'IMAGE',
+      ReferencedSOPSequence: [this.referencedSop(plane)],
+    }));
+    return container('CONTAINS', CODES.imageLibrary, [container('CONTAINS', CODES.imageLibraryGroup, images)]);
+  }
+
+  /** Current Requested Procedure Evidence (PS3.3 C.17.2.3): every referenced instance, grouped by series. */
+  evidence(): Item[] {
+    const bySeries = new Map<string, Item[]>();
+    for (const plane of this.referenced.values()) {
+      const image = this.imageBySop.get(plane.sopInstanceUid);
+      const sops = bySeries.get(plane.seriesInstanceUid) ?? [];
+      if (!sops.some((s) => s.ReferencedSOPInstanceUID === plane.sopInstanceUid)) {
+        sops.push({ ReferencedSOPClassUID: image?.sopClassUid, ReferencedSOPInstanceUID: plane.sopInstanceUid });
+      }
+      bySeries.set(plane.seriesInstanceUid, sops);
+    }
+    if (bySeries.size === 0) return [];
+    return [
+      {
+        StudyInstanceUID: this.input.study.studyInstanceUid,
+        ReferencedSeriesSequence: [...bySeries].map(([SeriesInstanceUID, ReferencedSOPSequence]) => ({ SeriesInstanceUID, ReferencedSOPSequence })),
+      },
+    ];
+  }
+}
+
+export function buildSr(input: ReportInput, options: SrOptions): SrResult {
+  const newUid = options.newUid ?? uuidDerivedUid;
+  const writer = new SrWriter(input, options.sourceImages, newUid);
+  const { study, doc } = input;
+  const now = options.now;
+  const sopInstanceUid = newUid();
+  const measurements = writer.measurementGroups();
+
+  const content: Item[] = [
+    code('HAS CONCEPT MOD', CODES.language, CODES.english),
+    code('HAS OBS CONTEXT', CODES.observerType, CODES.device),
+    uidRef('HAS OBS CONTEXT', CODES.deviceObserverUid, IMPLEMENTATION_CLASS_UID),
+    text('HAS OBS CONTEXT', CODES.deviceObserverName, 'SpineLab'),
+    code('HAS CONCEPT MOD', CODES.procedureReported, CODES.imagingProcedure),
+    ...(doc.patientPosition ? [text('HAS ACQ CONTEXT', CODES.patientPosition, doc.patientPosition)] : []),
+    writer.imageLibrary(),
+    container('CONTAINS', CODES.imagingMeasurements, measurements),
+  ];
+
+  const dataset: Item = {
+    SOPClassUID: SOP_CLASS.comprehensiveSr,
+    SOPInstanceUID: sopInstanceUid,
+    SpecificCharacterSet: 'ISO_IR 192',
+    InstanceCreationDate: DA(now),
+    InstanceCreationTime: TM(now),
+    TimezoneOffsetFromUTC: '+0000',
+    PatientName: study.patientName,
+    PatientID: study.patientId,
+    PatientBirthDate: study.patientBirthDate ?? '',
+    PatientSex: study.patientSex ?? '',
+    StudyInstanceUID: study.studyInstanceUid,
+    StudyDate: study.studyDate,
+    StudyTime: study.studyTime ?? '',
+    StudyID: study.studyId ?? '',
+    AccessionNumber: study.accessionNumber ?? '',
+    ReferringPhysicianName: study.referringPhysicianName ?? '',
+    StudyDescription: study.studyDescription,
+    Modality: 'SR',
+    SeriesInstanceUID: newUid(),
+    SeriesNumber: options.seriesNumber ?? 9901,
+    SeriesDescription: 'SpineLab measurements (education and research, not for diagnosis)',
+    ReferencedPerformedProcedureStepSequence: [],
+    Manufacturer: 'SpineLab',
+    InstanceNumber: 1,
+    ContentDate: DA(now),
+    ContentTime: TM(now),
+    CompletionFlag: 'COMPLETE',
+    VerificationFlag: 'UNVERIFIED',
+    PerformedProcedureCodeSequence: [],
+    CurrentRequestedProcedureEvidenceSequence: writer.evidence(),
+    CodingSchemeIdentificationSequence: [
+      { CodingSchemeDesignator: PRIVATE_SCHEME, CodingSchemeName: 'SpineLab morphometry codes', CodingSchemeResponsibleOrganization: 'SpineLab' },
+    ],
+    ValueType: 'CONTAINER',
+    ConceptNameCodeSequence: [CODES.imagingMeasurementReport],
+    ContinuityOfContent: 'SEPARATE',
+    ContentTemplateSequence: [{ MappingResource: 'DCMR', TemplateIdentifier: '1500' }],
+    ContentSequence: content,
+  };
+
+  const { DicomDict, DicomMetaDictionary } = dcmjs.data;
+  const fileMeta = DicomMetaDictionary.denaturalizeDataset({
+    FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
+    MediaStorageSOPClassUID: SOP_CLASS.comprehensiveSr,
+    MediaStorageSOPInstanceUID: sopInstanceUid,
+    TransferSyntaxUID: TRANSFER_SYNTAX_EXPLICIT_LITTLE,
+    ImplementationClassUID: IMPLEMENTATION_CLASS_UID,
+    ImplementationVersionName: IMPLEMENTATION_VERSION_NAME,
+  });
+  const dict = new DicomDict(fileMeta);
+  dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
+  return { bytes: new Uint8Array(dict.write()), sopInstanceUid, omitted: writer.omitted };
+}

@@ -1,0 +1,88 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Annotation } from '../../../shared/model/types';
+import { buildSr } from '../../../shared/report/sr';
+import { readSr } from '../../../shared/report/sr-read';
+import { SOURCE_IMAGES, reportInput } from './report-input';
+
+const now = new Date('2025-05-06T07:08:09.000Z');
+let counter = 0;
+const newUid = () => `1.2.826.0.1.3680043.8.498.99.${++counter}`;
+
+function hasTool(name: string): boolean {
+  return spawnSync('which', [name]).status === 0;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'spinelab-sr-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function writeSrFile(): string {
+  const path = join(dir, 'report.dcm');
+  writeFileSync(path, buildSr(reportInput(), { now, sourceImages: SOURCE_IMAGES, newUid }).bytes);
+  return path;
+}
+
+/** SCOORD coordinates are stored as 32-bit floats, so a point returns within float precision. */
+function rounded(annotation: Annotation): unknown {
+  return JSON.parse(JSON.stringify(annotation, (key, value) => (typeof value === 'number' && key !== 'frameIndex' ? Math.fround(value) : value)));
+}
+
+describe('buildSr / readSr', () => {
+  it('round-trips every image annotation back onto its own image', () => {
+    const input = reportInput();
+    const { bytes, omitted } = buildSr(input, { now, sourceImages: SOURCE_IMAGES, newUid });
+    expect(omitted).toEqual([{ annotationId: 'v-ref', reason: expect.stringContaining('reformatted plane') }]);
+    const read = readSr(bytes);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const expected = input.doc.annotations.filter((a) => a.plane.kind === 'image');
+    expect(read.value.studyInstanceUid).toBe(input.doc.studyInstanceUid);
+    expect(read.value.patientPosition).toBe('standing');
+    expect(read.value.annotations.map((a) => a.id)).toEqual(expected.map((a) => a.id));
+    read.value.annotations.forEach((a, i) => {
+      const { createdAt: _read, ...restored } = a;
+      const { createdAt: _original, ...original } = expected[i];
+      expect(rounded(restored as Annotation), a.id).toEqual(rounded(original as Annotation));
+    });
+  });
+
+  it('keeps the reader grade and the suggestion apart, and single-frame images without a frame number', () => {
+    const { bytes } = buildSr(reportInput(), { now, sourceImages: SOURCE_IMAGES, newUid });
+    const read = readSr(bytes);
+    if (!read.ok) throw new Error(read.errors.join('\n'));
+    const grades = read.value.annotations.flatMap((a) => (a.type === 'vertebra' ? [[a.level, a.finalGrade]] : []));
+    expect(grades).toEqual([['T12', undefined], ['L1', 2], ['L2', undefined]]);
+  });
+
+  it('refuses bytes that are not a SpineLab-readable SR', () => {
+    expect(readSr(new Uint8Array([1, 2, 3])).ok).toBe(false);
+  });
+
+  it.skipIf(!hasTool('dcmdump'))('dcmdump reads it: patient and study copied, SR IOD, values in mm and deg', () => {
+    const dump = execFileSync('dcmdump', ['-q', writeSrFile()], { encoding: 'utf8' });
+    expect(dump).toContain('Testperson^Erika');
+    expect(dump).toContain('PID-4711');
+    expect(dump).toMatch(/SOPClassUID[\s\S]*=ComprehensiveSRStorage/);
+    expect(dump).toContain('(0040,a30a) DS [20]'); // Ha of L1, in mm
+    expect(dump).toMatch(/UCUM[\s\S]*mm/);
+    expect(dump).toContain('[deg]');
+    expect(dump).toContain('[285285000]');
+    expect(dump).not.toMatch(/^E:|error/im);
+  });
+
+  it.skipIf(!hasTool('dsrdump'))('dsrdump parses the structured report without errors', () => {
+    const result = spawnSync('dsrdump', ['-Ee', writeSrFile()], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).not.toMatch(/^E:/m);
+    expect(result.stdout).toContain('Imaging Measurement Report');
+    expect(result.stdout).toContain('L1 vertebra');
+    expect(result.stdout).toContain('Genant grade 2 (moderate)');
+  });
+});
+
+if (!hasTool('dcmdump') || !hasTool('dsrdump')) {
+  console.warn('sr.test.ts: DCMTK (dcmdump, dsrdump) is not installed; the DICOM conformance checks are skipped. CI installs it.');
+}
