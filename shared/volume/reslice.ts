@@ -1,0 +1,405 @@
+/**
+ * Multiplanar reformatting: axial, sagittal and coronal images cut from a volume along its own voxel grid.
+ *
+ * Each anatomical plane is taken as the grid plane closest to it, so image pixels are voxels (nearest
+ * neighbour in the plane is exact, and measurement on the image is as exact as on the slices). For an
+ * oblique acquisition the reformats are oblique by the same angle; their direction vectors say so, and the
+ * orientation letters drawn from them (orientation-letters.ts) show it.
+ *
+ * Images follow the radiological display convention whatever the patient position, as MPR viewers do:
+ * axial — patient Right on screen-left, Anterior at the top; sagittal — Anterior on the left, Head at the top
+ * (the patient faces screen-left); coronal — patient Right on the left, Head at the top.
+ *
+ * Geometry is reported the way the Image Plane Module describes an acquired slice (PS3.3 C.7.6.2.1.1):
+ * origin is the patient position of the centre of pixel (0, 0), rowDirection points along increasing x,
+ * columnDirection along increasing y, columnSpacingMm is the step in x and rowSpacingMm the step in y.
+ * Pixels keep the native grid, so they are not square when voxels are anisotropic: the viewer must honour
+ * both spacings (cornerstone-core does, from rowPixelSpacing and columnPixelSpacing).
+ */
+import type { Vec2 } from '../measure/types';
+import { valueRange } from '../dicom/pixel-types';
+import { add, angleDeg, cross, dot, normalize, scale, subtract, type Vec3 } from './vec3';
+import { voxelToPatient, type Volume, type VoxelArray } from './volume';
+
+export type AnatomicalPlane = 'axial' | 'sagittal' | 'coronal';
+
+/** Where to cut: a layer index of the volume grid (see `planeIndexRange`), or a position along the image normal. */
+export type PlaneLocation = { index: number } | { positionMm: number };
+
+export interface SlabOptions {
+  /** Thickness along the plane normal; rounded to a whole number of voxel layers, at least one. */
+  thicknessMm: number;
+  /** Mean of the layers, or maximum intensity projection. */
+  mode: 'average' | 'mip';
+}
+
+export interface ResliceOptions {
+  slab?: SlabOptions;
+}
+
+export interface ResliceImage {
+  plane: AnatomicalPlane;
+  /**
+   * Modality values, row by row. Int16Array (slope 1, intercept 0; averages and interpolated values rounded to
+   * the nearest integer) when the volume is Int16, which cornerstone-core can show directly with `min` and
+   * `max` as minPixelValue and maxPixelValue. Float32Array when the volume is Float32: the viewer must scale
+   * those to integers, because cornerstone-core indexes its lookup table with the pixel value.
+   */
+  pixels: VoxelArray;
+  width: number;
+  height: number;
+  /** Step between adjacent columns (along rowDirection), mm. */
+  columnSpacingMm: number;
+  /** Step between adjacent rows (along columnDirection), mm. */
+  rowSpacingMm: number;
+  /** Vertical over horizontal pixel size, as Pixel Aspect Ratio (PS3.3 C.7.6.3.1.7) expresses it: rowSpacingMm / columnSpacingMm. */
+  pixelAspectRatio: number;
+  /** Patient position (LPS mm) of the centre of pixel (0, 0). */
+  origin: Vec3;
+  /** Patient unit vector of image +x. */
+  rowDirection: Vec3;
+  /** Patient unit vector of image +y. */
+  columnDirection: Vec3;
+  /** rowDirection × columnDirection, as for an acquired slice. */
+  normal: Vec3;
+  /** origin · normal: where the plane (or the centre of the slab) lies along its normal, mm. */
+  positionMm: number;
+  /** Thickness of the slab actually averaged or projected, mm; 0 for a single plane. */
+  slabThicknessMm: number;
+  /** Exact range of `pixels`. */
+  min: number;
+  max: number;
+}
+
+type Axis = 0 | 1 | 2;
+
+/** Planes whose normals are closer than this are parallel: they share no reference line. */
+const PARALLEL_LIMIT_DEG = 0.5;
+
+/** How an anatomical plane sits on the volume grid. */
+interface PlaneAxes {
+  /** Volume axis the plane cuts across (0 = i, columns; 1 = j, rows; 2 = k, slices). */
+  normalAxis: Axis;
+  /** Volume axis along image x, and whether x runs against it. */
+  xAxis: Axis;
+  xReversed: boolean;
+  yAxis: Axis;
+  yReversed: boolean;
+}
+
+/** Display convention in LPS: the plane's own axis, then where image +x and +y should point. */
+const DISPLAY: Record<AnatomicalPlane, { across: Vec3; x: Vec3; y: Vec3 }> = {
+  axial: { across: [0, 0, 1], x: [1, 0, 0], y: [0, 1, 0] }, // x towards patient Left, y Posterior
+  sagittal: { across: [1, 0, 0], x: [0, 1, 0], y: [0, 0, -1] }, // x towards Posterior, y Feet
+  coronal: { across: [0, 1, 0], x: [1, 0, 0], y: [0, 0, -1] }, // x towards patient Left, y Feet
+};
+
+const AXIS_ORDERS: readonly (readonly [Axis, Axis, Axis])[] = [
+  [0, 1, 2],
+  [0, 2, 1],
+  [1, 0, 2],
+  [1, 2, 0],
+  [2, 0, 1],
+  [2, 1, 0],
+];
+
+function axisDirections(volume: Volume): [Vec3, Vec3, Vec3] {
+  return [volume.rowDirection, volume.columnDirection, volume.normal];
+}
+
+/**
+ * Matches the plane's across, x and y directions to the three volume axes, choosing the assignment that
+ * agrees best overall so that each volume axis is used once even for a strongly oblique acquisition.
+ */
+function planeAxes(volume: Volume, plane: AnatomicalPlane): PlaneAxes {
+  const directions = axisDirections(volume);
+  const { across, x, y } = DISPLAY[plane];
+  let best = AXIS_ORDERS[0];
+  let bestAgreement = -Infinity;
+  for (const order of AXIS_ORDERS) {
+    const agreement = Math.abs(dot(directions[order[0]], across)) + Math.abs(dot(directions[order[1]], x)) + Math.abs(dot(directions[order[2]], y));
+    if (agreement > bestAgreement) {
+      best = order;
+      bestAgreement = agreement;
+    }
+  }
+  const [normalAxis, xAxis, yAxis] = best;
+  return { normalAxis, xAxis, xReversed: dot(directions[xAxis], x) < 0, yAxis, yReversed: dot(directions[yAxis], y) < 0 };
+}
+
+function imageDirections(volume: Volume, axes: PlaneAxes): { rowDirection: Vec3; columnDirection: Vec3; normal: Vec3 } {
+  const directions = axisDirections(volume);
+  const rowDirection = axes.xReversed ? scale(directions[axes.xAxis], -1) : directions[axes.xAxis];
+  const columnDirection = axes.yReversed ? scale(directions[axes.yAxis], -1) : directions[axes.yAxis];
+  return { rowDirection, columnDirection, normal: normalize(cross(rowDirection, columnDirection)) };
+}
+
+/** Voxel index with `layer` on the normal axis and the first image pixel's position on the other two. */
+function cornerVoxel(volume: Volume, axes: PlaneAxes, layer: number): [number, number, number] {
+  const voxel: [number, number, number] = [0, 0, 0];
+  voxel[axes.normalAxis] = layer;
+  voxel[axes.xAxis] = axes.xReversed ? volume.dimensions[axes.xAxis] - 1 : 0;
+  voxel[axes.yAxis] = axes.yReversed ? volume.dimensions[axes.yAxis] - 1 : 0;
+  return voxel;
+}
+
+/** The layers a plane can be cut at: indices `first`…`last` of the volume grid, `stepMm` apart. */
+export function planeIndexRange(volume: Volume, plane: AnatomicalPlane): { first: number; last: number; stepMm: number } {
+  const { normalAxis } = planeAxes(volume, plane);
+  return { first: 0, last: volume.dimensions[normalAxis] - 1, stepMm: volume.spacing[normalAxis] };
+}
+
+/** Position along the image normal (as `ResliceImage.positionMm`) of a layer index, fractional indices included. */
+export function positionOfIndex(volume: Volume, plane: AnatomicalPlane, index: number): number {
+  const axes = planeAxes(volume, plane);
+  return dot(voxelToPatient(volume, cornerVoxel(volume, axes, index)), imageDirections(volume, axes).normal);
+}
+
+/** Fractional layer index of a position along the image normal; the inverse of `positionOfIndex`. */
+export function indexOfPosition(volume: Volume, plane: AnatomicalPlane, positionMm: number): number {
+  const atZero = positionOfIndex(volume, plane, 0);
+  return (positionMm - atZero) / (positionOfIndex(volume, plane, 1) - atZero);
+}
+
+/** Element strides of the image walk over `volume.data`, and the element of pixel (0, 0) in layer 0. */
+interface Walk {
+  start: number;
+  xStride: number;
+  yStride: number;
+  layerStride: number;
+  width: number;
+  height: number;
+}
+
+function walkOf(volume: Volume, axes: PlaneAxes): Walk {
+  const [columns, rows] = volume.dimensions;
+  const strides = [1, columns, columns * rows];
+  const corner = cornerVoxel(volume, axes, 0);
+  return {
+    start: corner[0] * strides[0] + corner[1] * strides[1] + corner[2] * strides[2],
+    xStride: axes.xReversed ? -strides[axes.xAxis] : strides[axes.xAxis],
+    yStride: axes.yReversed ? -strides[axes.yAxis] : strides[axes.yAxis],
+    layerStride: strides[axes.normalAxis],
+    width: volume.dimensions[axes.xAxis],
+    height: volume.dimensions[axes.yAxis],
+  };
+}
+
+// The sampling loops below run once per output pixel (262,144 for a 512×512 plane): plain index arithmetic on
+// typed arrays, no allocation and no calls inside them.
+
+function copyLayer(data: VoxelArray, out: VoxelArray, walk: Walk, layer: number): void {
+  const { xStride, yStride, width, height } = walk;
+  let rowStart = walk.start + layer * walk.layerStride;
+  let o = 0;
+  for (let y = 0; y < height; y++) {
+    let source = rowStart;
+    for (let x = 0; x < width; x++) {
+      out[o++] = data[source];
+      source += xStride;
+    }
+    rowStart += yStride;
+  }
+}
+
+/** Linear interpolation between `layer` and the next one, `fraction` of the way. */
+function blendLayers(data: VoxelArray, out: VoxelArray, walk: Walk, layer: number, fraction: number, roundToInteger: boolean): void {
+  const { xStride, yStride, layerStride, width, height } = walk;
+  const keep = 1 - fraction;
+  let rowStart = walk.start + layer * layerStride;
+  let o = 0;
+  for (let y = 0; y < height; y++) {
+    let source = rowStart;
+    for (let x = 0; x < width; x++) {
+      const value = data[source] * keep + data[source + layerStride] * fraction;
+      out[o++] = roundToInteger ? Math.round(value) : value;
+      source += xStride;
+    }
+    rowStart += yStride;
+  }
+}
+
+// Slab loops visit each output pixel once and run through its layers innermost: for a sagittal slab of an
+// axial series the layers are neighbouring columns, adjacent in memory.
+
+function averageLayers(data: VoxelArray, out: VoxelArray, walk: Walk, firstLayer: number, count: number, roundToInteger: boolean): void {
+  const { xStride, yStride, layerStride, width, height } = walk;
+  const end = count * layerStride;
+  const inverse = 1 / count;
+  let rowStart = walk.start + firstLayer * layerStride;
+  let o = 0;
+  for (let y = 0; y < height; y++) {
+    let source = rowStart;
+    for (let x = 0; x < width; x++) {
+      let sum = 0;
+      for (let l = 0; l !== end; l += layerStride) sum += data[source + l];
+      const value = sum * inverse;
+      out[o++] = roundToInteger ? Math.round(value) : value;
+      source += xStride;
+    }
+    rowStart += yStride;
+  }
+}
+
+function maximumOfLayers(data: VoxelArray, out: VoxelArray, walk: Walk, firstLayer: number, count: number): void {
+  const { xStride, yStride, layerStride, width, height } = walk;
+  const end = count * layerStride;
+  let rowStart = walk.start + firstLayer * layerStride;
+  let o = 0;
+  for (let y = 0; y < height; y++) {
+    let source = rowStart;
+    for (let x = 0; x < width; x++) {
+      let maximum = data[source];
+      for (let l = layerStride; l !== end; l += layerStride) maximum = Math.max(maximum, data[source + l]);
+      out[o++] = maximum;
+      source += xStride;
+    }
+    rowStart += yStride;
+  }
+}
+
+/** Layers a requested location resolves to, and the fractional layer index of the image plane. */
+interface Sampling {
+  kind: 'copy' | 'blend' | 'average' | 'mip';
+  firstLayer: number;
+  count: number;
+  fraction: number;
+  centre: number;
+}
+
+/**
+ * Nearest layer within the acquired plane (its spacing is fine and a copy is exact); linear interpolation
+ * across the acquired slices (axis k), whose spacing is coarse, so a plane between two slices shows both.
+ * Slabs use whole layers centred on the nearest one.
+ */
+function samplingAt(volume: Volume, axes: PlaneAxes, plane: AnatomicalPlane, location: PlaneLocation, slab: SlabOptions | undefined): Sampling {
+  const layers = volume.dimensions[axes.normalAxis];
+  const requested = 'index' in location ? location.index : indexOfPosition(volume, plane, location.positionMm);
+  if (!Number.isFinite(requested) || requested < -0.5 || requested > layers - 0.5) {
+    const [from, to] = [positionOfIndex(volume, plane, 0), positionOfIndex(volume, plane, layers - 1)];
+    throw new RangeError(`The ${plane} plane asked for lies outside the volume (layers 0–${layers - 1}, ${from.toFixed(1)} to ${to.toFixed(1)} mm).`);
+  }
+  const nearest = Math.min(layers - 1, Math.max(0, Math.round(requested)));
+  if (slab) {
+    if (!(slab.thicknessMm > 0)) throw new RangeError(`A slab needs a thickness above 0 mm (asked for ${slab.thicknessMm}).`);
+    const count = Math.min(layers, Math.max(1, Math.round(slab.thicknessMm / volume.spacing[axes.normalAxis])));
+    const firstLayer = Math.min(layers - count, Math.max(0, nearest - Math.floor((count - 1) / 2)));
+    return { kind: slab.mode === 'mip' ? 'mip' : 'average', firstLayer, count, fraction: 0, centre: firstLayer + (count - 1) / 2 };
+  }
+  const between = axes.normalAxis === 2 && requested > 0 && requested < layers - 1 && Math.abs(requested - nearest) > 1e-6;
+  if (between) {
+    const firstLayer = Math.floor(requested);
+    return { kind: 'blend', firstLayer, count: 2, fraction: requested - firstLayer, centre: requested };
+  }
+  return { kind: 'copy', firstLayer: nearest, count: 1, fraction: 0, centre: nearest };
+}
+
+/** An axial, sagittal or coronal image of the volume, optionally a slab (average or maximum intensity). */
+export function reslice(volume: Volume, plane: AnatomicalPlane, location: PlaneLocation, options: ResliceOptions = {}): ResliceImage {
+  const axes = planeAxes(volume, plane);
+  const sampling = samplingAt(volume, axes, plane, location, options.slab);
+  const walk = walkOf(volume, axes);
+  const data = volume.data;
+  const integral = data instanceof Int16Array;
+  const pixels = integral ? new Int16Array(walk.width * walk.height) : new Float32Array(walk.width * walk.height);
+  switch (sampling.kind) {
+    case 'copy':
+      copyLayer(data, pixels, walk, sampling.firstLayer);
+      break;
+    case 'blend':
+      blendLayers(data, pixels, walk, sampling.firstLayer, sampling.fraction, integral);
+      break;
+    case 'average':
+      averageLayers(data, pixels, walk, sampling.firstLayer, sampling.count, integral);
+      break;
+    case 'mip':
+      maximumOfLayers(data, pixels, walk, sampling.firstLayer, sampling.count);
+      break;
+  }
+
+  const { rowDirection, columnDirection, normal } = imageDirections(volume, axes);
+  const origin = voxelToPatient(volume, cornerVoxel(volume, axes, sampling.centre));
+  const columnSpacingMm = volume.spacing[axes.xAxis];
+  const rowSpacingMm = volume.spacing[axes.yAxis];
+  const { minValue, maxValue } = valueRange(pixels);
+  return {
+    plane,
+    pixels,
+    width: walk.width,
+    height: walk.height,
+    columnSpacingMm,
+    rowSpacingMm,
+    pixelAspectRatio: rowSpacingMm / columnSpacingMm,
+    origin,
+    rowDirection,
+    columnDirection,
+    normal,
+    positionMm: dot(origin, normal),
+    slabThicknessMm: options.slab ? sampling.count * volume.spacing[axes.normalAxis] : 0,
+    min: minValue,
+    max: maxValue,
+  };
+}
+
+/** The geometry of a reformatted image that point mapping needs; a ResliceImage has it. */
+export type ImageGeometry = Pick<ResliceImage, 'origin' | 'rowDirection' | 'columnDirection' | 'columnSpacingMm' | 'rowSpacingMm' | 'normal' | 'width' | 'height'>;
+
+/** Patient position (LPS mm) of an image point, in pixel units with (0, 0) the centre of the first pixel (PS3.3 C.7.6.2.1.1). */
+export function imagePointToPatient(image: ImageGeometry, point: Vec2): Vec3 {
+  return add(image.origin, add(scale(image.rowDirection, point.x * image.columnSpacingMm), scale(image.columnDirection, point.y * image.rowSpacingMm)));
+}
+
+/** Image point of a patient position, projected onto the image plane along its normal. */
+export function patientToImagePoint(image: ImageGeometry, point: Vec3): Vec2 {
+  const offset = subtract(point, image.origin);
+  return { x: dot(offset, image.rowDirection) / image.columnSpacingMm, y: dot(offset, image.columnDirection) / image.rowSpacingMm };
+}
+
+/** Distance of a patient position from the image plane along its normal, mm. */
+export function distanceFromPlane(image: ImageGeometry, point: Vec3): number {
+  return dot(subtract(point, image.origin), image.normal);
+}
+
+/**
+ * Narrows the parameter interval [t0, t1] of the line c(t) = start + t·step to where lo ≤ c(t) ≤ hi
+ * (one slab of Liang–Barsky clipping). Returns undefined when nothing is left.
+ */
+function clipInterval(interval: [number, number], start: number, step: number, lo: number, hi: number): [number, number] | undefined {
+  let [t0, t1] = interval;
+  if (Math.abs(step) < 1e-12) return start >= lo && start <= hi ? interval : undefined;
+  const a = (lo - start) / step;
+  const b = (hi - start) / step;
+  t0 = Math.max(t0, Math.min(a, b));
+  t1 = Math.min(t1, Math.max(a, b));
+  return t0 < t1 ? [t0, t1] : undefined;
+}
+
+/**
+ * The reference line: where `other` cuts `image`, as a segment in `image`'s pixel coordinates, clipped to
+ * both images (their pixel edges, −0.5 to size − 0.5). Undefined when the planes are parallel (within 0.5°)
+ * or the cut misses either image.
+ */
+export function referenceLine(image: ImageGeometry, other: ImageGeometry): { from: Vec2; to: Vec2 } | undefined {
+  const between = angleDeg(image.normal, other.normal);
+  if (between < PARALLEL_LIMIT_DEG || between > 180 - PARALLEL_LIMIT_DEG) return undefined;
+  // Points p(x, y) of this image on the other plane satisfy a·x + b·y + c = 0.
+  const a = image.columnSpacingMm * dot(image.rowDirection, other.normal);
+  const b = image.rowSpacingMm * dot(image.columnDirection, other.normal);
+  const c = distanceFromPlane(other, image.origin);
+  const squared = a * a + b * b;
+  const start: Vec2 = { x: (-c * a) / squared, y: (-c * b) / squared };
+  const norm = Math.sqrt(squared);
+  const step: Vec2 = { x: -b / norm, y: a / norm };
+  const startInOther = patientToImagePoint(other, imagePointToPatient(image, start));
+  const nextInOther = patientToImagePoint(other, imagePointToPatient(image, { x: start.x + step.x, y: start.y + step.y }));
+  const stepInOther = { x: nextInOther.x - startInOther.x, y: nextInOther.y - startInOther.y };
+
+  let interval: [number, number] | undefined = [-Infinity, Infinity];
+  interval = clipInterval(interval, start.x, step.x, -0.5, image.width - 0.5);
+  if (interval) interval = clipInterval(interval, start.y, step.y, -0.5, image.height - 0.5);
+  if (interval) interval = clipInterval(interval, startInOther.x, stepInOther.x, -0.5, other.width - 0.5);
+  if (interval) interval = clipInterval(interval, startInOther.y, stepInOther.y, -0.5, other.height - 0.5);
+  if (!interval) return undefined;
+  const at = (t: number): Vec2 => ({ x: start.x + t * step.x, y: start.y + t * step.y });
+  return { from: at(interval[0]), to: at(interval[1]) };
+}

@@ -1,0 +1,244 @@
+import { describe, expect, it } from 'vitest';
+import type { Orientation, Vec3 } from '../../../shared/dicom/header';
+import { orientationLetters } from '../../../shared/volume/orientation-letters';
+import {
+  imagePointToPatient,
+  indexOfPosition,
+  patientToImagePoint,
+  planeIndexRange,
+  positionOfIndex,
+  referenceLine,
+  reslice,
+  type AnatomicalPlane,
+  type ResliceImage,
+} from '../../../shared/volume/reslice';
+import { buildVolume, isVolume, patientToVoxel, type Volume, type VolumeSlice } from '../../../shared/volume/volume';
+import {
+  CORONAL_ACQUISITION,
+  FEET_FIRST_PRONE_AXIAL,
+  HEAD_FIRST_SUPINE_AXIAL,
+  SAGITTAL_ACQUISITION,
+  SPHERE_RADIUS_MM,
+  SPHERE_VALUE,
+  sphereSeries,
+  syntheticSeries,
+} from './synthetic-series';
+
+const CENTRE: Vec3 = [8, 2, 130];
+const PLANES: AnatomicalPlane[] = ['axial', 'sagittal', 'coronal'];
+/** Image normals (row × column) of the display conventions: axial → Head, sagittal → patient Right, coronal → Posterior. */
+const NORMALS: Record<AnatomicalPlane, Vec3> = { axial: [0, 0, 1], sagittal: [-1, 0, 0], coronal: [0, 1, 0] };
+
+const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+
+function volumeOf(slices: VolumeSlice[]): Volume {
+  const result = buildVolume(slices);
+  if (!isVolume(result)) throw new Error(result.error);
+  return result;
+}
+
+const SPHERE = volumeOf(sphereSeries(CENTRE));
+
+/** Extent in mm, along image x and y, of the pixels at or above half the sphere's value. */
+function extentMm(image: ResliceImage): { x: number; y: number } {
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (let y = 0; y < image.height; y++) {
+    for (let x = 0; x < image.width; x++) {
+      if (image.pixels[y * image.width + x] < SPHERE_VALUE / 2) continue;
+      [minX, maxX, minY, maxY] = [Math.min(minX, x), Math.max(maxX, x), Math.min(minY, y), Math.max(maxY, y)];
+    }
+  }
+  return { x: (maxX - minX + 1) * image.columnSpacingMm, y: (maxY - minY + 1) * image.rowSpacingMm };
+}
+
+/** A value that changes along every patient axis at a different rate, so any mirroring or swap shows. */
+const ramp = (p: Vec3) => Math.round(4 * p[0] + 2 * p[1] + p[2]);
+
+function rampVolume(orientation: Orientation, origin: Vec3): Volume {
+  return volumeOf(syntheticSeries({ columns: 24, rows: 20, slices: 9, columnMm: 0.7, rowMm: 0.8, sliceMm: 2.5, orientation, origin, storedValueAt: ramp }));
+}
+
+/** Every pixel of the image shows the voxel found at the patient position the image geometry gives for it. */
+function expectGeometryMatchesContent(image: ResliceImage): void {
+  let worst = 0;
+  for (let y = 0; y < image.height; y++) {
+    for (let x = 0; x < image.width; x++) {
+      worst = Math.max(worst, Math.abs(image.pixels[y * image.width + x] - ramp(imagePointToPatient(image, { x, y }))));
+    }
+  }
+  expect(worst).toBeLessThanOrEqual(1);
+}
+
+describe('reslice: a sphere stays a sphere on anisotropic voxels (0.7 × 0.8 × 2.5 mm)', () => {
+  for (const plane of PLANES) {
+    it(`is a circle of diameter 40 mm, within one voxel, on the ${plane} plane through its centre`, () => {
+      const image = reslice(SPHERE, plane, { positionMm: dot(CENTRE, NORMALS[plane]) });
+      const extent = extentMm(image);
+      expect(Math.abs(extent.x - 2 * SPHERE_RADIUS_MM)).toBeLessThanOrEqual(image.columnSpacingMm + 1e-9);
+      expect(Math.abs(extent.y - 2 * SPHERE_RADIUS_MM)).toBeLessThanOrEqual(image.rowSpacingMm + 1e-9);
+      expect(image.pixelAspectRatio).toBeCloseTo(image.rowSpacingMm / image.columnSpacingMm, 12);
+    });
+  }
+
+  it('gives the sagittal image the physical size of the volume (rows × 0.8 mm wide, slices × 2.5 mm high)', () => {
+    const image = reslice(SPHERE, 'sagittal', { index: 40 });
+    expect([image.width, image.height]).toEqual([80, 24]);
+    expect(image.width * image.columnSpacingMm).toBeCloseTo(80 * 0.8, 10);
+    expect(image.height * image.rowSpacingMm).toBeCloseTo(24 * 2.5, 10);
+    expect([image.min, image.max]).toEqual([0, SPHERE_VALUE]);
+  });
+});
+
+describe('reslice: display conventions and orientation letters', () => {
+  it('head-first supine axial series: axial R|L A/P, sagittal A|P H/F, coronal R|L H/F', () => {
+    const letters = (plane: AnatomicalPlane) => {
+      const image = reslice(SPHERE, plane, { index: 10 });
+      return orientationLetters(image.rowDirection, image.columnDirection);
+    };
+    expect(letters('axial')).toEqual({ left: 'R', right: 'L', top: 'A', bottom: 'P' });
+    expect(letters('sagittal')).toEqual({ left: 'A', right: 'P', top: 'H', bottom: 'F' });
+    expect(letters('coronal')).toEqual({ left: 'R', right: 'L', top: 'H', bottom: 'F' });
+  });
+
+  // Each image's geometry must agree with its pixels, and its letters with the convention, for acquisitions
+  // whose grid runs every which way relative to the patient.
+  const acquisitions: [string, Orientation, Vec3][] = [
+    ['head-first supine axial', HEAD_FIRST_SUPINE_AXIAL, [-8, -8, 40]],
+    ['feet-first prone axial', FEET_FIRST_PRONE_AXIAL, [8, 8, 40]],
+    ['sagittal', SAGITTAL_ACQUISITION, [10, -8, 48]],
+    ['coronal', CORONAL_ACQUISITION, [-8, 10, 48]],
+  ];
+  for (const [name, orientation, origin] of acquisitions) {
+    it(`${name} acquisition: every plane shows the right voxels in the conventional orientation`, () => {
+      const volume = rampVolume(orientation, origin);
+      const expected: Record<AnatomicalPlane, { left: string; right: string; top: string; bottom: string }> = {
+        axial: { left: 'R', right: 'L', top: 'A', bottom: 'P' },
+        sagittal: { left: 'A', right: 'P', top: 'H', bottom: 'F' },
+        coronal: { left: 'R', right: 'L', top: 'H', bottom: 'F' },
+      };
+      for (const plane of PLANES) {
+        const range = planeIndexRange(volume, plane);
+        const image = reslice(volume, plane, { index: Math.floor((range.first + range.last) / 2) });
+        expect(orientationLetters(image.rowDirection, image.columnDirection)).toEqual(expected[plane]);
+        expect(image.normal.map((v) => v + 0)).toEqual(NORMALS[plane]);
+        expectGeometryMatchesContent(image);
+      }
+    });
+  }
+});
+
+describe('reslice: positions and point mapping', () => {
+  it('indexes layers and positions consistently', () => {
+    expect(planeIndexRange(SPHERE, 'axial')).toEqual({ first: 0, last: 23, stepMm: 2.5 });
+    expect(planeIndexRange(SPHERE, 'sagittal')).toEqual({ first: 0, last: 79, stepMm: 0.7 });
+    expect(planeIndexRange(SPHERE, 'coronal')).toEqual({ first: 0, last: 79, stepMm: 0.8 });
+    expect(positionOfIndex(SPHERE, 'axial', 12)).toBeCloseTo(130, 10);
+    // The sagittal normal points to patient Right, so positions fall as x (towards Left) rises.
+    expect(positionOfIndex(SPHERE, 'sagittal', 40)).toBeCloseTo(-8, 10);
+    expect(indexOfPosition(SPHERE, 'coronal', positionOfIndex(SPHERE, 'coronal', 17))).toBeCloseTo(17, 10);
+    const image = reslice(SPHERE, 'coronal', { index: 17 });
+    expect(image.positionMm).toBeCloseTo(positionOfIndex(SPHERE, 'coronal', 17), 10);
+  });
+
+  it('maps a click on the sagittal image to the axial slice through it, and back', () => {
+    const sagittal = reslice(SPHERE, 'sagittal', { positionMm: -8 });
+    const clicked = { x: 30, y: 10 };
+    const patient = imagePointToPatient(sagittal, clicked);
+    // Sagittal y runs from Head to Feet, so row 10 of 24 slices is slice 23 − 10.
+    const axialIndex = indexOfPosition(SPHERE, 'axial', dot(patient, NORMALS.axial));
+    expect(axialIndex).toBeCloseTo(13, 10);
+    expect(patientToVoxel(SPHERE, patient)[2]).toBeCloseTo(13, 10);
+    const axial = reslice(SPHERE, 'axial', { index: Math.round(axialIndex) });
+    const onAxial = patientToImagePoint(axial, patient);
+    expect(onAxial.x).toBeCloseTo(40, 10);
+    expect(onAxial.y).toBeCloseTo(30, 10);
+    expect(axial.pixels[Math.round(onAxial.y) * axial.width + Math.round(onAxial.x)]).toBe(sagittal.pixels[clicked.y * sagittal.width + clicked.x]);
+    const back = patientToImagePoint(sagittal, imagePointToPatient(axial, onAxial));
+    expect(back.x).toBeCloseTo(clicked.x, 10);
+    expect(back.y).toBeCloseTo(clicked.y, 10);
+  });
+
+  it('interpolates linearly between acquired slices and places the image exactly there', () => {
+    const volume = rampVolume(HEAD_FIRST_SUPINE_AXIAL, [0, 0, 0]);
+    const between = reslice(volume, 'axial', { positionMm: 3.75 });
+    expect(between.positionMm).toBeCloseTo(3.75, 12);
+    const below = reslice(volume, 'axial', { index: 1 });
+    const above = reslice(volume, 'axial', { index: 2 });
+    for (let p = 0; p < between.pixels.length; p += 37) {
+      expect(between.pixels[p]).toBe(Math.round((below.pixels[p] + above.pixels[p]) / 2));
+    }
+  });
+
+  it('keeps Float32 volumes in Float32, unrounded', () => {
+    const volume = volumeOf(syntheticSeries({
+      columns: 4, rows: 3, slices: 4, columnMm: 0.5, rowMm: 0.5, sliceMm: 2,
+      orientation: HEAD_FIRST_SUPINE_AXIAL, origin: [0, 0, 0], storedValueAt: (p) => p[2], rescaleSlope: 0.5,
+    }));
+    const between = reslice(volume, 'axial', { positionMm: 2.5 });
+    expect(between.pixels).toBeInstanceOf(Float32Array);
+    expect(Array.from(new Set(between.pixels))).toEqual([1.25]);
+  });
+
+  it('refuses a plane outside the volume', () => {
+    expect(() => reslice(SPHERE, 'axial', { positionMm: 200 })).toThrow(RangeError);
+    expect(() => reslice(SPHERE, 'sagittal', { index: 80 })).toThrow(/outside the volume/);
+  });
+});
+
+describe('reslice: slabs', () => {
+  /** Deterministic noise (LCG), so that every layer differs. */
+  const noisy = volumeOf(syntheticSeries({
+    columns: 30, rows: 26, slices: 12, columnMm: 0.7, rowMm: 0.7, sliceMm: 2.5,
+    orientation: HEAD_FIRST_SUPINE_AXIAL, origin: [0, 0, 0],
+    storedValueAt: (p) => (Math.round(p[0] * 131 + p[1] * 977 + p[2] * 71) * 2654435761) % 2000 - 1000,
+  }));
+
+  function layers(plane: AnatomicalPlane, first: number, count: number): ResliceImage[] {
+    return Array.from({ length: count }, (_, l) => reslice(noisy, plane, { index: first + l }));
+  }
+
+  it('MIP picks the maximum of the layers in the slab, for every plane', () => {
+    for (const [plane, count] of [['sagittal', 14], ['coronal', 14], ['axial', 4]] as const) {
+      const step = planeIndexRange(noisy, plane).stepMm;
+      const slab = reslice(noisy, plane, { index: 8 }, { slab: { thicknessMm: count * step, mode: 'mip' } });
+      const parts = layers(plane, 8 - Math.floor((count - 1) / 2), count);
+      const expected = Array.from(parts[0].pixels, (_, p) => Math.max(...parts.map((part) => part.pixels[p])));
+      expect(Array.from(slab.pixels)).toEqual(expected);
+      expect(slab.slabThicknessMm).toBeCloseTo(count * step, 10);
+      expect(slab.max).toBe(Math.max(...slab.pixels));
+    }
+  });
+
+  it('average is the rounded mean of the layers, centred on the plane asked for', () => {
+    const slab = reslice(noisy, 'sagittal', { index: 10 }, { slab: { thicknessMm: 2.1, mode: 'average' } });
+    const parts = layers('sagittal', 9, 3);
+    const expected = Array.from(parts[0].pixels, (_, p) => Math.round((parts[0].pixels[p] + parts[1].pixels[p] + parts[2].pixels[p]) / 3));
+    expect(Array.from(slab.pixels)).toEqual(expected);
+    expect(slab.positionMm).toBeCloseTo(positionOfIndex(noisy, 'sagittal', 10), 10);
+  });
+});
+
+describe('referenceLine', () => {
+  const roundedTo9 = (v: number) => Number(v.toFixed(9)) + 0;
+  const sagittal = reslice(SPHERE, 'sagittal', { index: 40 });
+  const axial = reslice(SPHERE, 'axial', { index: 13 });
+  const coronal = reslice(SPHERE, 'coronal', { index: 30 });
+
+  it('draws the axial plane on the sagittal image as a full-width horizontal line at its slice', () => {
+    const line = referenceLine(sagittal, axial)!;
+    expect([line.from.x, line.from.y, line.to.x, line.to.y].map(roundedTo9)).toEqual([-0.5, 10, 79.5, 10]);
+  });
+
+  it('draws the sagittal and coronal planes on the axial image as vertical and horizontal lines', () => {
+    const sagittalOnAxial = referenceLine(axial, sagittal)!;
+    expect([sagittalOnAxial.from.x, sagittalOnAxial.to.x].map(roundedTo9)).toEqual([40, 40]);
+    expect([sagittalOnAxial.from.y, sagittalOnAxial.to.y].map(roundedTo9).sort((a, b) => a - b)).toEqual([-0.5, 79.5]);
+    const coronalOnAxial = referenceLine(axial, coronal)!;
+    expect([coronalOnAxial.from.y, coronalOnAxial.to.y].map(roundedTo9)).toEqual([30, 30]);
+    expect([coronalOnAxial.from.x, coronalOnAxial.to.x].map(roundedTo9).sort((a, b) => a - b)).toEqual([-0.5, 79.5]);
+  });
+
+  it('has no line for parallel planes', () => {
+    expect(referenceLine(axial, reslice(SPHERE, 'axial', { index: 3 }))).toBeUndefined();
+  });
+});
