@@ -1,0 +1,185 @@
+/**
+ * Ingestion benchmark: writes a 512 × 512 × N signed 16-bit CT series (uncompressed, then JPEG-LS
+ * lossless) to a temporary folder and times, in one run and one thread of Node:
+ *   floor  – reading the files' bytes;
+ *   ours   – read + parseInstance + decodeFrame (+ buildStudyIndex), to the first image and for all;
+ *   peer   – read + dcmjs DicomMessage.readFile, pixels taken as they are (uncompressed) or decoded
+ *            by calling the charls codec directly (JPEG-LS).
+ * Timings vary 30–50 % run to run here (NOTES.md), so the ratios to the floor are what to compare.
+ * Usage: npm run bench [-- SLICES]   (default 500)
+ */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import dcmjs from 'dcmjs';
+import { createCodecProvider, type WasmFrameDecoder } from '../shared/dicom/codec-provider';
+import { decodeFrame } from '../shared/dicom/decode';
+import { parseInstance } from '../shared/dicom/parse';
+import { buildStudyIndex } from '../shared/dicom/series-index';
+import { buildDicomFile, imageElements } from '../tests/fixtures/dicom/build-dicom';
+
+const SLICES = Number(process.argv[2] ?? 500);
+const SIZE = 512;
+
+/** A smooth phantom with noise, so that compression ratios resemble a real CT slice. */
+function slicePixels(index: number): Int16Array {
+  const pixels = new Int16Array(SIZE * SIZE);
+  let noise = 12345 + index;
+  for (let y = 0; y < SIZE; y++) {
+    for (let x = 0; x < SIZE; x++) {
+      noise = (noise * 1103515245 + 12345) & 0x7fffffff;
+      const r = Math.hypot(x - 256, y - 256);
+      const body = r < 200 ? 40 + (r < 60 + (index % 50) ? 600 : 0) : -1000;
+      pixels[y * SIZE + x] = body + ((noise >> 16) % 20);
+    }
+  }
+  return pixels;
+}
+
+function header(index: number, transferSyntax: string, withPixels: boolean): Uint8Array {
+  const elements = imageElements({
+    rows: SIZE,
+    columns: SIZE,
+    signed: true,
+    sopInstanceUid: `1.2.826.0.1.99.${index + 1}`,
+    instanceNumber: index + 1,
+    position: [0, 0, -index * 0.625],
+    orientation: [1, 0, 0, 0, 1, 0],
+  }).filter((e) => withPixels || e.tag !== 0x7fe00010);
+  return buildDicomFile(elements, { transferSyntax });
+}
+
+function pixelElementHeader(length: number): Buffer {
+  const b = Buffer.alloc(12);
+  b.writeUInt16LE(0x7fe0, 0);
+  b.writeUInt16LE(0x0010, 2);
+  b.write(length === 0xffffffff ? 'OB' : 'OW', 4, 'latin1');
+  b.writeUInt32LE(length, 8);
+  return b;
+}
+
+const item = (data: Uint8Array) => {
+  const b = Buffer.alloc(8);
+  b.writeUInt16LE(0xfffe, 0);
+  b.writeUInt16LE(0xe000, 2);
+  b.writeUInt32LE(data.length, 4);
+  return Buffer.concat([b, data]);
+};
+
+async function writeSeries(dir: string, compress?: (pixels: Int16Array) => Uint8Array): Promise<string[]> {
+  const paths: string[] = [];
+  for (let i = 0; i < SLICES; i++) {
+    const pixels = slicePixels(i);
+    const path = join(dir, `IM${String(i + 1).padStart(4, '0')}.dcm`);
+    if (compress) {
+      let stream = compress(pixels);
+      if (stream.length % 2) stream = Uint8Array.from([...stream, 0]);
+      const end = Buffer.from([0xfe, 0xff, 0xdd, 0xe0, 0, 0, 0, 0]);
+      writeFileSync(path, Buffer.concat([header(i, '1.2.840.10008.1.2.4.80', false), pixelElementHeader(0xffffffff), item(new Uint8Array(0)), item(stream), end]));
+    } else {
+      const bytes = new Uint8Array(pixels.buffer);
+      writeFileSync(path, Buffer.concat([header(i, '1.2.840.10008.1.2.1', false), pixelElementHeader(bytes.length), bytes]));
+    }
+    paths.push(path);
+  }
+  return paths;
+}
+
+const now = () => performance.now();
+
+function timeFloor(paths: string[]): number {
+  const start = now();
+  for (const path of paths) readFileSync(path);
+  return now() - start;
+}
+
+async function timeOurs(paths: string[]): Promise<{ first: number; all: number }> {
+  const codecs = createCodecProvider();
+  const start = now();
+  let first = 0;
+  const entries = [];
+  for (const path of paths) {
+    const parsed = parseInstance(new Uint8Array(readFileSync(path)), path);
+    await decodeFrame(parsed, 0, codecs);
+    if (!first) first = now() - start;
+    entries.push({ fileId: path, header: parsed.header });
+  }
+  buildStudyIndex(entries);
+  return { first, all: now() - start };
+}
+
+async function timePeer(paths: string[], compressed: boolean): Promise<{ first: number; all: number }> {
+  const charls = (await createCodecProvider().charls()) as { JpegLSDecoder: new () => WasmFrameDecoder };
+  const start = now();
+  let first = 0;
+  for (const path of paths) {
+    const file = readFileSync(path);
+    const dicom = dcmjs.data.DicomMessage.readFile(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength));
+    const pixelData = dicom.dict['7FE00010'].Value as ArrayBuffer[];
+    if (compressed) {
+      const stream = new Uint8Array(pixelData[0]);
+      const decoder = new charls.JpegLSDecoder();
+      decoder.getEncodedBuffer(stream.length).set(stream);
+      decoder.decode();
+      new Int16Array(decoder.getDecodedBuffer().slice().buffer);
+      decoder.delete();
+    } else {
+      new Int16Array(pixelData[0]);
+    }
+    if (!first) first = now() - start;
+  }
+  return { first, all: now() - start };
+}
+
+async function jpegLsEncoder(): Promise<(pixels: Int16Array) => Uint8Array> {
+  const factory = (await import('@cornerstonejs/codec-charls/wasmjs' as string)).default as (o: object) => Promise<Record<string, new () => Record<string, (...a: unknown[]) => unknown>>>;
+  const charls = await factory({ print: () => {}, printErr: () => {} });
+  return (pixels) => {
+    const encoder = new charls.JpegLSEncoder();
+    const target = encoder.getDecodedBuffer({ width: SIZE, height: SIZE, bitsPerSample: 16, componentCount: 1, isSigned: true }) as Uint8Array;
+    target.set(new Uint8Array(pixels.buffer));
+    encoder.encode();
+    const encoded = encoder.getEncodedBuffer() as ArrayLike<number>;
+    const out = Uint8Array.from(encoded);
+    encoder.delete();
+    return out;
+  };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function run(label: string, dir: string, compressed: boolean): Promise<void> {
+  const paths = readdirSync(dir).sort().map((name) => join(dir, name));
+  timeFloor(paths); // warm the page cache, so every contender reads from memory
+  const floor = timeFloor(paths);
+  const ours = await timeOurs(paths);
+  const peer = await timePeer(paths, compressed);
+  console.log(`\n${label}: ${paths.length} slices of ${SIZE}×${SIZE} int16`);
+  console.log(`  read bytes (floor)          ${seconds(floor)}`);
+  console.log(`  ours: first image           ${ours.first.toFixed(1)} ms`);
+  console.log(`  ours: whole series + index  ${seconds(ours.all)}   (${(ours.all / floor).toFixed(1)}× floor)`);
+  console.log(`  peer (dcmjs${compressed ? ' + charls' : ''}): first     ${peer.first.toFixed(1)} ms`);
+  console.log(`  peer: whole series          ${seconds(peer.all)}   (${(peer.all / floor).toFixed(1)}× floor)`);
+  console.log(`  ours / peer                 ${(ours.all / peer.all).toFixed(2)}`);
+}
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'spinelab-bench-'));
+  try {
+    const raw = join(root, 'raw');
+    const jls = join(root, 'jpeg-ls');
+    mkdirSync(raw);
+    mkdirSync(jls);
+    console.log(`Writing ${SLICES} slices (uncompressed and JPEG-LS) to ${root} …`);
+    await writeSeries(raw);
+    await writeSeries(jls, await jpegLsEncoder());
+    console.log('Single thread in Node; the app spreads files over a worker pool.');
+    await run('Uncompressed (Explicit VR Little Endian)', raw, false);
+    await run('JPEG-LS lossless', jls, true);
+    console.log(`\npeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,93 @@
+/**
+ * The WebAssembly codecs, injected so that shared/ does no I/O: the browser worker hands in modules whose
+ * .wasm files Vite bundled with the app, Node hands in modules that read theirs from node_modules.
+ * The shapes below are the parts of the @cornerstonejs codec packages' embind classes that we call.
+ */
+export interface CodecFrameInfo {
+  width: number;
+  height: number;
+  bitsPerSample: number;
+  componentCount: number;
+  isSigned?: boolean;
+}
+
+export interface WasmFrameDecoder {
+  getEncodedBuffer(length: number): Uint8Array;
+  getDecodedBuffer(): Uint8Array;
+  decode(): void;
+  getFrameInfo(): CodecFrameInfo;
+  delete(): void;
+}
+
+type DecoderClass = new () => WasmFrameDecoder;
+
+export interface CodecProvider {
+  /** @cornerstonejs/codec-libjpeg-turbo-8bit: JPEG baseline and 8-bit extended. */
+  libjpegTurbo(): Promise<{ JPEGDecoder: DecoderClass }>;
+  /** @cornerstonejs/codec-charls: JPEG-LS lossless and near-lossless. */
+  charls(): Promise<{ JpegLSDecoder: DecoderClass }>;
+  /** @cornerstonejs/codec-openjpeg: JPEG 2000. */
+  openjpeg(): Promise<{ J2KDecoder: DecoderClass }>;
+  /** @cornerstonejs/codec-openjph: High-Throughput JPEG 2000. */
+  openjph(): Promise<{ HTJ2KDecoder: DecoderClass }>;
+  /** Forgets a module after its code trapped, so that the next use starts a fresh instance. */
+  discard(codec: CodecName): void;
+}
+
+export type CodecName = 'libjpegTurbo' | 'charls' | 'openjpeg' | 'openjph';
+
+/** An Emscripten module factory, the default export of each codec package's wasm glue. */
+export type EmscriptenFactory = (options: {
+  locateFile?: (path: string, prefix: string) => string;
+  print?: (text: string) => void;
+  printErr?: (text: string) => void;
+}) => Promise<unknown>;
+
+/**
+ * Each codec's Emscripten glue, loaded the first time a file needs it (a separate chunk in the app).
+ * The glue itself does the fetching: from `wasmUrl` when given (the browser), else from beside itself (Node).
+ */
+const codecGlue: Record<CodecName, () => Promise<{ default: EmscriptenFactory }>> = {
+  libjpegTurbo: () => import('@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs'),
+  charls: () => import('@cornerstonejs/codec-charls/decodewasmjs'),
+  openjpeg: () => import('@cornerstonejs/codec-openjpeg/decodewasmjs'),
+  openjph: () => import('@cornerstonejs/codec-openjph/wasmjs'),
+};
+
+export interface CodecSources {
+  /** Where each codec's .wasm file lives; omit to let the glue find it beside itself (Node). */
+  wasmUrl?: (codec: CodecName) => string;
+}
+
+/**
+ * Builds a provider that initialises each codec once, on first use. Emscripten's print hooks are
+ * silenced: openjpeg prints progress lines that must not reach logs or command-line output.
+ */
+export function createCodecProvider(sources: CodecSources = {}): CodecProvider {
+  const modules = new Map<CodecName, Promise<unknown>>();
+  const silent = () => {};
+  const load = <T>(codec: CodecName): Promise<T> => {
+    let module = modules.get(codec);
+    if (!module) {
+      const wasmUrl = sources.wasmUrl?.(codec);
+      module = codecGlue[codec]().then(({ default: factory }) =>
+        factory({
+          print: silent,
+          printErr: silent,
+          ...(wasmUrl ? { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) } : {}),
+        }),
+      );
+      // A failed load (missing asset) may succeed later, so it is not cached.
+      module.catch(() => modules.delete(codec));
+      modules.set(codec, module);
+    }
+    return module as Promise<T>;
+  };
+  return {
+    libjpegTurbo: () => load('libjpegTurbo'),
+    charls: () => load('charls'),
+    openjpeg: () => load('openjpeg'),
+    openjph: () => load('openjph'),
+    discard: (codec) => void modules.delete(codec),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Reads the image size a compressed stream declares, before any decoder allocates for it: a stream whose
+ * own dimensions disagree with the header is refused up front (NOTES.md, "never trust the header").
+ */
+export interface StreamDimensions {
+  width: number;
+  height: number;
+  components: number;
+  precision: number;
+}
+
+/**
+ * Whether a JPEG stream has the structure of a Huffman-coded image: Huffman tables (DHT) before its
+ * first scan (SOS) (ITU T.81 B.2.4.2). The lossless decoder would otherwise return noise without error.
+ */
+export function jpegHasHuffmanScan(stream: Uint8Array): boolean {
+  let position = 2;
+  let tables = false;
+  while (position + 4 < stream.length && stream[position] === 0xff) {
+    const marker = stream[position + 1];
+    if (marker === 0xc4) tables = true;
+    if (marker === 0xda) return tables;
+    position += 2 + ((stream[position + 2] << 8) | stream[position + 3]);
+  }
+  return false;
+}
+
+/** JPEG and JPEG-LS: the first Start Of Frame marker (ITU T.81 B.2.2, T.87 C.2.2). */
+export function jpegDimensions(stream: Uint8Array): StreamDimensions | undefined {
+  if (stream.length < 4 || stream[0] !== 0xff || stream[1] !== 0xd8) return undefined;
+  let position = 2;
+  while (position + 9 < stream.length) {
+    if (stream[position] !== 0xff) return undefined;
+    const marker = stream[position + 1];
+    if (marker === 0xff) {
+      position += 1; // fill byte
+      continue;
+    }
+    const length = (stream[position + 2] << 8) | stream[position + 3];
+    const isStartOfFrame = (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) || marker === 0xf7;
+    if (isStartOfFrame) {
+      return {
+        precision: stream[position + 4],
+        height: (stream[position + 5] << 8) | stream[position + 6],
+        width: (stream[position + 7] << 8) | stream[position + 8],
+        components: stream[position + 9],
+      };
+    }
+    position += 2 + length;
+  }
+  return undefined;
+}
+
+/** JPEG 2000 and HTJ2K codestreams: the SIZ marker segment right after SOC (ITU T.800 A.5.1). */
+export function j2kDimensions(stream: Uint8Array): StreamDimensions | undefined {
+  let start = 0;
+  // A JP2 file wraps the codestream in boxes; find the contiguous codestream box ('jp2c').
+  if (stream.length > 12 && stream[4] === 0x6a && stream[5] === 0x50) {
+    for (let i = 0; i + 8 < stream.length; i++) {
+      if (stream[i] === 0x6a && stream[i + 1] === 0x70 && stream[i + 2] === 0x32 && stream[i + 3] === 0x63) {
+        start = i + 4;
+        break;
+      }
+    }
+  }
+  const s = stream.subarray(start);
+  if (s.length < 42 || s[0] !== 0xff || s[1] !== 0x4f || s[2] !== 0xff || s[3] !== 0x51) return undefined;
+  const view = new DataView(s.buffer, s.byteOffset, s.byteLength);
+  const width = view.getUint32(8) - view.getUint32(16);
+  const height = view.getUint32(12) - view.getUint32(20);
+  const components = view.getUint16(40);
+  const precision = s.length > 42 ? (s[42] & 0x7f) + 1 : 0;
+  return { width, height, components, precision };
+}
+
+/**
+ * For a DICOM RGB image whose JPEG stream carries neither a JFIF nor an Adobe marker, libjpeg would still
+ * assume YCbCr and convert, yet the samples are RGB (DICOM's Photometric Interpretation governs, PS3.5
+ * 8.2.1). Relabelling the component identifiers 'R', 'G', 'B' is libjpeg's own signal for untransformed
+ * RGB. Returns a patched copy, or the stream unchanged when it already says how it is coded.
+ */
+export function markJpegAsRgb(stream: Uint8Array): Uint8Array {
+  const RGB_IDS = [0x52, 0x47, 0x42];
+  const patched = stream.slice();
+  const idMap = new Map<number, number>();
+  let position = 2;
+  while (position + 4 < patched.length && patched[position] === 0xff) {
+    const marker = patched[position + 1];
+    const length = (patched[position + 2] << 8) | patched[position + 3];
+    const segment = position + 4;
+    if (marker === 0xe0 || marker === 0xee) return stream; // JFIF (APP0) or Adobe (APP14) decide colour
+    if (marker >= 0xc0 && marker <= 0xc3 && patched[segment + 5] === 3) {
+      for (let c = 0; c < 3; c++) {
+        idMap.set(patched[segment + 6 + c * 3], RGB_IDS[c]);
+        patched[segment + 6 + c * 3] = RGB_IDS[c];
+      }
+    }
+    if (marker === 0xda) {
+      const count = patched[segment];
+      for (let c = 0; c < count; c++) {
+        const id = patched[segment + 1 + c * 2];
+        patched[segment + 1 + c * 2] = idMap.get(id) ?? id;
+      }
+      return idMap.size === 3 ? patched : stream;
+    }
+    position = segment + length - 2;
+  }
+  return stream;
+}

@@ -1,0 +1,81 @@
+import type { CodecProvider } from './codec-provider';
+import { expandYbr422, interleavePlanes, ybrFullToRgb } from './colour';
+import { decodeEncapsulatedFrame } from './encapsulated-frame';
+import { DicomError, toDicomError } from './errors';
+import { readNativeFrame } from './native-pixels';
+import { expandPalette } from './palette';
+import type { ParsedInstance } from './parse';
+import { valueRange, type DecodedFrame, type PixelArray } from './pixel-types';
+import { isolateStoredBits } from './stored-values';
+
+export type { DecodedFrame, PixelArray } from './pixel-types';
+export type { CodecProvider } from './codec-provider';
+
+/** The frame's samples as the file stores them (or the codec returns them), before colour handling. */
+interface RawFrame {
+  samples: PixelArray;
+  /** The codec already returned RGB (JPEG and JPEG 2000 decoders undo their own colour transforms). */
+  colourConverted: boolean;
+  /** Samples are planar (RRR…GGG…BBB…) rather than interleaved. */
+  planar: boolean;
+}
+
+async function readRawFrame(parsed: ParsedInstance, frameIndex: number, codecs: CodecProvider): Promise<RawFrame> {
+  if (!parsed.pixelData!.encapsulated) {
+    return { samples: readNativeFrame(parsed, frameIndex), colourConverted: false, planar: parsed.header.planarConfiguration === 1 };
+  }
+  return decodeEncapsulatedFrame(parsed, frameIndex, codecs);
+}
+
+/**
+ * Turns colour samples into interleaved RGB: planar to interleaved (PS3.3 C.7.6.3.1.3), YBR_FULL_422 and
+ * YBR_FULL to RGB (C.7.6.3.1.2), palette indices through their lookup tables (C.7.6.3.1.5). YBR_RCT and
+ * YBR_ICT only occur in JPEG 2000, whose decoder already undoes them.
+ */
+function toDisplaySamples(parsed: ParsedInstance, raw: RawFrame): { pixels: PixelArray; samplesPerPixel: 1 | 3 } {
+  const { header } = parsed;
+  const pixelCount = header.rows * header.columns;
+  const photometric = header.photometricInterpretation;
+  if (photometric === 'PALETTE COLOR') {
+    return { pixels: expandPalette(parsed, raw.samples), samplesPerPixel: 3 };
+  }
+  if (header.samplesPerPixel === 1) return { pixels: raw.samples, samplesPerPixel: 1 };
+
+  let samples = raw.samples;
+  if (!raw.colourConverted && photometric === 'YBR_FULL_422' && samples.length < pixelCount * 3) {
+    samples = expandYbr422(samples as Uint8Array | Uint16Array, header.rows, header.columns);
+  } else if (raw.planar) {
+    samples = interleavePlanes(samples, pixelCount);
+  }
+  if (!raw.colourConverted && (photometric === 'YBR_FULL' || photometric === 'YBR_FULL_422')) {
+    ybrFullToRgb(samples as Uint8Array | Uint16Array, header.bitsStored);
+  }
+  return { pixels: samples, samplesPerPixel: 3 };
+}
+
+/**
+ * Decodes one frame to stored values (before rescale). Throws only DicomError.
+ * The returned pixel buffer is owned by the caller and may be transferred to another thread.
+ */
+export async function decodeFrame(parsed: ParsedInstance, frameIndex: number, codecs: CodecProvider): Promise<DecodedFrame> {
+  const { header, fileName } = parsed;
+  try {
+    if (!parsed.pixelData) throw new DicomError('no-pixel-data', fileName, 'the file holds no image (it may be a report, a plan or a waveform)');
+    if (!Number.isInteger(frameIndex) || frameIndex < 0 || frameIndex >= header.numberOfFrames) {
+      throw new DicomError('invalid-header', fileName, `frame ${frameIndex + 1} does not exist (the image has ${header.numberOfFrames})`);
+    }
+    const raw = await readRawFrame(parsed, frameIndex, codecs);
+    const expected = header.rows * header.columns * header.samplesPerPixel;
+    const subsampled = header.photometricInterpretation === 'YBR_FULL_422' && !raw.colourConverted;
+    if (raw.samples.length < (subsampled ? (expected * 2) / 3 : expected)) {
+      throw new DicomError('corrupt-pixel-data', fileName, `frame ${frameIndex + 1} decoded to fewer pixels than the header describes`);
+    }
+    const full = subsampled ? (expected * 2) / 3 : expected;
+    if (raw.samples.length > full) raw.samples = raw.samples.slice(0, full);
+    isolateStoredBits(header, raw.samples);
+    const { pixels, samplesPerPixel } = toDisplaySamples(parsed, raw);
+    return { pixels, rows: header.rows, columns: header.columns, samplesPerPixel, ...valueRange(pixels) };
+  } catch (e) {
+    throw toDicomError(e, fileName);
+  }
+}

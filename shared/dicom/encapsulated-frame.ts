@@ -1,0 +1,145 @@
+import { Decoder as JpegLosslessDecoder } from 'jpeg-lossless-decoder-js';
+import type { CodecName, CodecProvider, WasmFrameDecoder } from './codec-provider';
+import { j2kDimensions, jpegDimensions, jpegHasHuffmanScan, markJpegAsRgb, type StreamDimensions } from './codec-stream-info';
+import { DicomError, describeThrown } from './errors';
+import { fragmentsByFrame, frameBytes } from './frame-fragments';
+import type { InstanceHeader } from './header';
+import type { ParsedInstance } from './parse';
+import { allocateSamples, viewSamples, type PixelArray } from './pixel-types';
+import { RleError, decodeRleFrame } from './rle';
+
+export interface EncapsulatedFrame {
+  samples: PixelArray;
+  colourConverted: boolean;
+  planar: boolean;
+}
+
+/** Bytes per sample as codecs return them: 8-bit and below in bytes, up to 16 bits in 16-bit words. */
+const codecBytesPerSample = (bits: number) => (bits <= 8 ? 1 : bits <= 16 ? 2 : 4);
+
+/** Codec output (little-endian bytes of some width) as the header's sample type. */
+function toHeaderSamples(header: InstanceHeader, bytes: Uint8Array, sourceBytesPerSample: number): PixelArray {
+  const headerBytes = Math.max(1, header.bitsAllocated / 8);
+  if (sourceBytesPerSample === headerBytes) {
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    return viewSamples(header, own.buffer as ArrayBuffer);
+  }
+  const count = Math.floor(bytes.length / sourceBytesPerSample);
+  const out = allocateSamples(header, count);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < count; i++) {
+    out[i] = sourceBytesPerSample === 1 ? view.getUint8(i) : sourceBytesPerSample === 2 ? view.getUint16(i * 2, true) : view.getUint32(i * 4, true);
+  }
+  return out;
+}
+
+/** Refuses a stream whose declared size disagrees with the header, before any decoder allocates for it. */
+function checkStreamDimensions(parsed: ParsedInstance, dimensions: StreamDimensions | undefined, frameIndex: number): void {
+  const { header, fileName } = parsed;
+  if (!dimensions) throw new DicomError('corrupt-pixel-data', fileName, `frame ${frameIndex + 1}'s compressed data does not start like a ${parsed.transferSyntax.name} image`);
+  if (dimensions.width !== header.columns || dimensions.height !== header.rows) {
+    throw new DicomError('corrupt-pixel-data', fileName, `frame ${frameIndex + 1}'s compressed data is ${dimensions.width} × ${dimensions.height} pixels but the header says ${header.columns} × ${header.rows}`);
+  }
+  if (dimensions.components !== header.samplesPerPixel) {
+    throw new DicomError('corrupt-pixel-data', fileName, `frame ${frameIndex + 1}'s compressed data has ${dimensions.components} colour component(s) but the header says ${header.samplesPerPixel}`);
+  }
+}
+
+const WASM_DECODERS: Record<CodecName, string> = {
+  libjpegTurbo: 'JPEGDecoder',
+  charls: 'JpegLSDecoder',
+  openjpeg: 'J2KDecoder',
+  openjph: 'HTJ2KDecoder',
+};
+
+/**
+ * Runs one of the WASM decoders. A codec that traps may leave its module unusable, so on any failure
+ * the module is discarded and re-created on next use.
+ */
+async function runWasmDecoder(codecs: CodecProvider, codec: CodecName, encoded: Uint8Array): Promise<{ bytes: Uint8Array; bitsPerSample: number; width: number; height: number }> {
+  const module = (await codecs[codec]()) as unknown as Record<string, new () => WasmFrameDecoder>;
+  const decoder = new module[WASM_DECODERS[codec]]();
+  try {
+    decoder.getEncodedBuffer(encoded.length).set(encoded);
+    decoder.decode();
+    const info = decoder.getFrameInfo();
+    // openjpeg reports some unreadable streams as a 0 × 0 image instead of failing.
+    if (info.width === 0 || info.height === 0) throw new Error('the decoder found no image in the stream');
+    // The decoded buffer is a view of WASM memory: copy it out before the decoder is freed.
+    return { bytes: decoder.getDecodedBuffer().slice(), bitsPerSample: info.bitsPerSample, width: info.width, height: info.height };
+  } catch (e) {
+    codecs.discard(codec);
+    throw e;
+  } finally {
+    try {
+      decoder.delete();
+    } catch {
+      // A trapped module cannot free its objects; it has been discarded already.
+    }
+  }
+}
+
+async function decodeWithCodec(parsed: ParsedInstance, encoded: Uint8Array, frameIndex: number, codecs: CodecProvider): Promise<EncapsulatedFrame> {
+  const { header, fileName, transferSyntax } = parsed;
+  const colour = header.samplesPerPixel === 3;
+  switch (transferSyntax.encoding) {
+    case 'rle': {
+      if (header.bitsAllocated === 1) throw new DicomError('unsupported-encoding', fileName, 'RLE-compressed 1-bit images are not supported');
+      const bytesPerSample = header.bitsAllocated / 8;
+      const bytes = decodeRleFrame(encoded, header.rows * header.columns, header.samplesPerPixel, bytesPerSample);
+      // Segments are per sample, so the result is interleaved whatever Planar Configuration says (G.2).
+      return { samples: viewSamples(header, bytes.buffer as ArrayBuffer), colourConverted: false, planar: false };
+    }
+    case 'jpeg-lossless': {
+      const dimensions = jpegDimensions(encoded);
+      checkStreamDimensions(parsed, dimensions, frameIndex);
+      if (!jpegHasHuffmanScan(encoded)) throw new Error('the JPEG stream has no Huffman tables before its scan');
+      const own = encoded.slice();
+      const decoded = new JpegLosslessDecoder().decode(own.buffer, 0, own.length, dimensions!.precision <= 8 ? 1 : 2);
+      const bytes = new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.byteLength);
+      return { samples: toHeaderSamples(header, bytes, decoded.BYTES_PER_ELEMENT), colourConverted: false, planar: false };
+    }
+    case 'jpeg-baseline':
+    case 'jpeg-extended': {
+      const dimensions = jpegDimensions(encoded);
+      checkStreamDimensions(parsed, dimensions, frameIndex);
+      if (dimensions!.precision > 8) {
+        throw new DicomError('unsupported-encoding', fileName, `${dimensions!.precision}-bit JPEG Extended images are not supported yet (only 8-bit)`);
+      }
+      const rgb = colour && header.photometricInterpretation === 'RGB';
+      const out = await runWasmDecoder(codecs, 'libjpegTurbo', rgb ? markJpegAsRgb(encoded) : encoded);
+      // libjpeg converts YCbCr to RGB itself unless the stream marks its components as RGB (T.81, JFIF, Adobe APP14).
+      return { samples: toHeaderSamples(header, out.bytes, 1), colourConverted: colour, planar: false };
+    }
+    case 'jpeg-ls': {
+      checkStreamDimensions(parsed, jpegDimensions(encoded), frameIndex);
+      const out = await runWasmDecoder(codecs, 'charls', encoded);
+      return { samples: toHeaderSamples(header, out.bytes, codecBytesPerSample(out.bitsPerSample)), colourConverted: false, planar: false };
+    }
+    case 'jpeg-2000':
+    case 'htj2k': {
+      checkStreamDimensions(parsed, j2kDimensions(encoded), frameIndex);
+      const out = await runWasmDecoder(codecs, transferSyntax.encoding === 'htj2k' ? 'openjph' : 'openjpeg', encoded);
+      // The decoder undoes the reversible / irreversible component transform (YBR_RCT, YBR_ICT) itself.
+      return { samples: toHeaderSamples(header, out.bytes, codecBytesPerSample(out.bitsPerSample)), colourConverted: colour, planar: false };
+    }
+    case 'native':
+      throw new DicomError('corrupt-pixel-data', fileName, 'uncompressed image data was stored as compressed fragments');
+  }
+}
+
+/** Decodes one frame of encapsulated (compressed) pixel data (PS3.5 A.4). */
+export async function decodeEncapsulatedFrame(parsed: ParsedInstance, frameIndex: number, codecs: CodecProvider): Promise<EncapsulatedFrame> {
+  const fragments = fragmentsByFrame(parsed)[frameIndex];
+  if (!fragments || fragments.length === 0) {
+    throw new DicomError('corrupt-pixel-data', parsed.fileName, `frame ${frameIndex + 1} has no compressed data`);
+  }
+  const encoded = frameBytes(parsed, fragments);
+  try {
+    return await decodeWithCodec(parsed, encoded, frameIndex, codecs);
+  } catch (e) {
+    if (e instanceof DicomError) throw e;
+    const detail = e instanceof RleError ? e.message : describeThrown(e);
+    throw new DicomError('corrupt-pixel-data', parsed.fileName, `frame ${frameIndex + 1}'s compressed image data is damaged and cannot be decoded (${detail})`);
+  }
+}

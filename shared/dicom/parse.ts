@@ -1,0 +1,282 @@
+// dicom-parser is a UMD bundle: only its default export is visible to Node's ES module loader.
+import dicomParser, { type DataSet, type Element } from 'dicom-parser';
+import { Inflate } from 'pako';
+import { DicomError, describeThrown, isPartialParseFailure, toDicomError } from './errors';
+import { AttributeReader, PIXEL_DATA_TAGS, readInstanceHeader, type InstanceHeader } from './header';
+import {
+  EXPLICIT_VR_BIG_ENDIAN,
+  EXPLICIT_VR_LITTLE_ENDIAN,
+  IMPLICIT_VR_LITTLE_ENDIAN,
+  findTransferSyntax,
+  type TransferSyntax,
+} from './transfer-syntax';
+
+/**
+ * Explicit budgets so that hostile headers fail cleanly instead of exhausting memory (NOTES.md:
+ * DCMTK's fuzz harness caps every allocation; dicom-parser inflates without any limit).
+ */
+export interface ParseLimits {
+  /** Largest inflated data set of a Deflated transfer syntax file. */
+  maxInflatedBytes: number;
+  /**
+   * Largest expansion of deflated data beyond a small floor: real data sets deflate a few times over,
+   * bombs a thousand times, and an inflated run of zeros is millions of empty elements to parse.
+   */
+  maxInflateRatio: number;
+  /** Largest decoded image (all frames, before any display conversion). */
+  maxDecodedBytes: number;
+  /** Deepest nesting of sequences accepted. */
+  maxSequenceDepth: number;
+}
+
+export const DEFAULT_PARSE_LIMITS: ParseLimits = {
+  maxInflatedBytes: 256 * 1024 * 1024,
+  maxInflateRatio: 200,
+  maxDecodedBytes: 1024 * 1024 * 1024,
+  maxSequenceDepth: 64,
+};
+
+/** Where the pixel data sits in the parsed file, for decode.ts. */
+export interface PixelDataLocation {
+  dataSet: DataSet;
+  element: Element;
+  /** Float Pixel Data (7FE0,0008) holds IEEE floats (PS3.3 C.7.6.3.1.4). */
+  float: boolean;
+  encapsulated: boolean;
+}
+
+export interface ParsedInstance {
+  fileName: string;
+  header: InstanceHeader;
+  warnings: string[];
+  transferSyntax: TransferSyntax;
+  /** Present when header.hasPixelData. */
+  pixelData?: PixelDataLocation;
+  /** Attribute access for decoders that need more than the header (palette lookup tables). */
+  attributes: AttributeReader;
+  limits: ParseLimits;
+}
+
+const PREAMBLE_LENGTH = 128;
+const DICM = [0x44, 0x49, 0x43, 0x4d];
+
+function hasDicmPrefix(bytes: Uint8Array): boolean {
+  return bytes.length >= PREAMBLE_LENGTH + 4 && DICM.every((c, i) => bytes[PREAMBLE_LENGTH + i] === c);
+}
+
+const isUpperLetter = (c: number) => c >= 0x41 && c <= 0x5a;
+
+/**
+ * A data set written without the File Meta Information starts with a low, even group (0002 or 0008,
+ * possibly a group length element). The VR letters tell explicit from implicit; the byte order of the
+ * group number tells little from big endian (PS3.5 7.1, Annex A). Anything else is not DICOM.
+ */
+function guessRawEncoding(bytes: Uint8Array): { metaOnly: boolean; transferSyntax?: string } | undefined {
+  if (bytes.length < 8) return undefined;
+  const groupLittle = bytes[0] | (bytes[1] << 8);
+  const groupBig = (bytes[0] << 8) | bytes[1];
+  const explicit = isUpperLetter(bytes[4]) && isUpperLetter(bytes[5]);
+  const plausible = (group: number) => group >= 0x0002 && group <= 0x0010 && group % 2 === 0;
+  if (groupLittle === 0x0002 && explicit) return { metaOnly: true };
+  if (plausible(groupLittle)) {
+    if (explicit) return { metaOnly: false, transferSyntax: EXPLICIT_VR_LITTLE_ENDIAN };
+    const length = bytes[4] | (bytes[5] << 8) | (bytes[6] << 16) | (bytes[7] * 0x1000000);
+    return length <= bytes.length - 8 ? { metaOnly: false, transferSyntax: IMPLICIT_VR_LITTLE_ENDIAN } : undefined;
+  }
+  if (plausible(groupBig) && explicit) return { metaOnly: false, transferSyntax: EXPLICIT_VR_BIG_ENDIAN };
+  return undefined;
+}
+
+/** Inflates a Deflated Explicit VR Little Endian data set (PS3.5 A.5), refusing to grow past the budget. */
+const INFLATE_RATIO_FLOOR_BYTES = 4 * 1024 * 1024;
+
+function cappedInflater(fileName: string, limits: ParseLimits) {
+  return (bytes: Uint8Array, position: number): Uint8Array => {
+    const deflatedBytes = bytes.length - position;
+    const maxBytes = Math.min(limits.maxInflatedBytes, Math.max(INFLATE_RATIO_FLOOR_BYTES, deflatedBytes * limits.maxInflateRatio));
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const inflate = new Inflate({ raw: true });
+    inflate.onData = (chunk: Uint8Array) => {
+      total += chunk.length;
+      if (total > maxBytes) {
+        throw new DicomError('too-large', fileName, `the compressed (deflated) data expands to more than ${Math.round(maxBytes / 1048576)} MB, far more than any real file: it looks like a decompression bomb`);
+      }
+      chunks.push(chunk);
+    };
+    inflate.push(bytes.subarray(position), true);
+    if (inflate.err) throw new DicomError('invalid-header', fileName, `the compressed (deflated) data is damaged: ${inflate.msg}`);
+    const full = new Uint8Array(position + total);
+    full.set(bytes.subarray(0, position), 0);
+    let offset = position;
+    for (const chunk of chunks) {
+      full.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return full;
+  };
+}
+
+/** Bytes in the form dicom-parser reads: a plain Uint8Array with the DICM preamble when meta is present. */
+function framedBytes(input: Uint8Array, fileName: string): { bytes: Uint8Array; rawTransferSyntax?: string } {
+  const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  if (bytes.length === 0) throw new DicomError('not-dicom', fileName, 'the file is empty');
+  if (hasDicmPrefix(bytes)) return { bytes };
+  const guess = guessRawEncoding(bytes);
+  if (!guess) throw new DicomError('not-dicom', fileName, 'this is not a DICOM file (no DICOM signature and no recognisable DICOM data)');
+  if (!guess.metaOnly) return { bytes, rawTransferSyntax: guess.transferSyntax };
+  // File Meta Information without the 128-byte preamble: give dicom-parser the frame it expects.
+  const framed = new Uint8Array(PREAMBLE_LENGTH + 4 + bytes.length);
+  framed.set(DICM, PREAMBLE_LENGTH);
+  framed.set(bytes, PREAMBLE_LENGTH + 4);
+  return { bytes: framed };
+}
+
+/** The pixel data element, only if its value lies wholly in the bytes we hold. */
+function completePixelData(dataSet: DataSet): Element | undefined {
+  for (const tag of PIXEL_DATA_TAGS) {
+    const element = dataSet.elements[tag];
+    if (!element) continue;
+    if (element.encapsulatedPixelData) return element.fragments && element.fragments.length > 0 ? element : undefined;
+    return element.dataOffset + element.length <= dataSet.byteArray.length ? element : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * dicom-parser gives up on a file with a damaged tail, yet the image before it is often intact (NOTES.md):
+ * keep such a data set when its pixel data is complete, and say so.
+ */
+function parseWithRecovery(bytes: Uint8Array, fileName: string, rawTransferSyntax: string | undefined, limits: ParseLimits, warnings: string[]): DataSet {
+  try {
+    return dicomParser.parseDicom(bytes, { TransferSyntaxUID: rawTransferSyntax, inflater: cappedInflater(fileName, limits) });
+  } catch (e) {
+    if (e instanceof DicomError) throw e;
+    if (isPartialParseFailure(e)) {
+      const partial = e.dataSet as DataSet;
+      if (partial && typeof partial === 'object' && partial.elements && completePixelData(partial)) {
+        warnings.push(`the end of the file is damaged and was ignored (${describeThrown(e.exception)}); the image itself is complete`);
+        return partial;
+      }
+      const cause = toDicomError(e.exception, fileName);
+      if (cause.kind === 'invalid-header' && !(e.exception instanceof RangeError)) {
+        throw new DicomError('truncated', fileName, `the file is damaged or cut short before its image data (${describeThrown(e.exception)})`);
+      }
+      throw cause;
+    }
+    throw toDicomError(e, fileName);
+  }
+}
+
+/**
+ * An element that claims more bytes than the file holds means the file is cut short or its header is
+ * damaged; dicom-parser's implicit VR path reads on regardless (NOTES.md). Tolerated (with a warning)
+ * only when the image itself is complete.
+ */
+function checkElementBounds(dataSet: DataSet, fileName: string, warnings: string[]): void {
+  const held = dataSet.byteArray.length;
+  const overrun = Object.values(dataSet.elements).find((e) => e.length !== 0xffffffff && e.dataOffset + e.length > held);
+  if (!overrun) return;
+  const tag = `(${overrun.tag.slice(1, 5)},${overrun.tag.slice(5)})`.toUpperCase();
+  const reason = `element ${tag} claims ${overrun.length} bytes but the file ends after ${Math.max(0, held - overrun.dataOffset)}`;
+  if (completePixelData(dataSet) && !PIXEL_DATA_TAGS.includes(overrun.tag as (typeof PIXEL_DATA_TAGS)[number])) {
+    warnings.push(`${reason}; the image itself is complete`);
+    return;
+  }
+  throw new DicomError('truncated', fileName, `the file is cut short or its header is damaged (${reason})`);
+}
+
+/** Rejects pathological nesting before anything walks the tree (deep nesting is a fuzzing classic). */
+function checkSequenceDepth(dataSet: DataSet, maxDepth: number, fileName: string): void {
+  const pending: { dataSet: DataSet; depth: number }[] = [{ dataSet, depth: 0 }];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    for (const element of Object.values(current.dataSet.elements)) {
+      for (const item of element.items ?? []) {
+        if (!item.dataSet) continue;
+        if (current.depth + 1 > maxDepth) {
+          throw new DicomError('invalid-header', fileName, `the file nests sequences more than ${maxDepth} levels deep, which no real image does`);
+        }
+        pending.push({ dataSet: item.dataSet, depth: current.depth + 1 });
+      }
+    }
+  }
+}
+
+const SUPPORTED_BITS_ALLOCATED = new Set([1, 8, 16, 32]);
+
+/** Checks the Image Pixel Module's attributes against each other (PS3.3 C.7.6.3) and against the budget. */
+function validateImagePixel(header: InstanceHeader, fileName: string, limits: ParseLimits): void {
+  const { rows, columns, numberOfFrames, bitsAllocated, bitsStored, highBit, samplesPerPixel } = header;
+  if (rows <= 0 || columns <= 0) throw new DicomError('invalid-header', fileName, 'the image size (Rows, Columns) is missing or zero');
+  if (!SUPPORTED_BITS_ALLOCATED.has(bitsAllocated)) {
+    throw new DicomError('unsupported-encoding', fileName, `images with ${bitsAllocated} bits per pixel (Bits Allocated) are not supported`);
+  }
+  if (bitsStored < 1 || bitsStored > bitsAllocated || highBit >= bitsAllocated || highBit < bitsStored - 1) {
+    throw new DicomError('invalid-header', fileName, `the pixel bit depths contradict each other (Bits Allocated ${bitsAllocated}, Bits Stored ${bitsStored}, High Bit ${highBit})`);
+  }
+  if (samplesPerPixel !== 1 && samplesPerPixel !== 3) {
+    throw new DicomError('unsupported-encoding', fileName, `images with ${samplesPerPixel} samples per pixel are not supported`);
+  }
+  if (header.pixelRepresentation !== 0 && header.pixelRepresentation !== 1) {
+    throw new DicomError('invalid-header', fileName, `Pixel Representation ${header.pixelRepresentation} is neither unsigned (0) nor signed (1)`);
+  }
+  const decodedBytes = rows * columns * numberOfFrames * samplesPerPixel * Math.max(1, bitsAllocated / 8);
+  if (decodedBytes > limits.maxDecodedBytes) {
+    throw new DicomError('too-large', fileName, `the header describes ${numberOfFrames} frame(s) of ${rows} × ${columns} pixels (${Math.round(decodedBytes / 1048576)} MB), beyond the ${Math.round(limits.maxDecodedBytes / 1048576)} MB this app accepts`);
+  }
+}
+
+/** Native (uncompressed) pixel data must hold every frame the header promises (PS3.5 8.1.1). */
+export function nativeFrameBits(header: InstanceHeader): number {
+  return header.rows * header.columns * header.samplesPerPixel * header.bitsAllocated;
+}
+
+function validateNativeLength(header: InstanceHeader, element: Element, fileName: string): void {
+  const expected = Math.ceil((nativeFrameBits(header) * header.numberOfFrames) / 8);
+  if (element.length < expected) {
+    throw new DicomError('truncated', fileName, `the image data is shorter than the header promises (${element.length} of ${expected} bytes): the file is incomplete or damaged`);
+  }
+}
+
+/**
+ * Reads a DICOM file (Part 10 with or without preamble, or a bare data set) into a validated header and
+ * the location of its pixel data. Throws only DicomError. Instances without pixel data parse fine with
+ * header.hasPixelData false.
+ */
+export function parseInstance(input: Uint8Array, fileName: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedInstance {
+  try {
+    const warnings: string[] = [];
+    const { bytes, rawTransferSyntax } = framedBytes(input, fileName);
+    const dataSet = parseWithRecovery(bytes, fileName, rawTransferSyntax, limits, warnings);
+    checkSequenceDepth(dataSet, limits.maxSequenceDepth, fileName);
+    checkElementBounds(dataSet, fileName, warnings);
+    warnings.push(...(dataSet.warnings ?? []).map(String));
+
+    const attributes = AttributeReader.forFile(dataSet);
+    const transferSyntaxUid = attributes.text('x00020010')?.replace(/\0/g, '') ?? rawTransferSyntax ?? IMPLICIT_VR_LITTLE_ENDIAN;
+    const header = readInstanceHeader(attributes, transferSyntaxUid, fileName);
+    const transferSyntax = findTransferSyntax(transferSyntaxUid);
+    const parsedBase = { fileName, header, warnings, attributes, limits };
+
+    if (!header.hasPixelData) {
+      return { ...parsedBase, transferSyntax: transferSyntax ?? findTransferSyntax(IMPLICIT_VR_LITTLE_ENDIAN)! };
+    }
+    if (!transferSyntax) {
+      throw new DicomError('unsupported-encoding', fileName, `the image is stored in an encoding this app cannot read (Transfer Syntax ${transferSyntaxUid})`);
+    }
+    const element = completePixelData(dataSet);
+    if (!element) throw new DicomError('truncated', fileName, 'the image data is cut short: the file is incomplete or damaged');
+    validateImagePixel(header, fileName, limits);
+    const encapsulated = Boolean(element.encapsulatedPixelData);
+    if (encapsulated !== (transferSyntax.encoding !== 'native')) {
+      throw new DicomError('corrupt-pixel-data', fileName, `the image data is ${encapsulated ? 'compressed' : 'uncompressed'}, but the file says it is stored as ${transferSyntax.name}`);
+    }
+    if (!encapsulated) validateNativeLength(header, element, fileName);
+    const float = element.tag === 'x7fe00008';
+    if (float && header.bitsAllocated !== 32) throw new DicomError('invalid-header', fileName, 'floating-point image data must have 32 bits per pixel');
+    return { ...parsedBase, transferSyntax, pixelData: { dataSet, element, float, encapsulated } };
+  } catch (e) {
+    throw toDicomError(e, fileName);
+  }
+}
