@@ -20,17 +20,27 @@ interface Props {
   onCameraPreset(preset: CameraPreset): void;
 }
 
+/** Drawn rather than a font glyph: the pause symbol is missing from many system fonts. */
+function PauseIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+      <rect x="2" y="1" width="3.5" height="12" fill="currentColor" />
+      <rect x="8.5" y="1" width="3.5" height="12" fill="currentColor" />
+    </svg>
+  );
+}
+
 /** Transport and view controls; every icon button carries an aria-label. */
 export function ExplainControls(p: Props) {
   const { timeline, view } = p;
   return (
     <div className="explain-controls">
       <div className="explain-transport">
-        <button type="button" aria-label="Previous step" data-testid="explain-previous" onClick={p.onPrevious}>⏮</button>
+        <button type="button" aria-label="Previous step" data-testid="explain-previous" onClick={p.onPrevious}>«</button>
         <button type="button" aria-label={p.playing ? 'Pause' : 'Play'} data-testid="explain-play" onClick={p.onTogglePlay}>
-          {p.playing ? '⏸' : '▶'}
+          {p.playing ? <PauseIcon /> : '▶'}
         </button>
-        <button type="button" aria-label="Next step" data-testid="explain-next" onClick={p.onNext}>⏭</button>
+        <button type="button" aria-label="Next step" data-testid="explain-next" onClick={p.onNext}>»</button>
         <div className="explain-scrub">
           <input
             type="range"

@@ -62,6 +62,8 @@ export function applySceneState(explain: ExplainScene, state: SceneState, view: 
   const boneOpacity = Math.min(state.boneOpacity, view.seeThrough ? SEE_THROUGH_OPACITY : 1);
   setOpacity(explain.materials.bone, boneOpacity);
   setOpacity(explain.materials.fractured, boneOpacity);
+  // The cord stays in view but must not hide the instruments when the bone around it turns see-through.
+  setOpacity(explain.materials.cord, Math.max(0.45, boneOpacity));
   setFractureGlow(explain.materials.fractured, state.fractureHighlight);
   explain.materials.cement.color.set(PALETTE.cementWet).lerp(new Color(PALETTE.cementSet), state.cementSet);
   explain.materials.numbing.opacity = 0.75 * state.numbing;

@@ -4,13 +4,15 @@ import type { CameraPreset, SceneState } from '../../shared/procedure/types';
 /**
  * Camera positions relative to the fractured vertebra, in the patient's frame (x left, y head,
  * z front). 'side' looks from the patient's left, so the front of the spine is on the screen's
- * left as on a lateral radiograph; 'back' is the view of an AP fluoroscopy shot in a prone patient.
+ * left as on a lateral radiograph; 'back' is the view of an AP fluoroscopy shot in a prone patient;
+ * 'closeUp' is a nearer side view from a little behind, where the needle's path through the pedicle
+ * into the body reads best.
  */
 export const CAMERA_PRESETS: Record<CameraPreset, Vector3> = {
   side: new Vector3(330, 10, -10),
   back: new Vector3(0, 20, -330),
   oblique: new Vector3(210, 110, -210),
-  closeUp: new Vector3(120, 95, -130),
+  closeUp: new Vector3(205, 45, -75),
 };
 
 export const CAMERA_PRESET_LABELS: Record<CameraPreset, string> = {

@@ -2,8 +2,8 @@ import { CatmullRomCurve3, TubeGeometry, Vector3, type BufferGeometry } from 'th
 import type { ColumnLayout, ColumnLevel } from './spineColumn';
 import { vertebraLandmarks } from './vertebraAnatomy';
 
-/** The cord (with its covering, the dural sac) fills a little over half of the canal's width. */
-const CORD_RADIUS_MM = 5.5;
+/** The cord with its coverings fills about half of the canal's width. */
+const CORD_RADIUS_MM = 4.5;
 
 /** A tube through the middle of each vertebra's canal, running a little beyond the top and bottom levels. */
 export function cordGeometry(levels: ColumnLevel[], layout: ColumnLayout): BufferGeometry {

@@ -12,9 +12,20 @@ export interface ExplainRenderer {
   dispose(): void;
 }
 
+/** Asks a throwaway context, since a canvas's context attributes are fixed when it is first created. */
+function isSoftwareRenderer(): boolean {
+  const gl = document.createElement('canvas').getContext('webgl2');
+  if (!gl) return true;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : String(gl.getParameter(gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return /swiftshader|llvmpipe|software/i.test(name);
+}
+
 export function createExplainRenderer(canvas: HTMLCanvasElement): ExplainRenderer {
-  // preserveDrawingBuffer keeps the last frame readable, for screenshots, tests and the handout.
-  const renderer = new WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: true, powerPreference: 'high-performance' });
+  // preserveDrawingBuffer keeps the last frame readable, for screenshots and tests. Multisampling
+  // costs software renderers (SwiftShader) about half their frame rate, so it is left off there.
+  const renderer = new WebGLRenderer({ canvas, antialias: !isSoftwareRenderer(), preserveDrawingBuffer: true, powerPreference: 'high-performance' });
   // Fill rate dominates under software rendering: never draw more pixels than the CSS size asks for, or twice at most.
   renderer.setPixelRatio(Math.min(window.devicePixelRatio, 2));
   let controls: OrbitControls | null = null;

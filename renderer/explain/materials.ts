@@ -55,8 +55,8 @@ export function createMaterials(): ExplainMaterials {
 /** Sets a bone material's see-through level; depth writing stops when it is see-through so the inside shows. */
 export function setOpacity(material: MeshPhongMaterial, opacity: number): void {
   const transparent = opacity < 0.999;
-  // See-through bone would turn muddy grey against the dark background; a faint glow keeps it ivory.
-  material.emissive.set(PALETTE.bone).multiplyScalar(0.35 * (1 - opacity));
+  // See-through surfaces would turn muddy grey against the dark background; a faint glow keeps their colour.
+  material.emissive.copy(material.color).multiplyScalar(0.35 * (1 - opacity));
   if (material.transparent !== transparent) material.needsUpdate = true;
   material.transparent = transparent;
   material.opacity = opacity;

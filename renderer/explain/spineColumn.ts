@@ -1,7 +1,6 @@
 import { Matrix4, Vector3 } from 'three';
 import type { PatientSpineShape, SpineLevel, VertebralHeightsMm } from '../../shared/procedure/types';
 import { levelsAround, typicalBodyHeightMm } from '../../shared/procedure/spineLevels';
-import { wedgeAngleDeg } from '../../shared/procedure/patientShape';
 import { lumbarForm, vertebraDimensions, type VertebraDimensions } from './vertebraAnatomy';
 
 const DEG = Math.PI / 180;
@@ -63,9 +62,10 @@ const up = (distance: number) => new Matrix4().makeTranslation(0, distance, 0);
 export function layoutColumn(levels: ColumnLevel[], heights: VertebralHeightsMm, kyphosisDeg: number): ColumnLayout {
   const f = levels.findIndex((l) => l.fractured);
   const fd = levels[f].dims;
-  const wedge = wedgeAngleDeg(heights, fd.bodyDepth);
-  const adjacentDiscDeg = (kyphosisDeg - wedge) / 2;
   const tilt = endplateTilt(heights, fd.bodyDepth);
+  // Each endplate carries half of the body's wedge (the body is squashed about its centre).
+  const wedgeDeg = (2 * tilt) / DEG;
+  const adjacentDiscDeg = (kyphosisDeg - wedgeDeg) / 2;
   const centre = (heights.anterior + heights.posterior) / 4;
 
   const vertebrae: Matrix4[] = levels.map(() => new Matrix4());

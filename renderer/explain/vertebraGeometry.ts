@@ -30,12 +30,14 @@ export function deformVertebra(rest: ArrayLike<number>, out: Float32Array, d: Ve
   const halfD = d.bodyDepth / 2;
   const linearMiddle = (heights.anterior + heights.posterior) / 2;
   const dip = linearMiddle - heights.middle;
-  const spreadX = 0.32 * d.bodyWidth, spreadZ = 0.32 * d.bodyDepth;
+  const halfW = d.bodyWidth / 2;
   for (let v = 0; v < rest.length; v += 3) {
     const x = rest[v], y = rest[v + 1], z = rest[v + 2];
     const u = Math.min(1, Math.max(-1, z / halfD));
     const linear = heights.posterior + ((heights.anterior - heights.posterior) * (u + 1)) / 2;
-    const height = linear - dip * Math.exp(-((x / spreadX) ** 2 + (z / spreadZ) ** 2));
+    // The dip is deepest at the centre and vanishes at the walls, where Ha and Hp are measured.
+    const inside = Math.max(0, 1 - (x / halfW) ** 2 - (z / halfD) ** 2);
+    const height = linear - dip * inside * inside;
     out[v] = x;
     out[v + 1] = (y * height) / d.bodyHeight;
     out[v + 2] = z;

@@ -1,0 +1,16 @@
+import { fusionTimeline } from './fusion';
+import { kyphoplastyTimeline } from './kyphoplasty';
+import type { PatientSpineShape, Procedure, Timeline, TimelineOptions } from './types';
+import { vertebroplastyTimeline } from './vertebroplasty';
+
+/** The step-by-step story of one procedure, shaped to the patient's vertebra. */
+export function buildTimeline(procedure: Procedure, shape: PatientSpineShape, options: TimelineOptions = {}): Timeline {
+  switch (procedure) {
+    case 'vertebroplasty':
+      return vertebroplastyTimeline(shape, options.bipedicular ?? false);
+    case 'kyphoplasty':
+      return kyphoplastyTimeline(shape, options.bipedicular ?? true);
+    case 'fusion':
+      return fusionTimeline(shape);
+  }
+}

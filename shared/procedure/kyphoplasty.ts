@@ -1,0 +1,98 @@
+import { degrees, mm, needleSidesFor } from './captionWords';
+import { augmentationOpeningSteps } from './openingSteps';
+import { kyphoplastyOutcome } from './patientShape';
+import { assembleTimeline } from './timelineBuilder';
+import type { PatientSpineShape, Timeline } from './types';
+
+/** Largest balloon radius: typical inflatable bone tamps reach 6–8 mm in radius. */
+const MAX_BALLOON_RADIUS_MM = 7;
+
+/** The inflated balloon fills a bit over half of the body's height at its middle. */
+export function balloonRadiusFor(shape: PatientSpineShape): number {
+  return Math.min(MAX_BALLOON_RADIUS_MM, 0.28 * kyphoplastyOutcome(shape).heightsMm.middle);
+}
+
+/** Kyphoplasty as in DOMAIN.md §6: a balloon makes a space and lifts the bone a little, then cement fills the space. */
+export function kyphoplastyTimeline(shape: PatientSpineShape, bipedicular: boolean): Timeline {
+  const outcome = kyphoplastyOutcome(shape);
+  const radius = balloonRadiusFor(shape);
+  const tubes = bipedicular ? 'two thin hollow tubes, one on each side,' : 'a thin hollow tube';
+  const balloons = bipedicular ? 'a small balloon goes into each tube' : 'a small balloon goes into the tube';
+  return assembleTimeline('kyphoplasty', shape, bipedicular, [
+    ...augmentationOpeningSteps(shape),
+    {
+      id: 'tube-in',
+      title: 'The tubes go in',
+      durationS: 8,
+      caption: `Through tiny cuts, ${tubes} pass through a narrow part of the bone into the broken bone.`,
+      clinicianDetail: `Working cannula${bipedicular ? 's, bipedicular' : ', unipedicular'}, transpedicular; tip in the anterior third, checked in AP and lateral views.`,
+      camera: 'closeUp',
+      targets: { needleDepth: 1, boneOpacity: 0.35, numbing: 0 },
+      switches: { needleSides: needleSidesFor(bipedicular) },
+    },
+    {
+      id: 'balloon-inflate',
+      title: 'The balloon makes a space',
+      durationS: 9,
+      caption: `Next, ${balloons} and is gently filled. It pushes the soft broken bone aside to make a space. It can lift the squashed bone a little.`,
+      clinicianDetail: `Inflatable bone tamp under fluoroscopy to about ${mm(2 * radius)} across; anterior height ${mm(shape.heightsMm.anterior)} → ${mm(outcome.heightsMm.anterior)}, local kyphosis ${degrees(shape.localKyphosisDeg)} → ${degrees(outcome.kyphosisDeg)} (±5° typical measurement error).`,
+      camera: 'closeUp',
+      targets: {
+        balloonRadiusMm: radius,
+        cavityRadiusMm: radius,
+        anteriorMm: outcome.heightsMm.anterior,
+        middleMm: outcome.heightsMm.middle,
+        posteriorMm: outcome.heightsMm.posterior,
+        kyphosisDeg: outcome.kyphosisDeg,
+      },
+      switches: { balloonVisible: true },
+    },
+    {
+      id: 'balloon-out',
+      title: 'The balloon comes out',
+      durationS: 5,
+      caption: 'The balloon is emptied and taken out. It leaves a space inside the bone.',
+      clinicianDetail: 'Tamp deflated and withdrawn; the cavity keeps the restored height while cement goes in.',
+      camera: 'closeUp',
+      targets: { balloonRadiusMm: 0 },
+    },
+    {
+      id: 'cement',
+      title: 'Cement fills the space',
+      durationS: 8,
+      caption: 'Thick bone cement slowly fills the space. It holds the bone in its new shape.',
+      clinicianDetail: `Viscous PMMA at low pressure into the cavity under lateral fluoroscopy; about ${bipedicular ? '4.9 mL bipedicular' : '4.1 mL unipedicular'} on average.`,
+      camera: 'closeUp',
+      targets: { cementFill: 1 },
+      switches: { balloonVisible: false },
+    },
+    {
+      id: 'tube-out',
+      title: 'The tubes come out',
+      durationS: 5,
+      caption: 'The tubes come out. Small plasters cover the cuts. No stitches are needed.',
+      clinicianDetail: 'Cannulas withdrawn; pressure and dressings.',
+      camera: 'closeUp',
+      targets: { needleDepth: 0 },
+    },
+    {
+      id: 'cement-sets',
+      title: 'The cement sets',
+      durationS: 6,
+      caption: 'The cement hardens within minutes, like a cast inside the bone. You rest on your back for about an hour. Most people go home the same day.',
+      clinicianDetail: 'PMMA polymerises in about 10–20 minutes; supine bed rest for about an hour; often a same-day discharge.',
+      camera: 'side',
+      targets: { cementSet: 1, proneBlend: 0, boneOpacity: 0.45 },
+      switches: { needleSides: [] },
+    },
+    {
+      id: 'what-to-expect',
+      title: 'What to expect',
+      durationS: 9,
+      caption: 'Many people have less pain within a day or two. The bone is a little taller, but not back to normal: the aim is less pain and a stable bone. Cement can leak outside the bone, usually without harm. Another bone can break later, so bone-strengthening treatment goes on.',
+      clinicianDetail: 'Kyphosis correction about 4.8° vs 1.7° for vertebroplasty; height gain does not track pain relief. Leakage on imaging 9–40%, mostly asymptomatic; new fractures about 11%.',
+      camera: 'oblique',
+      targets: { boneOpacity: 1, fractureHighlight: 0 },
+    },
+  ]);
+}

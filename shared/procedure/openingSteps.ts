@@ -1,0 +1,52 @@
+import { degrees, fractureInWords, mm } from './captionWords';
+import type { StepSpec } from './timelineBuilder';
+import type { PatientSpineShape } from './types';
+
+/** "This is your spine, this is the broken bone": shared by every procedure. */
+export function yourSpineStep(shape: PatientSpineShape): StepSpec {
+  const h = shape.heightsMm;
+  return {
+    id: 'your-spine',
+    title: 'Your spine',
+    durationS: 6,
+    caption: `This is your spine, seen from the side. The highlighted bone, ${shape.fracturedLevel}, is broken and squashed. ${fractureInWords(shape)}`,
+    clinicianDetail: `${shape.fracturedLevel} (${shape.source === 'measured' ? 'measured' : 'chosen by hand'}): Ha ${mm(h.anterior)}, Hm ${mm(h.middle)}, Hp ${mm(h.posterior)}; local kyphosis ${degrees(shape.localKyphosisDeg)}.`,
+    camera: 'side',
+    targets: { fractureHighlight: 1 },
+  };
+}
+
+/** The common start of vertebroplasty and kyphoplasty (DOMAIN.md §6). */
+export function augmentationOpeningSteps(shape: PatientSpineShape): StepSpec[] {
+  return [
+    yourSpineStep(shape),
+    {
+      id: 'lying-prone',
+      title: 'Lying on your tummy',
+      durationS: 5,
+      caption: 'You lie on your tummy on a padded table. You may get medicine through a drip to help you relax.',
+      clinicianDetail: 'Prone positioning; conscious sedation or general anaesthesia; level confirmed on MRI (bone oedema).',
+      camera: 'side',
+      targets: { proneBlend: 1, fractureHighlight: 0.4 },
+    },
+    {
+      id: 'xray-guidance',
+      title: 'X-ray guidance',
+      durationS: 6,
+      caption: 'Live X-ray pictures show the doctor your bones. They guide every move.',
+      clinicianDetail: `AP and lateral fluoroscopy; ${shape.fracturedLevel} and its pedicles identified.`,
+      camera: 'back',
+      switches: { fluoroscopy: true },
+    },
+    {
+      id: 'numbing',
+      title: 'Numbing',
+      durationS: 5,
+      caption: 'The doctor numbs the skin and the tissue down to the bone. You feel a small sting, then pressure but not pain.',
+      clinicianDetail: 'Local anaesthetic to skin, soft tissue and periosteum at the pedicle entry points.',
+      camera: 'oblique',
+      targets: { numbing: 1 },
+      switches: { fluoroscopy: false },
+    },
+  ];
+}

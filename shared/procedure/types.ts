@@ -1,0 +1,137 @@
+/**
+ * Data types of the procedure explainer. Everything here is plain data so that timelines can be
+ * built, inspected and tested without a renderer.
+ */
+
+/** Vertebral levels the explainer can draw (thoracic and lumbar spine). */
+export type SpineLevel =
+  | 'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'T9' | 'T10' | 'T11' | 'T12'
+  | 'L1' | 'L2' | 'L3' | 'L4' | 'L5';
+
+export interface VertebralHeightsMm {
+  anterior: number;
+  middle: number;
+  posterior: number;
+}
+
+/** The patient's fractured vertebra as measured on their study, or as chosen by hand. */
+export interface PatientSpineShape {
+  fracturedLevel: SpineLevel;
+  heightsMm: VertebralHeightsMm;
+  /** The heights this vertebra would have without the fracture (neighbours or own posterior wall). */
+  normalHeightsMm: VertebralHeightsMm;
+  /** Local kyphosis, superior endplate above to inferior endplate below; kyphosis positive. */
+  localKyphosisDeg: number;
+  source: 'measured' | 'manual';
+}
+
+export type Procedure = 'vertebroplasty' | 'kyphoplasty' | 'fusion';
+
+export type CameraPreset = 'side' | 'back' | 'oblique' | 'closeUp';
+
+export type NeedleSide = 'left' | 'right';
+
+/**
+ * Every quantity that moves. Inside a step each one eases from its value at the step's start to its
+ * value at the step's end, so the scene at time t is a pure function of t.
+ */
+export interface AnimatedValues {
+  /** 0 = standing model, 1 = lying on the tummy with the back up. */
+  proneBlend: number;
+  /** 0 = needle tip at the skin, 1 = tip in the anterior third of the vertebral body. */
+  needleDepth: number;
+  balloonRadiusMm: number;
+  /** Radius of the space the balloon leaves in the bone. */
+  cavityRadiusMm: number;
+  /** Fraction of the planned cement volume injected. */
+  cementFill: number;
+  /** 0 = liquid cement, 1 = hardened. */
+  cementSet: number;
+  anteriorMm: number;
+  middleMm: number;
+  posteriorMm: number;
+  kyphosisDeg: number;
+  /** Opacity of bone the step suggests: lowered where the instruments inside must be seen. */
+  boneOpacity: number;
+  /** Glow of the numbed skin at the entry points. */
+  numbing: number;
+  /** Pedicle screws: 0 = at the bone surface, 1 = fully inserted. */
+  screwDepth: number;
+  /** Rods: 0 = not placed, 1 = joining all screws. */
+  rodProgress: number;
+  /** Emphasis of the fractured vertebra (0..1). */
+  fractureHighlight: number;
+}
+
+/** States that switch at the start of a step rather than easing. */
+export interface StepSwitches {
+  fluoroscopy: boolean;
+  needleSides: NeedleSide[];
+  balloonVisible: boolean;
+  screwsVisible: boolean;
+  rodsVisible: boolean;
+}
+
+export interface Step {
+  id: string;
+  title: string;
+  /** Seconds from the start of the timeline. */
+  start: number;
+  end: number;
+  /** Plain language for the patient: short sentences, everyday words. */
+  caption: string;
+  /** An optional line for the clinician or an interested patient. */
+  clinicianDetail: string;
+  camera: CameraPreset;
+  from: AnimatedValues;
+  to: AnimatedValues;
+  switches: StepSwitches;
+}
+
+export interface Timeline {
+  procedure: Procedure;
+  shape: PatientSpineShape;
+  bipedicular: boolean;
+  duration: number;
+  steps: Step[];
+}
+
+export interface TimelineOptions {
+  /** Needles through both pedicles; defaults to true for kyphoplasty, false for vertebroplasty. */
+  bipedicular?: boolean;
+}
+
+export interface NeedleState {
+  side: NeedleSide;
+  depth: number;
+}
+
+/** The whole scene at one instant, as plain data for the renderer and for tests. */
+export interface SceneState {
+  procedure: Procedure;
+  t: number;
+  stepIndex: number;
+  stepId: string;
+  stepTitle: string;
+  /** 0..1 through the current step. */
+  stepProgress: number;
+  caption: string;
+  clinicianDetail: string;
+  camera: { from: CameraPreset; to: CameraPreset; blend: number };
+  fluoroscopy: boolean;
+  proneBlend: number;
+  needles: NeedleState[];
+  /** Sides where needles go in during this procedure, for marking the skin before they appear. */
+  entrySides: NeedleSide[];
+  balloon: { visible: boolean; radiusMm: number };
+  cavityRadiusMm: number;
+  cementFill: number;
+  cementSet: number;
+  vertebraHeightsMm: VertebralHeightsMm;
+  kyphosisDeg: number;
+  boneOpacity: number;
+  numbing: number;
+  screws: { visible: boolean; depth: number };
+  rods: { visible: boolean; progress: number };
+  fractureHighlight: number;
+}

@@ -1,0 +1,59 @@
+import { needleSidesFor } from './captionWords';
+import { augmentationOpeningSteps } from './openingSteps';
+import { assembleTimeline } from './timelineBuilder';
+import type { PatientSpineShape, Timeline } from './types';
+
+/** Vertebroplasty as in DOMAIN.md §6: cement is injected straight into the broken bone, which keeps its shape. */
+export function vertebroplastyTimeline(shape: PatientSpineShape, bipedicular: boolean): Timeline {
+  const tubes = bipedicular ? 'two thin hollow needles, one on each side,' : 'a thin hollow needle';
+  return assembleTimeline('vertebroplasty', shape, bipedicular, [
+    ...augmentationOpeningSteps(shape),
+    {
+      id: 'needle-in',
+      title: 'The needle goes in',
+      durationS: 8,
+      caption: `Through a tiny cut, ${tubes} passes through a narrow part of the bone into the broken bone.`,
+      clinicianDetail: `11–13 G needle${bipedicular ? 's, bipedicular' : ', unipedicular'}, transpedicular; tip in the anterior third near the midline, checked in AP and lateral views.`,
+      camera: 'closeUp',
+      targets: { needleDepth: 1, boneOpacity: 0.35, numbing: 0 },
+      switches: { needleSides: needleSidesFor(bipedicular) },
+    },
+    {
+      id: 'cement',
+      title: 'Cement fills the bone',
+      durationS: 8,
+      caption: 'Bone cement, a thick paste, is slowly pushed in. It spreads into the cracks of the broken bone.',
+      clinicianDetail: 'PMMA under continuous lateral fluoroscopy, typically 2–5 mL; injection stops if cement nears the posterior wall, a vein or the disc.',
+      camera: 'closeUp',
+      targets: { cementFill: 1 },
+    },
+    {
+      id: 'needle-out',
+      title: 'The needle comes out',
+      durationS: 5,
+      caption: 'The needle comes out. A small plaster covers the cut. No stitches are needed.',
+      clinicianDetail: 'Needle withdrawn with the stylet in place to avoid a cement tail; pressure and a dressing.',
+      camera: 'closeUp',
+      targets: { needleDepth: 0 },
+    },
+    {
+      id: 'cement-sets',
+      title: 'The cement sets',
+      durationS: 6,
+      caption: 'The cement hardens within minutes, like a cast inside the bone. You rest on your back for about an hour. Most people go home the same day.',
+      clinicianDetail: 'PMMA polymerises in about 10–20 minutes; supine bed rest for about an hour; often a same-day discharge.',
+      camera: 'side',
+      targets: { cementSet: 1, proneBlend: 0, boneOpacity: 0.45 },
+      switches: { needleSides: [] },
+    },
+    {
+      id: 'what-to-expect',
+      title: 'What to expect',
+      durationS: 9,
+      caption: 'Many people have less pain within a day or two. The bone keeps its shape: the aim is less pain and a stable bone. Cement can leak outside the bone, usually without harm. Another bone can break later, so bone-strengthening treatment goes on.',
+      clinicianDetail: 'Height and kyphosis change little (kyphosis about −1.7°). Cement leakage on imaging 9–40%, mostly asymptomatic; adjacent-level fracture about 12% within a year; bleeding and infection are rare.',
+      camera: 'oblique',
+      targets: { boneOpacity: 1, fractureHighlight: 0 },
+    },
+  ]);
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { InstancedMesh, Mesh, Vector3, type Object3D } from 'three';
+import { buildExplainScene } from '../../../renderer/explain/buildExplainScene';
+import { applySceneState, DEFAULT_VIEW, type ViewOptions } from '../../../renderer/explain/applySceneState';
+import { buildTimeline } from '../../../shared/procedure/buildTimeline';
+import { sceneStateAt, MOTION_SHARE } from '../../../shared/procedure/sceneState';
+import { REFERENCE_CASE_SHAPE } from '../../../shared/procedure/patientShape';
+import { needlePath } from '../../../renderer/explain/procedurePaths';
+import type { Step, Timeline } from '../../../shared/procedure/types';
+
+const shape = REFERENCE_CASE_SHAPE;
+const view: ViewOptions = { ...DEFAULT_VIEW, afterHeightsMm: shape.heightsMm };
+const explain = buildExplainScene(shape);
+
+function drawn(root: Object3D): Mesh[] {
+  const meshes: Mesh[] = [];
+  root.traverseVisible((o) => {
+    if (o instanceof Mesh) meshes.push(o);
+  });
+  return meshes;
+}
+
+function triangles(mesh: Mesh): number {
+  const g = mesh.geometry;
+  const per = g.index ? g.index.count / 3 : g.getAttribute('position').count / 3;
+  return per * (mesh instanceof InstancedMesh ? mesh.count : 1);
+}
+
+const settled = (s: Step) => s.start + (s.end - s.start) * MOTION_SHARE + 0.01;
+const stepOf = (timeline: Timeline, id: string) => timeline.steps.find((s) => s.id === id)!;
+
+describe('the explainer scene', () => {
+  it('shows five vertebrae, the discs between them and the cord', () => {
+    expect(explain.vertebrae.map((v) => v.name)).toEqual(['vertebra-T11', 'vertebra-T12', 'vertebra-L1', 'vertebra-L2', 'vertebra-L3']);
+    expect(explain.vertebrae[explain.fracturedIndex].name).toBe('vertebra-L1');
+    for (const v of explain.vertebrae) expect(triangles(v)).toBeGreaterThan(2000);
+  });
+
+  it.each(['vertebroplasty', 'kyphoplasty', 'fusion'] as const)('%s stays within the draw-call and triangle budget at every step', (procedure) => {
+    const timeline = buildTimeline(procedure, shape);
+    for (const step of timeline.steps) {
+      applySceneState(explain, sceneStateAt(timeline, settled(step)), { ...view, compare: 'healthy' });
+      const meshes = drawn(explain.scene);
+      expect(meshes.length).toBeLessThanOrEqual(25);
+      expect(meshes.reduce((sum, m) => sum + triangles(m), 0)).toBeLessThan(45_000);
+    }
+  });
+
+  it('places the needle tip where the step says: at the skin, then in the anterior third', () => {
+    const timeline = buildTimeline('vertebroplasty', shape);
+    const step = stepOf(timeline, 'needle-in');
+    const path = needlePath(explain.levels[explain.fracturedIndex].dims, 'left', false);
+    applySceneState(explain, sceneStateAt(timeline, step.start), view);
+    expect(explain.needles[0].visible).toBe(true);
+    expect(explain.needles[0].position.distanceTo(path.skin)).toBeLessThan(1e-6);
+    applySceneState(explain, sceneStateAt(timeline, settled(step)), view);
+    expect(explain.needles[0].position.distanceTo(path.target)).toBeLessThan(1e-3);
+    const depth = explain.levels[explain.fracturedIndex].dims.bodyDepth;
+    expect(path.target.z).toBeGreaterThan(depth / 2 - depth / 3 - 3);
+    expect(explain.needles[1].visible).toBe(false);
+  });
+
+  it('grows the cement with the fill fraction', () => {
+    const timeline = buildTimeline('vertebroplasty', shape);
+    const cement = stepOf(timeline, 'cement');
+    applySceneState(explain, sceneStateAt(timeline, cement.start), view);
+    expect(explain.cement.visible).toBe(false);
+    applySceneState(explain, sceneStateAt(timeline, cement.start + (cement.end - cement.start) * MOTION_SHARE * 0.5), view);
+    const half = explain.cement.scale.clone();
+    applySceneState(explain, sceneStateAt(timeline, settled(cement)), view);
+    expect(explain.cement.visible).toBe(true);
+    expect(explain.cement.scale.x / half.x).toBeCloseTo(Math.cbrt(2), 2);
+  });
+
+  it('inflates the balloons, lifts the vertebra and leaves a cavity', () => {
+    const timeline = buildTimeline('kyphoplasty', shape);
+    const inflate = stepOf(timeline, 'balloon-inflate');
+    const fractured = explain.vertebrae[explain.fracturedIndex];
+    const depth = explain.levels[explain.fracturedIndex].dims.bodyDepth;
+    // The anterior wall's height: the span of vertices in the front of the body.
+    const anteriorHeight = () => {
+      const p = fractured.geometry.getAttribute('position');
+      let top = -Infinity, bottom = Infinity;
+      for (let v = 0; v < p.count; v++) {
+        if (p.getZ(v) < depth * 0.4) continue;
+        top = Math.max(top, p.getY(v));
+        bottom = Math.min(bottom, p.getY(v));
+      }
+      return top - bottom;
+    };
+    applySceneState(explain, sceneStateAt(timeline, inflate.start), view);
+    const before = anteriorHeight();
+    const aboveBefore = new Vector3().setFromMatrixPosition(explain.vertebrae[explain.fracturedIndex - 1].matrix);
+    applySceneState(explain, sceneStateAt(timeline, settled(inflate)), view);
+    const end = sceneStateAt(timeline, settled(inflate));
+    expect(explain.balloons.every((b) => b.visible)).toBe(true);
+    expect(explain.balloons[0].scale.x).toBeCloseTo(end.balloon.radiusMm);
+    expect(anteriorHeight() - before).toBeCloseTo(end.vertebraHeightsMm.anterior - shape.heightsMm.anterior, 0);
+    const aboveAfter = new Vector3().setFromMatrixPosition(explain.vertebrae[explain.fracturedIndex - 1].matrix);
+    expect(aboveAfter.y).toBeGreaterThan(aboveBefore.y);
+
+    const out = stepOf(timeline, 'balloon-out');
+    applySceneState(explain, sceneStateAt(timeline, settled(out)), view);
+    expect(explain.balloons.some((b) => b.visible)).toBe(false);
+    expect(explain.cavity.visible).toBe(true);
+    applySceneState(explain, sceneStateAt(timeline, settled(stepOf(timeline, 'cement'))), view);
+    expect(explain.cavity.visible).toBe(false);
+    expect(explain.cement.visible).toBe(true);
+  });
+
+  it('inserts four pedicle screws and joins them with rods for fusion', () => {
+    const timeline = buildTimeline('fusion', shape);
+    applySceneState(explain, sceneStateAt(timeline, settled(stepOf(timeline, 'rods'))), view);
+    expect(explain.screws.visible).toBe(true);
+    expect(explain.screws.count).toBe(4);
+    expect(explain.rods.visible).toBe(true);
+  });
+
+  it('turns the patient prone, and swaps to X-ray materials on the fluoroscopy step', () => {
+    const timeline = buildTimeline('kyphoplasty', shape);
+    const xray = stepOf(timeline, 'xray-guidance');
+    applySceneState(explain, sceneStateAt(timeline, settled(xray)), view);
+    const back = new Vector3(0, 0, -1).applyQuaternion(explain.patient.quaternion);
+    expect(back.y).toBeCloseTo(1);
+    expect(explain.vertebrae[0].material).not.toBe(explain.materials.bone);
+    expect(explain.cord.visible).toBe(false);
+    applySceneState(explain, sceneStateAt(timeline, 0), view);
+    expect(explain.vertebrae[0].material).toBe(explain.materials.bone);
+    expect(explain.cord.visible).toBe(true);
+  });
+
+  it('makes the bone see-through on request', () => {
+    const timeline = buildTimeline('vertebroplasty', shape);
+    applySceneState(explain, sceneStateAt(timeline, 0), { ...view, seeThrough: true });
+    expect(explain.materials.bone.transparent).toBe(true);
+    expect(explain.materials.bone.opacity).toBeLessThan(0.5);
+    applySceneState(explain, sceneStateAt(timeline, 0), view);
+    expect(explain.materials.bone.transparent).toBe(false);
+  });
+
+  it('builds quickly enough for the view to open without a wait', () => {
+    const started = performance.now();
+    buildExplainScene({ ...shape, fracturedLevel: 'T8' });
+    // Generous: CI machines are shared; the browser target is 500 ms.
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
+  it('keeps the column within a patient-sized box', () => {
+    const spread = explain.vertebrae.map((v) => new Vector3().setFromMatrixPosition(v.matrix).y);
+    expect(spread[0] - spread[4]).toBeGreaterThan(120);
+    expect(spread[0] - spread[4]).toBeLessThan(220);
+  });
+});
