@@ -9,6 +9,7 @@ import { loadSources } from './load-files';
 import { useStudyStore, type View } from './study-store';
 import { StatusBar } from './StatusBar';
 import { ViewerScreen } from './ViewerScreen';
+import { ExplainScreen } from './ExplainScreen';
 
 const DEFAULT_CASE = 'normal-spine';
 
@@ -169,8 +170,4 @@ export function App() {
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </div>
   );
-}
-
-function ExplainScreen() {
-  return <div className="viewport-empty">The 3D procedure explainer opens here.</div>;
 }

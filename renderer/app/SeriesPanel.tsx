@@ -25,7 +25,7 @@ function Thumbnail({ stack }: { stack: Stack }) {
 
 export function SeriesPanel() {
   const stacks = useStudyStore((s) => s.stacks);
-  const active = useStudyStore((s) => s.activeStackKey);
+  const active = useStudyStore((s) => s.viewports[s.activeViewport]);
   const select = useStudyStore((s) => s.selectStack);
   if (stacks.length === 0) return <div className="panel-empty">No series loaded</div>;
   return (
@@ -36,6 +36,8 @@ export function SeriesPanel() {
             type="button"
             className={`series-item${stack.key === active ? ' series-item-active' : ''}`}
             onClick={() => select(stack.key)}
+            draggable
+            onDragStart={(e) => e.dataTransfer.setData('application/x-spinelab-stack', stack.key)}
             aria-pressed={stack.key === active}
             data-testid="series-item"
           >

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AnnotationLayer } from '../tools/AnnotationLayer';
 import { CalibrationDialog } from '../tools/CalibrationDialog';
 import { exportMeasurements } from '../tools/exports';
@@ -6,51 +6,155 @@ import { MeasurePanel } from '../tools/MeasurePanel';
 import { documentFor, useMeasureStore } from '../tools/measure-store';
 import { planeContext } from '../tools/plane-context';
 import { useToolKeys } from '../tools/use-tool-keys';
+import { imagePointToPatient } from '../../shared/volume/reslice';
+import { headerGeometry } from '../viewer/image-geometry';
+import { ReferenceLines, type ReferencePlane } from '../viewer/ReferenceLines';
+import { sliceNearestPoint } from '../viewer/slice-sync';
 import { Viewport } from '../viewer/Viewport';
+import type { Stack } from '../viewer/stack';
 import { SeriesPanel } from './SeriesPanel';
-import { useStudyStore } from './study-store';
+import { stackByKey, useStudyStore, VIEWPORT_COUNT } from './study-store';
+import { ViewerToolbar } from './ViewerToolbar';
+
+const VIEWPORT_COLOURS = ['#58a6ff', '#f0b429', '#3fb950', '#ff7b72'];
+
+function ViewportCell({ index }: { index: number }) {
+  const s = useStudyStore();
+  const stack = stackByKey(s, s.viewports[index]);
+  const active = s.activeViewport === index;
+  const visible = s.viewports.slice(0, VIEWPORT_COUNT[s.layout]);
+  const slice = stack ? Math.min(s.sliceByStack[stack.key] ?? 0, stack.imageIds.length - 1) : 0;
+  const doc = useMeasureStore((m) => documentFor(m, stack?.studyInstanceUid));
+  const ctx = useMemo(() => (stack ? planeContext(stack, slice, doc) : undefined), [stack, slice, doc]);
+  const others: ReferencePlane[] = visible.flatMap((key, i) => {
+    const other = i === index ? undefined : stackByKey(s, key);
+    const otherSlice = other ? Math.min(s.sliceByStack[other.key] ?? 0, other.imageIds.length - 1) : 0;
+    return other ? [{ header: other.headers[otherSlice], colour: VIEWPORT_COLOURS[i], label: String(i + 1) }] : [];
+  });
+
+  const onSliceChange = useCallback((i: number) => stack && useStudyStore.getState().setSlice(stack.key, i), [stack]);
+
+  const onLocate = useCallback(
+    (point: { x: number; y: number }) => {
+      const st = useStudyStore.getState();
+      if (!stack || VIEWPORT_COUNT[st.layout] < 2) return;
+      const geometry = headerGeometry(stack.headers[slice]);
+      if (!geometry) return;
+      const patient = imagePointToPatient(geometry, point);
+      st.viewports.slice(0, VIEWPORT_COUNT[st.layout]).forEach((key, i) => {
+        const target = i === index ? undefined : stackByKey(st, key);
+        if (!target || target.headers[0]?.frameOfReferenceUid !== stack.headers[slice].frameOfReferenceUid) return;
+        const nearest = sliceNearestPoint(target.headers, patient);
+        if (nearest !== undefined) useStudyStore.setState((x) => ({ sliceByStack: { ...x.sliceByStack, [target.key]: nearest } }));
+      });
+    },
+    [stack, slice, index],
+  );
+
+  return (
+    <div
+      className={`viewport-cell${active ? ' viewport-cell-active' : ''}`}
+      onPointerDownCapture={() => s.activeViewport !== index && s.setActiveViewport(index)}
+      onDragOver={(e) => e.dataTransfer.types.includes('application/x-spinelab-stack') && e.preventDefault()}
+      onDrop={(e) => {
+        const key = e.dataTransfer.getData('application/x-spinelab-stack');
+        if (key) {
+          e.preventDefault();
+          e.stopPropagation();
+          s.selectStack(key, index);
+        }
+      }}
+      data-testid={`viewport-cell-${index}`}
+      style={{ borderColor: active && VIEWPORT_COUNT[s.layout] > 1 ? VIEWPORT_COLOURS[index] : undefined }}
+    >
+      {stack && ctx ? (
+        <Viewport
+          stack={stack}
+          sliceIndex={slice}
+          onSliceChange={onSliceChange}
+          showIdentifiers={s.showIdentifiers}
+          index={index}
+          active={active}
+          linkZoom={s.linkZoom}
+          onLocate={onLocate}
+          overlay={(element, tick) =>
+            element && (
+              <>
+                {others.length > 0 && <ReferenceLines element={element} header={stack.headers[slice]} others={others} />}
+                <AnnotationLayer element={element} renderTick={tick} ctx={ctx} doc={doc} />
+              </>
+            )
+          }
+        />
+      ) : (
+        <div className="viewport-empty">{s.progress ? 'Loading…' : 'Drag a series here'}</div>
+      )}
+      {VIEWPORT_COUNT[s.layout] > 1 && (
+        <span className="viewport-number" style={{ color: VIEWPORT_COLOURS[index] }}>
+          {index + 1}
+        </span>
+      )}
+    </div>
+  );
+}
 
 export function ViewerScreen() {
-  const label = useStudyStore((s) => s.label);
-  const stacks = useStudyStore((s) => s.stacks);
-  const activeKey = useStudyStore((s) => s.activeStackKey);
-  const slices = useStudyStore((s) => s.sliceByStack);
-  const setSlice = useStudyStore((s) => s.setSlice);
-  const showIdentifiers = useStudyStore((s) => s.showIdentifiers);
-  const progress = useStudyStore((s) => s.progress);
-  const stack = stacks.find((s) => s.key === activeKey);
-  const slice = stack ? Math.min(slices[stack.key] ?? 0, stack.imageIds.length - 1) : 0;
+  const s = useStudyStore();
+  const stack: Stack | undefined = stackByKey(s, s.viewports[s.activeViewport]);
+  const slice = stack ? Math.min(s.sliceByStack[stack.key] ?? 0, stack.imageIds.length - 1) : 0;
   const studyUid = stack?.studyInstanceUid;
-  const entry = useMeasureStore((s) => (studyUid ? s.studies[studyUid] : undefined));
-  const doc = useMeasureStore((s) => documentFor(s, studyUid));
-  const pendingCalibration = useMeasureStore((s) => s.pendingCalibration);
+  const entry = useMeasureStore((m) => (studyUid ? m.studies[studyUid] : undefined));
+  const doc = useMeasureStore((m) => documentFor(m, studyUid));
+  const pendingCalibration = useMeasureStore((m) => m.pendingCalibration);
   const ctx = useMemo(() => (stack ? planeContext(stack, slice, doc) : undefined), [stack, slice, doc]);
+  const [cine, setCine] = useState(false);
+  const [fps, setFps] = useState(10);
 
   useEffect(() => {
     if (studyUid) void useMeasureStore.getState().openStudy(studyUid);
   }, [studyUid]);
   useToolKeys(studyUid, !!stack);
 
-  const onSliceChange = useCallback((i: number) => stack && setSlice(stack.key, i), [stack, setSlice]);
+  useEffect(() => {
+    if (!cine || !stack) return;
+    const timer = setInterval(() => {
+      const st = useStudyStore.getState();
+      const current = st.sliceByStack[stack.key] ?? 0;
+      st.setSlice(stack.key, (current + 1) % stack.imageIds.length);
+    }, 1000 / fps);
+    return () => clearInterval(timer);
+  }, [cine, fps, stack]);
 
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'p' && !(e.target instanceof HTMLInputElement) && !e.ctrlKey && !e.metaKey) setCine((c) => !c);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const count = VIEWPORT_COUNT[s.layout];
   return (
     <div className="viewer-layout">
       <aside className="side-panel" aria-label="Study">
-        <h2 className="panel-title">{label || 'No study'}</h2>
+        <h2 className="panel-title">{s.label || 'No study'}</h2>
         <SeriesPanel />
       </aside>
-      <section className="viewport-area" aria-label="Image">
-        {stack && ctx ? (
-          <Viewport
-            stack={stack}
-            sliceIndex={slice}
-            onSliceChange={onSliceChange}
-            showIdentifiers={showIdentifiers}
-            overlay={(element, tick) => <AnnotationLayer element={element} renderTick={tick} ctx={ctx} doc={doc} />}
-          />
-        ) : (
-          <div className="viewport-empty">{progress ? 'Loading…' : 'Open DICOM files or a folder, or drop them here.'}</div>
+      <section className="viewer-main" aria-label="Images">
+        <ViewerToolbar cine={cine} onToggleCine={() => setCine((c) => !c)} fps={fps} onFps={setFps} />
+        {s.message && (
+          <div className="viewer-message" role="alert" data-testid="viewer-message">
+            {s.message}
+            <button type="button" className="button" onClick={() => s.setMessage(null)} aria-label="Dismiss">
+              ×
+            </button>
+          </div>
         )}
+        <div className={`viewport-grid viewport-grid-${s.layout}`}>
+          {Array.from({ length: count }, (_, i) => (
+            <ViewportCell key={i} index={i} />
+          ))}
+        </div>
       </section>
       {stack && ctx ? (
         <MeasurePanel ctx={ctx} doc={doc} readOnly={entry?.readOnly ?? false} onExport={(kind) => void exportMeasurements(kind, stack, slice, ctx, doc)} />

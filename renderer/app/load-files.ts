@@ -1,6 +1,16 @@
 import { createDecodePool, type DecodePool } from '../workers/decode-pool';
 import type { FileSource } from '../platform';
+import { readSr } from '../../shared/report/sr-read';
+import { useMeasureStore } from '../tools/measure-store';
 import { useStudyStore } from './study-store';
+
+/** A DICOM SR written by SpineLab brings its measurements back onto their own images. */
+async function importMeasurementReport(source: FileSource): Promise<boolean> {
+  const read = readSr(new Uint8Array(await source.read()));
+  if (!read.ok) return false;
+  await useMeasureStore.getState().importDocument(read.value);
+  return true;
+}
 
 let pool: DecodePool | undefined;
 function decodePool(): DecodePool {
@@ -32,7 +42,9 @@ export async function loadSources(sources: readonly FileSource[], label: string,
         const bytes = await source.read();
         const result = await decodePool().loadInstance(bytes, name);
         const s = useStudyStore.getState();
-        if (!result.ok) {
+        if (!result.ok && result.header?.modality === 'SR' && (await importMeasurementReport(source))) {
+          s.addFailure(generation, { fileName: name, reason: 'SpineLab measurement report: its measurements were restored' }, true);
+        } else if (!result.ok) {
           s.addFailure(generation, { fileName: name, reason: result.error.reason }, result.error.kind === 'no-pixel-data');
         } else if (result.frames.length === 0) {
           s.addFailure(generation, { fileName: name, reason: `${result.header.modality || 'Non-image'} object, nothing to display` }, true);

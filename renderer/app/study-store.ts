@@ -1,11 +1,17 @@
 import { create } from 'zustand';
 import type { DecodedFrame } from '../../shared/dicom/decode';
 import type { InstanceHeader } from '../../shared/dicom/header';
+import type { AnatomicalPlane } from '../../shared/volume/reslice';
 import { buildStacks } from '../viewer/build-stacks';
 import { clearFrameSources, registerFrameSource } from '../viewer/cornerstone-image';
+import { clearReformats, reformatStack, type Slab } from '../viewer/reformat-stacks';
+import { matchingSlice } from '../viewer/slice-sync';
 import type { Stack } from '../viewer/stack';
 
 export type View = 'viewer' | 'cases' | 'explain';
+export type Layout = '1x1' | '1x2' | '2x1' | '2x2';
+
+export const VIEWPORT_COUNT: Readonly<Record<Layout, number>> = { '1x1': 1, '1x2': 2, '2x1': 2, '2x2': 4 };
 
 export interface LoadFailure {
   readonly fileName: string;
@@ -28,13 +34,22 @@ export interface StudyState {
   nonImages: readonly LoadFailure[];
   failures: readonly LoadFailure[];
   progress: { done: number; total: number } | null;
+  /** Stacks from the files, then reformats made from them. */
   stacks: readonly Stack[];
-  activeStackKey?: string;
+  reformats: readonly Stack[];
+  layout: Layout;
+  /** The stack shown in each viewport slot (4 slots; the layout shows the first 1, 2 or 4). */
+  viewports: readonly (string | undefined)[];
+  activeViewport: number;
   sliceByStack: Readonly<Record<string, number>>;
+  syncScroll: boolean;
+  linkZoom: boolean;
+  slab: Slab;
   /** True once the user scrolled, so finishing a load does not move their slice. */
   userNavigated: boolean;
   showIdentifiers: boolean;
   caseId?: string;
+  message: string | null;
 
   setView(view: View): void;
   beginLoad(label: string, total: number, caseId?: string): number;
@@ -42,9 +57,16 @@ export interface StudyState {
   addFailure(generation: number, failure: LoadFailure, notAnImage?: boolean): void;
   finishLoad(generation: number): void;
   closeStudy(): void;
-  selectStack(key: string): void;
+  selectStack(key: string, viewport?: number): void;
+  setActiveViewport(index: number): void;
+  setLayout(layout: Layout): void;
+  showPlane(viewport: number, plane: AnatomicalPlane | 'acquired'): void;
+  setSlab(slab: Slab): void;
   setSlice(key: string, index: number, byUser?: boolean): void;
+  toggleSyncScroll(): void;
+  toggleLinkZoom(): void;
   toggleIdentifiers(): void;
+  setMessage(message: string | null): void;
 }
 
 const EMPTY = {
@@ -54,30 +76,46 @@ const EMPTY = {
   failures: [],
   progress: null,
   stacks: [],
-  activeStackKey: undefined,
+  reformats: [],
+  viewports: [undefined, undefined, undefined, undefined],
+  activeViewport: 0,
   sliceByStack: {},
   userNavigated: false,
   caseId: undefined,
+  message: null,
 };
 
-/** The slice to show first: the middle of the stack, where the spine usually is. */
-function initialSlice(stack: Stack): number {
-  return Math.floor(stack.imageIds.length / 2);
+export function allStacks(s: Pick<StudyState, 'stacks' | 'reformats'>): readonly Stack[] {
+  return [...s.stacks, ...s.reformats];
+}
+
+export function stackByKey(s: Pick<StudyState, 'stacks' | 'reformats'>, key: string | undefined): Stack | undefined {
+  return key === undefined ? undefined : (s.stacks.find((x) => x.key === key) ?? s.reformats.find((x) => x.key === key));
+}
+
+/** The acquired stack a viewport's images come from (itself, or the source of its reformat). */
+export function sourceStackOf(s: Pick<StudyState, 'stacks' | 'reformats'>, stack: Stack): Stack {
+  return stack.reformat ? (stackByKey(s, stack.reformat.sourceKey) ?? stack) : stack;
 }
 
 export const useStudyStore = create<StudyState>((set, get) => ({
   view: 'viewer',
   generation: 0,
   showIdentifiers: true,
+  layout: '1x1',
+  syncScroll: true,
+  linkZoom: false,
+  slab: { thicknessMm: 0, mode: 'average' },
   ...EMPTY,
 
   setView: (view) => set({ view }),
 
   beginLoad(label, total, caseId) {
     clearFrameSources();
+    clearReformats();
     const generation = get().generation + 1;
     performance.mark('spinelab:progress-shown');
-    set({ ...EMPTY, label, caseId, generation, progress: { done: 0, total }, view: 'viewer' });
+    set({ ...EMPTY, label, caseId, generation, progress: { done: 0, total }, view: 'viewer', layout: '1x1' });
     return generation;
   },
 
@@ -87,16 +125,17 @@ export const useStudyStore = create<StudyState>((set, get) => ({
     registerFrameSource(instance.key, instance);
     const instances = [...s.instances, instance];
     const stacks = buildStacks(instances);
-    const activeStackKey = s.activeStackKey && stacks.some((st) => st.key === s.activeStackKey) ? s.activeStackKey : stacks[0]?.key;
     // Keep the image on screen the same while new slices slot in around it.
-    const sliceByStack: Record<string, number> = {};
+    const sliceByStack: Record<string, number> = { ...s.sliceByStack };
     for (const stack of stacks) {
       const old = s.stacks.find((o) => o.key === stack.key);
       const shownId = old?.imageIds[s.sliceByStack[stack.key] ?? 0];
       const idx = shownId ? stack.imageIds.indexOf(shownId) : -1;
       sliceByStack[stack.key] = idx >= 0 ? idx : 0;
     }
-    set({ instances, stacks, activeStackKey, sliceByStack, progress: s.progress && { ...s.progress, done: s.progress.done + 1 } });
+    const viewports = s.viewports.map((key) => (key && stacks.some((st) => st.key === key) ? key : undefined));
+    if (!viewports[0]) viewports[0] = stacks[0]?.key;
+    set({ instances, stacks, viewports, sliceByStack, progress: s.progress && { ...s.progress, done: s.progress.done + 1 } });
   },
 
   addFailure(generation, failure, notAnImage = false) {
@@ -113,20 +152,78 @@ export const useStudyStore = create<StudyState>((set, get) => ({
     const s = get();
     if (generation !== s.generation) return;
     const sliceByStack = { ...s.sliceByStack };
-    if (!s.userNavigated) for (const stack of s.stacks) sliceByStack[stack.key] = initialSlice(stack);
+    // The middle of a stack is where the spine usually is.
+    if (!s.userNavigated) for (const stack of s.stacks) sliceByStack[stack.key] = Math.floor(stack.imageIds.length / 2);
     performance.mark('spinelab:load-complete');
     set({ progress: null, sliceByStack });
   },
 
   closeStudy() {
     clearFrameSources();
+    clearReformats();
     set({ ...EMPTY, generation: get().generation + 1 });
   },
 
-  selectStack: (key) => set({ activeStackKey: key }),
+  selectStack(key, viewport) {
+    const index = viewport ?? get().activeViewport;
+    const viewports = [...get().viewports];
+    viewports[index] = key;
+    set({ viewports, activeViewport: index });
+  },
 
-  setSlice: (key, index, byUser = true) =>
-    set((s) => ({ sliceByStack: { ...s.sliceByStack, [key]: index }, userNavigated: s.userNavigated || byUser })),
+  setActiveViewport: (activeViewport) => set({ activeViewport }),
 
+  setLayout(layout) {
+    const s = get();
+    const viewports = [...s.viewports];
+    // New slots start with the next series, so a 1×2 layout compares at once.
+    for (let i = 1; i < VIEWPORT_COUNT[layout]; i++) {
+      if (!viewports[i]) viewports[i] = s.stacks[i % Math.max(1, s.stacks.length)]?.key;
+    }
+    set({ layout, viewports, activeViewport: Math.min(s.activeViewport, VIEWPORT_COUNT[layout] - 1) });
+  },
+
+  showPlane(viewport, plane) {
+    const s = get();
+    const current = stackByKey(s, s.viewports[viewport]);
+    if (!current) return;
+    const source = sourceStackOf(s, current);
+    if (plane === 'acquired') return get().selectStack(source.key, viewport);
+    const made = reformatStack(source, plane, s.slab);
+    if ('error' in made) return set({ message: made.error });
+    const reformats = [...s.reformats.filter((r) => r.key !== made.key), made];
+    const sliceByStack = { ...s.sliceByStack, [made.key]: s.sliceByStack[made.key] ?? Math.floor(made.imageIds.length / 2) };
+    set({ reformats, sliceByStack, message: null });
+    get().selectStack(made.key, viewport);
+  },
+
+  setSlab(slab) {
+    const s = get();
+    set({ slab });
+    // Rebuild the reformats on screen with the new slab.
+    s.viewports.forEach((key, i) => {
+      const stack = stackByKey(s, key);
+      if (stack?.reformat) get().showPlane(i, stack.reformat.orientation);
+    });
+  },
+
+  setSlice(key, index, byUser = true) {
+    const s = get();
+    const sliceByStack: Record<string, number> = { ...s.sliceByStack, [key]: index };
+    const moved = stackByKey(s, key);
+    if (s.syncScroll && moved) {
+      for (const other of s.viewports.slice(0, VIEWPORT_COUNT[s.layout])) {
+        const target = stackByKey(s, other);
+        if (!target || target.key === key) continue;
+        const match = matchingSlice(moved.headers, index, target.headers);
+        if (match !== undefined) sliceByStack[target.key] = match;
+      }
+    }
+    set({ sliceByStack, userNavigated: s.userNavigated || byUser });
+  },
+
+  toggleSyncScroll: () => set((s) => ({ syncScroll: !s.syncScroll })),
+  toggleLinkZoom: () => set((s) => ({ linkZoom: !s.linkZoom })),
   toggleIdentifiers: () => set((s) => ({ showIdentifiers: !s.showIdentifiers })),
+  setMessage: (message) => set({ message }),
 }));

@@ -1,17 +1,15 @@
 import cornerstone from 'cornerstone-core';
 import { useCallback, useMemo, useRef } from 'react';
 import { calibrationBadge } from '../../shared/calibration';
-import { signedAngleDeg } from '../../shared/measure/angles';
-import { vertexAngleDeg } from '../../shared/measure/vertex-angle';
 import { effectiveGrade } from '../../shared/measure/genant';
 import { lengthOf } from '../../shared/measure/units';
-import type { Line, Vec2 } from '../../shared/measure/types';
+import type { AngleMeasurement, Length, Vec2 } from '../../shared/measure/types';
 import type { Annotation, StudyAnnotations } from '../../shared/model/types';
 import { cobbLinePoints, distanceToSegment, handlesOf, withHandleMoved } from './annotation-geometry';
 import { GRADE_COLOURS } from './grade-colours';
 import { SIX_POINT_ORDER, useMeasureStore } from './measure-store';
 import type { PlaneContext } from './plane-context';
-import { resultsForPlane } from './spine-results';
+import { freehandMeasurements, resultsForPlane } from './spine-results';
 
 export interface AnnotationLayerProps {
   readonly element: HTMLDivElement | null;
@@ -37,7 +35,7 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
   const drag = useRef<{ id: string; index: number; before: StudyAnnotations } | null>(null);
   const uid = ctx.studyInstanceUid;
 
-  const toScreen = useCallback((p: Vec2): Vec2 => (element ? cornerstone.pixelToCanvas(element, p as never) : p), [element, renderTick]); // eslint-disable-line
+  const toScreen = useCallback((p: Vec2): Vec2 => (element ? cornerstone.pixelToCanvas(element, p as never) : p), [element, renderTick]);
   const toImage = useCallback(
     (e: { clientX: number; clientY: number }): Vec2 => {
       const rect = element!.getBoundingClientRect();
@@ -47,6 +45,7 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
   );
 
   const { results } = useMemo(() => resultsForPlane(ctx), [ctx]);
+  const freehand = useMemo(() => freehandMeasurements(ctx, doc), [ctx, doc]);
   const draftOnPlane = draft && JSON.stringify(draft.plane) === JSON.stringify(ctx.plane) ? draft : null;
 
   const endplateNear = useCallback(
@@ -193,10 +192,7 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
         const text =
           a.type === 'calibration'
             ? `calibration ${a.knownLengthMm} mm`
-            : (() => {
-                const l = lengthOf(a.points[0], a.points[1], ctx.spacing);
-                return `${fmt(l.value)} ${badge}`;
-              })();
+            : `${fmt((freehand[a.id] as Length | undefined)?.value ?? 0)} ${badge}`;
         return (
           <g key={a.id} data-testid={`${a.type}-annotation`} onPointerDown={select}>
             {polyline([p, q], colour, false, selected ? 2.4 : 1.6)}
@@ -208,7 +204,7 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
       case 'angle': {
         const [p, v, q] = a.points.map(toScreen);
         const colour = '#7fd4ff';
-        const between = vertexAngleDeg(a.points[0], a.points[1], a.points[2], ctx.spacing);
+        const between = (freehand[a.id] as AngleMeasurement | undefined)?.signedDeg ?? 0;
         return (
           <g key={a.id} data-testid="angle-annotation" onPointerDown={select}>
             {polyline([p, v, q], colour, false, selected ? 2.4 : 1.6)}
@@ -221,12 +217,12 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
         const lines = a.lines.map((l) => cobbLinePoints(l, doc));
         if (!lines[0] || !lines[1]) return null;
         const [l1, l2] = lines as [readonly [Vec2, Vec2], readonly [Vec2, Vec2]];
-        const deg = signedAngleDeg({ from: l1[0], to: l1[1] } as Line, { from: l2[0], to: l2[1] } as Line, ctx.spacing, ctx.orientation);
+        const deg = (freehand[a.id] as AngleMeasurement | undefined)?.signedDeg ?? 0;
         const colour = '#ffd479';
+        const words = (freehand[a.id] as AngleMeasurement | undefined)?.description ?? '';
         const s1 = l1.map(toScreen);
         const s2 = l2.map(toScreen);
         const mid = { x: Math.max(s1[0].x, s1[1].x, s2[0].x, s2[1].x) + 14, y: (s1[0].y + s1[1].y + s2[0].y + s2[1].y) / 4 };
-        const words = deg > 0.05 ? 'kyphosis' : deg < -0.05 ? 'lordosis' : 'straight';
         return (
           <g key={a.id} data-testid="cobb-annotation" data-degrees={deg.toFixed(2)} onPointerDown={select}>
             {polyline(extend(s1), colour, false, selected ? 2.4 : 1.8)}

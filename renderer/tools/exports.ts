@@ -9,7 +9,7 @@ import { useStudyStore } from '../app/study-store';
 import type { Stack } from '../viewer/stack';
 import { flushAutosaves } from './measure-store';
 import type { PlaneContext } from './plane-context';
-import { resultsForPlane } from './spine-results';
+import { freehandMeasurements, resultsForPlane } from './spine-results';
 
 function studyInfoOf(h: InstanceHeader): StudyInfo {
   return {
@@ -67,7 +67,7 @@ export async function exportMeasurements(kind: 'csv' | 'sr' | 'pdf', stack: Stac
   const header = stack.headers[slice];
   const study = studyInfoOf(header);
   const deidentify = !useStudyStore.getState().showIdentifiers;
-  const input = { doc, results, study };
+  const input = { doc, results, study, annotationMeasurements: freehandMeasurements(ctx, doc) };
   const now = new Date();
   const stem = fileStem(study, deidentify);
   if (kind === 'csv') {

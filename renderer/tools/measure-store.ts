@@ -73,7 +73,7 @@ export interface MeasureState {
   undo(studyInstanceUid: string): void;
   redo(studyInstanceUid: string): void;
   setPosition(studyInstanceUid: string, position: PatientPosition): void;
-  importDocument(doc: StudyAnnotations): void;
+  importDocument(doc: StudyAnnotations): Promise<void>;
 }
 
 const now = () => new Date();
@@ -282,8 +282,14 @@ export const useMeasureStore = create<MeasureState>((set, get) => {
       edit(uid, (doc) => setPatientPosition(doc, position, now()));
     },
 
-    importDocument(doc) {
-      edit(doc.studyInstanceUid, () => doc);
+    async importDocument(imported) {
+      const uid = imported.studyInstanceUid;
+      await get().openStudy(uid);
+      // Measurements from a report join what is already there; one already present is not doubled.
+      edit(uid, (doc) =>
+        imported.annotations.reduce((d, a) => (d.annotations.some((x) => x.id === a.id) ? d : addAnnotation(d, a, now())), doc),
+      );
+      set({ notice: `${imported.annotations.length} measurement${imported.annotations.length === 1 ? '' : 's'} restored from a SpineLab report.` });
     },
   };
 });

@@ -1,5 +1,10 @@
+import { measureAngle } from '../../shared/measure/angles';
 import { assessSpine } from '../../shared/measure/spine';
-import type { SpineResults } from '../../shared/measure/types';
+import type { AngleMeasurement, Length, SpineResults } from '../../shared/measure/types';
+import { lengthOf } from '../../shared/measure/units';
+import { vertexAngleDeg } from '../../shared/measure/vertex-angle';
+import type { StudyAnnotations } from '../../shared/model/types';
+import { cobbLinePoints } from './annotation-geometry';
 import type { PlaneContext } from './plane-context';
 
 /** The measurement engine run over the vertebrae placed on one image; the reason when it cannot run. */
@@ -11,4 +16,20 @@ export function resultsForPlane(ctx: PlaneContext): { results?: SpineResults; er
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/** Values of the free-hand annotations on one image (lengths, angles, Cobb), keyed by annotation id. */
+export function freehandMeasurements(ctx: PlaneContext, doc: StudyAnnotations | undefined): Record<string, AngleMeasurement | Length> {
+  const out: Record<string, AngleMeasurement | Length> = {};
+  for (const a of ctx.annotations) {
+    if (a.type === 'length') out[a.id] = lengthOf(a.points[0], a.points[1], ctx.spacing);
+    else if (a.type === 'angle') {
+      const deg = vertexAngleDeg(a.points[0], a.points[1], a.points[2], ctx.spacing);
+      out[a.id] = { kind: 'angle', label: 'angle', signedDeg: deg, description: 'straight' };
+    } else if (a.type === 'cobb') {
+      const [l1, l2] = a.lines.map((l) => cobbLinePoints(l, doc));
+      if (l1 && l2) out[a.id] = measureAngle('cobb', 'Cobb', { from: l1[0], to: l1[1] }, { from: l2[0], to: l2[1] }, ctx.spacing, ctx.orientation);
+    }
+  }
+  return out;
 }

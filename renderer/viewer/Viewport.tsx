@@ -2,10 +2,14 @@ import cornerstone from 'cornerstone-core';
 import type { Viewport as CsViewport } from 'cornerstone-core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { calibrationBadge } from '../../shared/calibration';
-import { orientationLetters, patientOrientationLetters } from '../../shared/dicom/orientation';
+import { orientationLetters, patientOrientationLetters, type EdgeLetters } from '../../shared/dicom/orientation';
 import { registerImageLoader } from './cornerstone-image';
+import { Magnifier } from './Magnifier';
+import { registerReformatLoader } from './reformat-stacks';
 import { scaleBarLength } from './scale-bar';
+import { screenLetters } from './screen-letters';
 import type { Stack } from './stack';
+import { onLinkedZoom, onViewportCommand, publishZoom, type ViewportCommand } from './viewport-commands';
 import { presetsFor } from './window-presets';
 
 export interface ViewportProps {
@@ -13,7 +17,12 @@ export interface ViewportProps {
   readonly sliceIndex: number;
   readonly onSliceChange: (index: number) => void;
   readonly showIdentifiers: boolean;
+  /** Slot number in the layout, for commands addressed to this viewport. */
+  readonly index?: number;
   readonly active?: boolean;
+  readonly linkZoom?: boolean;
+  /** A click without dragging, in image pixels: other viewports move to that point. */
+  readonly onLocate?: (point: { x: number; y: number }) => void;
   /** Drawn over the image; called again after every render so it can follow pan and zoom. */
   readonly overlay?: (element: HTMLDivElement | null, renderTick: number) => React.ReactNode;
 }
@@ -23,8 +32,11 @@ interface RenderedState {
   windowWidth: number;
   scale: number;
   width: number;
-  height: number;
   invert: boolean;
+  letters?: EdgeLetters;
+  /** On-screen length of the image's width and height (whatever the rotation), px, for tests of proportions. */
+  screenWidth: number;
+  screenHeight: number;
 }
 
 type DragMode = 'window' | 'pan' | 'zoom';
@@ -37,31 +49,49 @@ function formatName(name: string): string {
   return name.replace(/\^+/g, ', ').replace(/,\s*$/, '');
 }
 
-export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, active = true, overlay }: ViewportProps) {
+function imageLetters(stack: Stack, slice: number): EdgeLetters | undefined {
+  const h = stack.headers[slice];
+  if (h?.imageOrientationPatient) return orientationLetters(h.imageOrientationPatient);
+  if (h?.patientOrientation) return patientOrientationLetters(h.patientOrientation);
+  return undefined;
+}
+
+export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, index = 0, active = true, linkZoom = false, onLocate, overlay }: ViewportProps) {
   const elementRef = useRef<HTMLDivElement>(null);
   const viewportState = useRef<CsViewport | undefined>(undefined);
   const [rendered, setRendered] = useState<RenderedState | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [renderTick, setRenderTick] = useState(0);
+  const [magnifier, setMagnifier] = useState(false);
   const sliceRef = useRef(sliceIndex);
   sliceRef.current = sliceIndex;
+  const lettersRef = useRef<EdgeLetters | undefined>(undefined);
+  lettersRef.current = imageLetters(stack, sliceIndex);
   const count = stack.imageIds.length;
   const header = stack.headers[Math.min(sliceIndex, count - 1)];
 
   useEffect(() => {
     registerImageLoader();
+    registerReformatLoader();
     const element = elementRef.current!;
     cornerstone.enable(element);
     const onRendered = () => {
       const vp = cornerstone.getViewport(element);
-      if (!vp) return;
+      const image = cornerstone.getImage(element);
+      if (!vp || !image) return;
+      const o = cornerstone.pixelToCanvas(element, { x: 0, y: 0 } as never);
+      const ex = cornerstone.pixelToCanvas(element, { x: 1, y: 0 } as never);
+      const ey = cornerstone.pixelToCanvas(element, { x: 0, y: 1 } as never);
+      const letters = lettersRef.current;
       setRendered({
         windowCenter: vp.voi?.windowCenter ?? 0,
         windowWidth: vp.voi?.windowWidth ?? 0,
         scale: vp.scale ?? 1,
         width: element.clientWidth,
-        height: element.clientHeight,
         invert: vp.invert ?? false,
+        letters: letters && screenLetters(letters, { x: ex.x - o.x, y: ex.y - o.y }, { x: ey.x - o.x, y: ey.y - o.y }),
+        screenWidth: Math.hypot(ex.x - o.x, ex.y - o.y) * image.columns,
+        screenHeight: Math.hypot(ey.x - o.x, ey.y - o.y) * image.rows,
       });
       setRenderTick((t) => t + 1);
     };
@@ -109,14 +139,28 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, ac
     };
   }, [stack, sliceIndex]);
 
-  const updateViewport = useCallback((change: (vp: CsViewport) => void) => {
-    const element = elementRef.current!;
-    const vp = cornerstone.getViewport(element);
-    if (!vp) return;
-    change(vp);
-    cornerstone.setViewport(element, vp);
-    viewportState.current = vp;
-  }, []);
+  const updateViewport = useCallback(
+    (change: (vp: CsViewport) => void, zoomChanged = false) => {
+      const element = elementRef.current!;
+      const vp = cornerstone.getViewport(element);
+      if (!vp) return;
+      change(vp);
+      cornerstone.setViewport(element, vp);
+      viewportState.current = vp;
+      if (zoomChanged && linkZoom) publishZoom({ scale: vp.scale ?? 1, x: vp.translation?.x ?? 0, y: vp.translation?.y ?? 0 }, index);
+    },
+    [index, linkZoom],
+  );
+
+  useEffect(
+    () =>
+      linkZoom
+        ? onLinkedZoom((zoom, from) => {
+            if (from !== index && cornerstone.getImage(elementRef.current!)) updateViewport((vp) => ((vp.scale = zoom.scale), (vp.translation = { x: zoom.x, y: zoom.y })));
+          })
+        : undefined,
+    [linkZoom, index, updateViewport],
+  );
 
   const step = useCallback(
     (delta: number) => {
@@ -126,18 +170,34 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, ac
     [count, onSliceChange],
   );
 
-  const reset = useCallback(() => {
-    const element = elementRef.current!;
-    cornerstone.reset(element);
-    cornerstone.fitToWindow(element);
-    viewportState.current = cornerstone.getViewport(element);
-  }, []);
+  const run = useCallback(
+    (command: ViewportCommand) => {
+      const element = elementRef.current!;
+      if (!cornerstone.getImage(element)) return;
+      if (command === 'reset') {
+        cornerstone.reset(element);
+        cornerstone.fitToWindow(element);
+        viewportState.current = cornerstone.getViewport(element);
+      } else if (command === 'fit') {
+        cornerstone.fitToWindow(element);
+        viewportState.current = cornerstone.getViewport(element);
+      } else if (command === 'actual-size') updateViewport((vp) => (vp.scale = 1), true);
+      else if (command === 'rotate') updateViewport((vp) => (vp.rotation = ((vp.rotation ?? 0) + 90) % 360));
+      else if (command === 'flip-horizontal') updateViewport((vp) => (vp.hflip = !vp.hflip));
+      else if (command === 'flip-vertical') updateViewport((vp) => (vp.vflip = !vp.vflip));
+      else if (command === 'invert') updateViewport((vp) => (vp.invert = !vp.invert));
+      else updateViewport((vp) => (vp.voi = { windowCenter: command.window.center, windowWidth: command.window.width }));
+    },
+    [updateViewport],
+  );
+
+  useEffect(() => onViewportCommand(index, run), [index, run]);
 
   useEffect(() => {
     if (!active) return;
     const presets = presetsFor(stack.modality);
     const onKey = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement || e.ctrlKey || e.metaKey || e.altKey) return;
       const actions: Record<string, () => void> = {
         ArrowUp: () => step(-1),
         ArrowDown: () => step(1),
@@ -147,11 +207,15 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, ac
         PageDown: () => step(10),
         Home: () => onSliceChange(0),
         End: () => onSliceChange(count - 1),
-        f: () => cornerstone.fitToWindow(elementRef.current!),
-        r: reset,
-        i: () => updateViewport((vp) => (vp.invert = !vp.invert)),
+        f: () => run('fit'),
+        r: () => run('reset'),
+        i: () => run('invert'),
+        e: () => run('rotate'),
+        x: () => run('flip-horizontal'),
+        y: () => run('flip-vertical'),
+        m: () => setMagnifier((m) => !m),
       };
-      for (const p of presets) actions[p.key] = () => updateViewport((vp) => (vp.voi = { windowCenter: p.center, windowWidth: p.width }));
+      for (const p of presets) actions[p.key] = () => run({ window: { center: p.center, width: p.width } });
       const action = actions[e.key];
       if (action) {
         e.preventDefault();
@@ -160,7 +224,7 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, ac
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [active, stack.modality, step, reset, updateViewport, onSliceChange, count]);
+  }, [active, stack.modality, step, run, onSliceChange, count]);
 
   const onWheel = useCallback((e: React.WheelEvent) => step(e.deltaY > 0 ? 1 : -1), [step]);
 
@@ -169,6 +233,8 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, ac
       const mode: DragMode = e.button === 1 || (e.button === 0 && e.shiftKey) ? 'pan' : e.button === 2 || (e.button === 0 && e.ctrlKey) ? 'zoom' : 'window';
       const element = elementRef.current!;
       element.setPointerCapture(e.pointerId);
+      const start = { x: e.clientX, y: e.clientY };
+      let moved = false;
       let lastX = e.clientX;
       let lastY = e.clientY;
       const move = (ev: PointerEvent) => {
@@ -176,6 +242,8 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, ac
         const dy = ev.clientY - lastY;
         lastX = ev.clientX;
         lastY = ev.clientY;
+        if (Math.hypot(ev.clientX - start.x, ev.clientY - start.y) > 3) moved = true;
+        if (!moved) return;
         updateViewport((vp) => {
           if (mode === 'window' && vp.voi) {
             // Sensitivity follows the current width so fine and coarse windows both feel natural.
@@ -188,27 +256,28 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, ac
           } else if (mode === 'zoom') {
             vp.scale = Math.max(0.05, Math.min(40, (vp.scale ?? 1) * Math.exp(-dy / 150)));
           }
-        });
+        }, mode !== 'window');
       };
-      const up = () => {
+      const up = (ev: PointerEvent) => {
         element.removeEventListener('pointermove', move);
         element.removeEventListener('pointerup', up);
         element.removeEventListener('pointercancel', up);
+        if (!moved && mode === 'window' && e.button === 0 && onLocate && cornerstone.getImage(element)) {
+          const rect = element.getBoundingClientRect();
+          onLocate(cornerstone.canvasToPixel(element, { x: ev.clientX - rect.left, y: ev.clientY - rect.top } as never));
+        }
       };
       element.addEventListener('pointermove', move);
       element.addEventListener('pointerup', up);
       element.addEventListener('pointercancel', up);
     },
-    [updateViewport],
+    [updateViewport, onLocate],
   );
 
-  const letters = header?.imageOrientationPatient
-    ? orientationLetters(header.imageOrientationPatient)
-    : header?.patientOrientation
-      ? patientOrientationLetters(header.patientOrientation)
-      : undefined;
   const calibrated = header && header.spacing.source !== 'none';
-  const bar = rendered && calibrated ? scaleBarLength(header.spacing.columnMm / rendered.scale, rendered.width / 4) : undefined;
+  const mmPerScreenPx = header && rendered ? Math.min(header.spacing.columnMm, header.spacing.rowMm) / rendered.scale : 0;
+  const bar = rendered && calibrated ? scaleBarLength(mmPerScreenPx, rendered.width / 4) : undefined;
+  const letters = rendered?.letters;
 
   return (
     <div className={`viewport${active ? ' viewport-active' : ''}`} onWheel={onWheel} onPointerDown={onPointerDown} onContextMenu={(e) => e.preventDefault()}>
@@ -220,12 +289,17 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, ac
         data-slices={count}
         data-wc={rendered ? Math.round(rendered.windowCenter) : ''}
         data-ww={rendered ? Math.round(rendered.windowWidth) : ''}
-        onDoubleClick={reset}
+        data-screen-width={rendered ? rendered.screenWidth.toFixed(2) : ''}
+        data-screen-height={rendered ? rendered.screenHeight.toFixed(2) : ''}
+        data-extent-mm={header ? `${(header.columns * header.spacing.columnMm).toFixed(2)}x${(header.rows * header.spacing.rowMm).toFixed(2)}` : ''}
+        data-plane={stack.reformat?.orientation ?? 'acquired'}
+        onDoubleClick={() => run('reset')}
         tabIndex={0}
         role="img"
         aria-label={`${stack.description || 'Series'}, image ${sliceIndex + 1} of ${count}`}
       />
       {rendered && overlay?.(elementRef.current, renderTick)}
+      {magnifier && elementRef.current && <Magnifier element={elementRef.current} />}
       {header && (
         <>
           <div className="overlay overlay-tl" data-testid="overlay-patient">
@@ -233,7 +307,12 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, ac
               <>
                 <div className="overlay-strong">{formatName(header.patientName)}</div>
                 <div>ID {header.patientId}</div>
-                {header.patientBirthDate && <div>Born {formatDate(header.patientBirthDate)}{header.patientSex ? ` · ${header.patientSex}` : ''}</div>}
+                {header.patientBirthDate && (
+                  <div>
+                    Born {formatDate(header.patientBirthDate)}
+                    {header.patientSex ? ` · ${header.patientSex}` : ''}
+                  </div>
+                )}
               </>
             ) : (
               <div className="overlay-muted">Identifiers hidden</div>
@@ -251,8 +330,10 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, ac
               Image {sliceIndex + 1} / {count}
             </div>
             {header.sliceThickness !== undefined && <div>Thickness {header.sliceThickness.toFixed(1)} mm</div>}
-            {header.imagePositionPatient && count > 1 && <div>Position {header.imagePositionPatient[2].toFixed(1)} mm</div>}
-            <div className="overlay-muted">Spacing: {calibrationBadge(header.spacing.source)}{header.spacing.source !== 'none' ? ` · ${header.spacing.columnMm.toFixed(3)} mm/px` : ''}</div>
+            <div className="overlay-muted">
+              Spacing: {calibrationBadge(header.spacing.source)}
+              {header.spacing.source !== 'none' ? ` · ${header.spacing.columnMm.toFixed(3)}${header.spacing.rowMm !== header.spacing.columnMm ? ` × ${header.spacing.rowMm.toFixed(3)}` : ''} mm/px` : ''}
+            </div>
           </div>
           <div className="overlay overlay-br">
             {rendered && (
@@ -275,7 +356,9 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, ac
           )}
           {bar && (
             <div className="scale-bar" style={{ width: `${bar.px}px` }} data-testid="scale-bar">
-              <span>{bar.mm} {header.spacing.source === 'calibrated' ? 'mm' : calibrationBadge(header.spacing.source)}</span>
+              <span>
+                {bar.mm} {calibrationBadge(header.spacing.source)}
+              </span>
             </div>
           )}
         </>

@@ -29,6 +29,15 @@ export function clearFrameSources(): void {
   cornerstone.imageCache.purgeCache();
 }
 
+/** The decoded frame behind one of our image ids, for building volumes from a stack. */
+export function frameForImageId(imageId: string): { header: InstanceHeader; frame: DecodedFrame } | undefined {
+  if (!imageId.startsWith(`${IMAGE_SCHEME}:`)) return undefined;
+  const { key, frame } = parseImageId(imageId);
+  const source = sources.get(key);
+  const decoded = source?.frames[frame];
+  return source && decoded ? { header: source.header, frame: decoded } : undefined;
+}
+
 function parseImageId(imageId: string): { key: string; frame: number } {
   const last = imageId.lastIndexOf(':');
   return { key: imageId.slice(IMAGE_SCHEME.length + 1, last), frame: Number(imageId.slice(last + 1)) };

@@ -14,4 +14,6 @@ export interface Stack {
   readonly frameIndices: readonly number[];
   /** Why the stack was split from its series, or undefined. */
   readonly note?: string;
+  /** Set on planes reconstructed from another stack (MPR): which stack, and which plane. */
+  readonly reformat?: { readonly sourceKey: string; readonly orientation: 'axial' | 'sagittal' | 'coronal' };
 }

@@ -1,0 +1,22 @@
+import type { InstanceHeader, Vec3 } from '../../shared/dicom/header';
+import type { ImageGeometry } from '../../shared/volume/reslice';
+
+/** The plane of an image in patient space from its header (PS3.3 C.7.6.2), or undefined without one. */
+export function headerGeometry(h: InstanceHeader): ImageGeometry | undefined {
+  const o = h.imageOrientationPatient;
+  const p = h.imagePositionPatient;
+  if (!o || !p || h.spacing.source === 'none') return undefined;
+  const row: Vec3 = [o[0], o[1], o[2]];
+  const column: Vec3 = [o[3], o[4], o[5]];
+  const normal: Vec3 = [row[1] * column[2] - row[2] * column[1], row[2] * column[0] - row[0] * column[2], row[0] * column[1] - row[1] * column[0]];
+  return {
+    origin: p,
+    rowDirection: row,
+    columnDirection: column,
+    normal,
+    columnSpacingMm: h.spacing.columnMm,
+    rowSpacingMm: h.spacing.rowMm,
+    width: h.columns,
+    height: h.rows,
+  };
+}
