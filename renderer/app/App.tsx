@@ -11,7 +11,7 @@ import { StatusBar } from './StatusBar';
 import { ViewerScreen } from './ViewerScreen';
 import { ExplainScreen } from './ExplainScreen';
 
-const DEFAULT_CASE = 'normal-spine';
+const DEFAULT_CASE = 'case-01-normal';
 
 export async function openSampleCase(caseId: string): Promise<void> {
   const opened = await platform.api.openSample(caseId);

@@ -77,6 +77,7 @@ function ViewportCell({ index }: { index: number }) {
           active={active}
           linkZoom={s.linkZoom}
           onLocate={onLocate}
+          onImageShown={s.markImageShown}
           overlay={(element, tick) =>
             element && (
               <>

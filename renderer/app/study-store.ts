@@ -50,6 +50,8 @@ export interface StudyState {
   showIdentifiers: boolean;
   caseId?: string;
   message: string | null;
+  /** Whether an image of the current load has been drawn yet (for the time-to-first-image mark). */
+  firstImageShown: boolean;
 
   setView(view: View): void;
   beginLoad(label: string, total: number, caseId?: string): number;
@@ -67,6 +69,7 @@ export interface StudyState {
   toggleLinkZoom(): void;
   toggleIdentifiers(): void;
   setMessage(message: string | null): void;
+  markImageShown(): void;
 }
 
 const EMPTY = {
@@ -83,6 +86,7 @@ const EMPTY = {
   userNavigated: false,
   caseId: undefined,
   message: null,
+  firstImageShown: false,
 };
 
 export function allStacks(s: Pick<StudyState, 'stacks' | 'reformats'>): readonly Stack[] {
@@ -153,9 +157,14 @@ export const useStudyStore = create<StudyState>((set, get) => ({
     if (generation !== s.generation) return;
     const sliceByStack = { ...s.sliceByStack };
     // The middle of a stack is where the spine usually is.
-    if (!s.userNavigated) for (const stack of s.stacks) sliceByStack[stack.key] = Math.floor(stack.imageIds.length / 2);
+    let viewports = s.viewports;
+    if (!s.userNavigated) {
+      for (const stack of s.stacks) sliceByStack[stack.key] = Math.floor(stack.imageIds.length / 2);
+      // Files arrive in any order; once all are in, open on the first series of the study.
+      viewports = [s.stacks[0]?.key, ...s.viewports.slice(1)];
+    }
     performance.mark('spinelab:load-complete');
-    set({ progress: null, sliceByStack });
+    set({ progress: null, sliceByStack, viewports });
   },
 
   closeStudy() {
@@ -168,7 +177,7 @@ export const useStudyStore = create<StudyState>((set, get) => ({
     const index = viewport ?? get().activeViewport;
     const viewports = [...get().viewports];
     viewports[index] = key;
-    set({ viewports, activeViewport: index });
+    set({ viewports, activeViewport: index, userNavigated: true });
   },
 
   setActiveViewport: (activeViewport) => set({ activeViewport }),
@@ -226,4 +235,9 @@ export const useStudyStore = create<StudyState>((set, get) => ({
   toggleLinkZoom: () => set((s) => ({ linkZoom: !s.linkZoom })),
   toggleIdentifiers: () => set((s) => ({ showIdentifiers: !s.showIdentifiers })),
   setMessage: (message) => set({ message }),
+  markImageShown() {
+    if (get().firstImageShown) return;
+    performance.mark('spinelab:first-image');
+    set({ firstImageShown: true });
+  },
 }));

@@ -11,6 +11,8 @@ interface Props {
   playing: boolean;
   speed: number;
   view: Omit<ViewOptions, 'afterHeightsMm'>;
+  /** Whether the X-ray look shows now, by the step or by the viewer's choice. */
+  fluoroscopyShown: boolean;
   onTogglePlay(): void;
   onPrevious(): void;
   onNext(): void;
@@ -82,7 +84,7 @@ export function ExplainControls(p: Props) {
           See-through bone
         </label>
         <label>
-          <input type="checkbox" data-testid="explain-fluoroscopy" checked={view.fluoroscopy} onChange={(e) => p.onView({ ...view, fluoroscopy: e.target.checked })} />
+          <input type="checkbox" data-testid="explain-fluoroscopy" checked={p.fluoroscopyShown} onChange={(e) => p.onView({ ...view, fluoroscopy: e.target.checked ? 'on' : 'off' })} />
           X-ray view
         </label>
         <label>

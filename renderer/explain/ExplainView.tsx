@@ -1,17 +1,25 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CameraPreset, PatientSpineShape, Procedure } from '../../shared/procedure/types';
 import { buildTimeline } from '../../shared/procedure/buildTimeline';
-import { nextStepTime, previousStepTime, sceneStateAt } from '../../shared/procedure/sceneState';
-import { applySceneState, DEFAULT_VIEW } from './applySceneState';
+import { nextStepTime, previousStepTime, sceneStateAt, stepStillTime } from '../../shared/procedure/sceneState';
+import { platform } from '../platform';
+import { recordAnimationWebm } from './animation-video';
+import { applySceneState, DEFAULT_VIEW, fluoroscopyShown } from './applySceneState';
 import { buildExplainScene, disposeExplainScene, type ExplainScene } from './buildExplainScene';
 import { poseCamera, presetState } from './cameraPresets';
 import { createExplainRenderer, type ExplainRenderer } from './explainRenderer';
 import { ExplainControls } from './ExplainControls';
+import { EXPLAINER_DISCLAIMER } from './handout-layout';
+import { buildHandoutPdf } from './handout-pdf';
 import { OptionsOverview } from './OptionsOverview';
+import { pictureMoments } from './step-pictures';
 import { usePlaybackClock } from './usePlaybackClock';
 import './ExplainView.css';
 
 type Screen = Procedure | 'overview';
+
+/** Take-home material being made; the view shows its progress and does not redraw meanwhile. */
+type TakeHome = 'handout' | 'video';
 
 const SCREENS: { id: Screen; label: string }[] = [
   { id: 'overview', label: 'All options' },
@@ -61,6 +69,9 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
   const [explain, setExplain] = useState<ExplainScene | null>(null);
   const buildMs = useRef(0);
   const followTimeline = useRef(true);
+  const [making, setMaking] = useState<TakeHome | null>(null);
+  /** Read by the render effect: while take-home material is made, it owns the canvas. */
+  const makingRef = useRef<TakeHome | null>(null);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -113,7 +124,7 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
   }, [state.stepIndex, timeline]);
 
   useEffect(() => {
-    if (!explain) return;
+    if (!explain || makingRef.current) return;
     applySceneState(explain, state, { ...view, afterHeightsMm: after });
     if (followTimeline.current) poseCamera(explain.camera, state);
     renderNow();
@@ -123,9 +134,80 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
   const previous = useCallback(() => clock.seek(previousStepTime(timeline, clock.t)), [clock, timeline]);
   const choose = (s: Screen) => {
     setScreen(s);
+    // An X-ray view switched on or off by hand was for the procedure being shown.
+    setView((v) => ({ ...v, fluoroscopy: 'timeline' }));
     clock.setPlaying(false);
     clock.seek(0);
   };
+
+  /** Draws the scene at t straight away, outside React, with the camera the timeline gives it. */
+  const renderAt = useCallback(
+    (t: number) => {
+      const at = sceneStateAt(timeline, t);
+      if (!explain || !rendererRef.current) return at;
+      applySceneState(explain, at, { ...view, afterHeightsMm: after });
+      poseCamera(explain.camera, at);
+      rendererRef.current.render(explain);
+      return at;
+    },
+    [explain, timeline, view, after],
+  );
+
+  /** Lets `make` draw on the canvas, then gives it back with the viewer's own camera and moment. */
+  const takeHome = async (kind: TakeHome, make: () => Promise<void>) => {
+    const camera = explain?.camera;
+    if (!camera || makingRef.current) return;
+    const saved = { position: camera.position.clone(), up: camera.up.clone(), quaternion: camera.quaternion.clone() };
+    clock.setPlaying(false);
+    makingRef.current = kind;
+    setMaking(kind);
+    try {
+      await make();
+    } finally {
+      camera.position.copy(saved.position);
+      camera.up.copy(saved.up);
+      camera.quaternion.copy(saved.quaternion);
+      makingRef.current = null;
+      setMaking(null);
+    }
+  };
+
+  const saveHandout = () =>
+    takeHome('handout', async () => {
+      const canvas = canvasRef.current;
+      const r = rendererRef.current;
+      if (!canvas || !r || !explain) return;
+      const pictures = pictureMoments(
+        {
+          canvas,
+          resize: (size) => r.resize(size?.width ?? canvas.clientWidth, size?.height ?? canvas.clientHeight, explain),
+          renderAt,
+        },
+        timeline.steps.map(stepStillTime),
+      );
+      const content = {
+        procedureName: SCREENS.find((s) => s.id === procedure)?.label ?? procedure,
+        level: shape.fracturedLevel,
+        steps: timeline.steps.map(({ title, caption }) => ({ title, caption })),
+      };
+      await platform.saveExport(`spinelab-${procedure}-handout.pdf`, 'application/pdf', await buildHandoutPdf(content, pictures));
+    });
+
+  const saveVideo = () =>
+    takeHome('video', async () => {
+      const canvas = canvasRef.current;
+      if (!canvas) return;
+      const video = await recordAnimationWebm({
+        canvas,
+        duration: timeline.duration,
+        speed: clock.speed,
+        renderAt: (t) => {
+          const at = renderAt(t);
+          return { title: `${at.stepIndex + 1}/${timeline.steps.length} · ${at.stepTitle}`, caption: at.caption };
+        },
+      });
+      await platform.saveExport(`spinelab-${procedure}.webm`, 'video/webm', video);
+    });
   const cameraPreset = (preset: CameraPreset) => {
     if (!explain) return;
     followTimeline.current = false;
@@ -181,7 +263,7 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
     };
   });
 
-  const fluoroscopy = state.fluoroscopy || view.fluoroscopy;
+  const fluoroscopy = fluoroscopyShown(state.fluoroscopy, view.fluoroscopy);
   return (
     <div ref={rootRef} className={`explain-root${presentation ? ' presentation' : ''}`} data-testid="explain-view">
       {!presentation && (
@@ -197,12 +279,23 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
               Both sides
             </label>
           )}
+          {screen !== 'overview' && (
+            <span className="explain-take-home" role="group" aria-label="Take home">
+              <button type="button" data-testid="explain-handout" disabled={making !== null} onClick={() => void saveHandout()}>
+                {making === 'handout' ? 'Making the handout…' : 'Handout (PDF)'}
+              </button>
+              <button type="button" data-testid="explain-video" disabled={making !== null} onClick={() => void saveVideo()}>
+                {making === 'video' ? 'Recording the video…' : 'Video (WebM)'}
+              </button>
+            </span>
+          )}
         </nav>
       )}
       <div className="explain-stage" hidden={screen === 'overview'}>
         <canvas ref={canvasRef} className="explain-canvas" data-testid="explain-canvas" />
         {fluoroscopy && <div className="explain-fluoro-mask" aria-hidden="true" />}
         {fluoroscopy && <span className="explain-badge">Live X-ray view</span>}
+        {presentation && <span className="explain-presentation-note">{EXPLAINER_DISCLAIMER}</span>}
         <div className="explain-caption" data-testid="explain-caption" aria-live="polite">
           <span className="explain-step-title">
             {state.stepIndex + 1}/{timeline.steps.length} · {state.stepTitle}
@@ -221,6 +314,7 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
             playing={clock.playing}
             speed={clock.speed}
             view={view}
+            fluoroscopyShown={fluoroscopy}
             onTogglePlay={clock.togglePlay}
             onPrevious={previous}
             onNext={next}

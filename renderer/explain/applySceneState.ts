@@ -15,15 +15,22 @@ import { deformVertebra } from './vertebraGeometry';
 export interface ViewOptions {
   /** Bone made see-through to watch the instruments and cement inside. */
   seeThrough: boolean;
-  /** Fluoroscopy look forced on, whatever the step says. */
-  fluoroscopy: boolean;
+  /** The fluoroscopy look as the step says, or switched on or off by the viewer whatever the step says. */
+  fluoroscopy: FluoroscopyChoice;
   /** A ghost of the healthy vertebra, or of the result after the procedure, over the fractured one. */
   compare: 'none' | 'healthy' | 'after';
   /** Heights the 'after' ghost shows. */
   afterHeightsMm: VertebralHeightsMm;
 }
 
-export const DEFAULT_VIEW: Omit<ViewOptions, 'afterHeightsMm'> = { seeThrough: false, fluoroscopy: false, compare: 'none' };
+export type FluoroscopyChoice = 'timeline' | 'on' | 'off';
+
+export const DEFAULT_VIEW: Omit<ViewOptions, 'afterHeightsMm'> = { seeThrough: false, fluoroscopy: 'timeline', compare: 'none' };
+
+/** Whether the X-ray look shows: the viewer's choice wins over the step's. */
+export function fluoroscopyShown(stepWantsIt: boolean, choice: FluoroscopyChoice): boolean {
+  return choice === 'timeline' ? stepWantsIt : choice === 'on';
+}
 
 const SEE_THROUGH_OPACITY = 0.35;
 const Y_AXIS = new Vector3(0, 1, 0);
@@ -58,16 +65,30 @@ export function applySceneState(explain: ExplainScene, state: SceneState, view: 
   placeSkin(explain, state);
   placeGhost(explain, view);
 
-  const fluoroscopy = state.fluoroscopy || view.fluoroscopy;
-  const boneOpacity = Math.min(state.boneOpacity, view.seeThrough ? SEE_THROUGH_OPACITY : 1);
-  setOpacity(explain.materials.bone, boneOpacity);
-  setOpacity(explain.materials.fractured, boneOpacity);
-  // The cord stays in view but must not hide the instruments when the bone around it turns see-through.
-  setOpacity(explain.materials.cord, Math.max(0.45, boneOpacity));
+  const fluoroscopy = fluoroscopyShown(state.fluoroscopy, view.fluoroscopy);
+  const chosen = view.seeThrough ? SEE_THROUGH_OPACITY : 1;
+  const focus = focusedVertebrae(explain, state);
+  setOpacity(explain.materials.bone, chosen);
+  setOpacity(explain.materials.focused, Math.min(state.boneOpacity, chosen));
+  setOpacity(explain.materials.fractured, focus.has(explain.fracturedIndex) ? Math.min(state.boneOpacity, chosen) : chosen);
   setFractureGlow(explain.materials.fractured, state.fractureHighlight);
   explain.materials.cement.color.set(PALETTE.cementWet).lerp(new Color(PALETTE.cementSet), state.cementSet);
   explain.materials.numbing.opacity = 0.75 * state.numbing;
-  showFluoroscopy(explain, fluoroscopy);
+  showFluoroscopy(explain, fluoroscopy, focus);
+}
+
+/**
+ * The vertebrae the step works inside, which it may turn see-through to show its instruments: the
+ * broken one for cement, the ones above and below for fusion screws. The rest stay solid bone.
+ */
+function focusedVertebrae(explain: ExplainScene, state: SceneState): Set<number> {
+  const f = explain.fracturedIndex;
+  return new Set(state.procedure === 'fusion' ? [f - 1, f + 1] : [f]);
+}
+
+function boneMaterial(explain: ExplainScene, index: number, focus: Set<number>): Material {
+  if (index === explain.fracturedIndex) return explain.materials.fractured;
+  return focus.has(index) ? explain.materials.focused : explain.materials.bone;
 }
 
 function direction(path: NeedlePath): Vector3 {
@@ -168,7 +189,7 @@ function mergedRods(pairs: Vector3[][]): BufferGeometry {
 
 function placeSkin(explain: ExplainScene, state: SceneState): void {
   explain.skin.visible = state.proneBlend > 0.05;
-  explain.materials.skin.opacity = 0.16 * state.proneBlend;
+  explain.materials.skin.opacity = 0.3 * state.proneBlend;
   const paths = pathsFor(explain, state);
   explain.numbing.forEach((spot, i) => {
     spot.visible = state.numbing > 0.01 && i < paths.length;
@@ -206,10 +227,10 @@ const XRAY_MATERIALS = {
  * Swaps every visible object's material for its X-ray density and back. Soft tissue (cord, skin,
  * numbing, the compare ghost) is not drawn on the fluoroscopy view.
  */
-function showFluoroscopy(explain: ExplainScene, on: boolean): void {
+function showFluoroscopy(explain: ExplainScene, on: boolean, focus: Set<number>): void {
   const m = explain.materials;
   const pairs: [Mesh, Material, Material | null][] = [
-    ...explain.vertebrae.map((v, i): [Mesh, Material, Material] => [v, i === explain.fracturedIndex ? m.fractured : m.bone, XRAY_MATERIALS.bone]),
+    ...explain.vertebrae.map((v, i): [Mesh, Material, Material] => [v, boneMaterial(explain, i, focus), XRAY_MATERIALS.bone]),
     [explain.discs, m.disc, XRAY_MATERIALS.disc],
     ...explain.needles.map((n): [Mesh, Material, Material] => [n, m.instrument, XRAY_MATERIALS.metal]),
     ...explain.balloons.map((b): [Mesh, Material, Material] => [b, m.balloon, XRAY_MATERIALS.balloon]),

@@ -1,4 +1,4 @@
-import { Color, Group, InstancedMesh, Mesh, PerspectiveCamera, Scene, CircleGeometry, CylinderGeometry, type BufferGeometry } from 'three';
+import { Color, Group, InstancedMesh, Mesh, PerspectiveCamera, PlaneGeometry, Scene, CircleGeometry, CylinderGeometry, Float32BufferAttribute, type BufferGeometry } from 'three';
 import type { PatientSpineShape } from '../../shared/procedure/types';
 import { columnLevels, layoutColumn, type ColumnLayout, type ColumnLevel } from './spineColumn';
 import { vertebraGeometry } from './vertebraGeometry';
@@ -58,9 +58,7 @@ export function buildExplainScene(shape: PatientSpineShape): ExplainScene {
   scene.add(patient);
 
   const vertebrae = levels.map((level, i) => {
-    const shared = vertebraGeometry(level.dims);
-    const geometry = level.fractured ? shared.clone() : shared;
-    const mesh = new Mesh(geometry, level.fractured ? materials.fractured : materials.bone);
+    const mesh = new Mesh(vertebraGeometry(level.level, level.dims), level.fractured ? materials.fractured : materials.bone);
     mesh.name = `vertebra-${level.level}`;
     mesh.matrixAutoUpdate = false;
     mesh.matrix.copy(layout.vertebrae[i]);
@@ -80,7 +78,7 @@ export function buildExplainScene(shape: PatientSpineShape): ExplainScene {
   ghost.visible = false;
   ghost.renderOrder = 2;
 
-  const skin = new Mesh(skinGeometry(fd.bodyWidth * 3.2, 260), materials.skin);
+  const skin = new Mesh(skinGeometry(260, 240), materials.skin);
   skin.name = 'skin';
   skin.position.set(0, 0, -skinDepthMm(fd));
   skin.renderOrder = 3;
@@ -114,18 +112,34 @@ function named<T extends Mesh>(mesh: T, name: string): T {
   return mesh;
 }
 
-/** A patch of the lower back, gently curved across, facing backwards. */
+/** Half the width of the flat middle of the back, where the needles go in. */
+const FLAT_BACK_MM = 55;
+
+/**
+ * A patch of the back facing backwards: flat across the middle, where the entry points lie on it,
+ * curving forward towards the flanks, and fading out at its borders so that it reads as the skin's
+ * surface rather than as a board with edges.
+ */
 function skinGeometry(width: number, height: number): BufferGeometry {
-  const geometry = new CylinderGeometry(width, width, height, 32, 1, true, Math.PI - 0.45, 0.9);
-  geometry.translate(0, 0, width);
+  const geometry = new PlaneGeometry(width, height, 24, 12);
+  const position = geometry.getAttribute('position');
+  const alpha = new Float32Array(position.count * 4);
+  for (let v = 0; v < position.count; v++) {
+    const x = position.getX(v), y = position.getY(v);
+    const flank = Math.max(0, Math.abs(x) - FLAT_BACK_MM);
+    position.setZ(v, 0.012 * flank * flank);
+    const border = Math.min(1, (width / 2 - Math.abs(x)) / (width * 0.3)) * Math.min(1, (height / 2 - Math.abs(y)) / (height * 0.3));
+    alpha.set([1, 1, 1, border * border * (3 - 2 * border)], 4 * v);
+  }
+  geometry.setAttribute('color', new Float32BufferAttribute(alpha, 4));
+  geometry.computeVertexNormals();
   return geometry;
 }
 
-/** Frees the GPU copies of everything in the scene except the shared vertebra geometry cache. */
+/** Frees the GPU copies of everything in the scene (the meshed templates are never drawn themselves). */
 export function disposeExplainScene(explain: ExplainScene): void {
-  const shared = new Set(explain.vertebrae.filter((_, i) => i !== explain.fracturedIndex).map((m) => m.geometry));
   explain.scene.traverse((o) => {
-    if (o instanceof Mesh && !shared.has(o.geometry)) o.geometry.dispose();
+    if (o instanceof Mesh) o.geometry.dispose();
   });
   for (const m of Object.values(explain.materials)) m.dispose();
 }

@@ -21,6 +21,8 @@ export const PALETTE = {
 
 export interface ExplainMaterials {
   bone: MeshPhongMaterial;
+  /** Bone the step works inside (fusion's screwed vertebrae), which it may turn see-through. */
+  focused: MeshPhongMaterial;
   fractured: MeshPhongMaterial;
   disc: MeshPhongMaterial;
   cord: MeshPhongMaterial;
@@ -35,10 +37,11 @@ export interface ExplainMaterials {
 }
 
 export function createMaterials(): ExplainMaterials {
-  const bone = new MeshPhongMaterial({ color: PALETTE.bone, specular: '#2a2620', shininess: 14 });
+  const bone = (): MeshPhongMaterial => glassWhenSeeThrough(new MeshPhongMaterial({ color: PALETTE.bone, specular: '#2a2620', shininess: 14 }));
   return {
-    bone,
-    fractured: bone.clone(),
+    bone: bone(),
+    focused: bone(),
+    fractured: bone(),
     disc: new MeshPhongMaterial({ color: PALETTE.disc, specular: '#334', shininess: 30 }),
     cord: new MeshPhongMaterial({ color: PALETTE.cord, specular: '#442', shininess: 25 }),
     instrument: new MeshPhongMaterial({ vertexColors: true, specular: '#ffffff', shininess: 90 }),
@@ -46,10 +49,27 @@ export function createMaterials(): ExplainMaterials {
     balloon: new MeshPhongMaterial({ color: PALETTE.balloon, specular: '#ffffff', shininess: 70, transparent: true, opacity: 0.85 }),
     cement: new MeshPhongMaterial({ color: PALETTE.cementWet, specular: '#ffffff', shininess: 60, emissive: '#1d2a3a' }),
     cavity: new MeshPhongMaterial({ color: PALETTE.cavity, shininess: 5, transparent: true, opacity: 0.75 }),
-    skin: new MeshPhongMaterial({ color: PALETTE.skin, shininess: 8, transparent: true, opacity: 0.3, depthWrite: false, side: DoubleSide }),
+    skin: new MeshPhongMaterial({ color: PALETTE.skin, vertexColors: true, shininess: 8, transparent: true, opacity: 0.3, depthWrite: false, side: DoubleSide }),
     numbing: new MeshPhongMaterial({ color: PALETTE.numbing, emissive: PALETTE.numbing, transparent: true, opacity: 0, depthWrite: false }),
     ghost: new MeshPhongMaterial({ color: PALETTE.ghostHealthy, emissive: PALETTE.ghostHealthy, emissiveIntensity: 0.25, transparent: true, opacity: 0.32, depthWrite: false }),
   };
+}
+
+/**
+ * See-through bone as in medical illustration: nearly clear where the surface faces the viewer and
+ * solid at its outline, so the bone keeps its shape while the instruments inside show. A uniformly
+ * faded surface reads as grey mist instead. Opaque bone is unaffected (three forces alpha 1 there).
+ */
+function glassWhenSeeThrough(material: MeshPhongMaterial): MeshPhongMaterial {
+  material.onBeforeCompile = (shader) => {
+    shader.fragmentShader = shader.fragmentShader.replace(
+      '#include <opaque_fragment>',
+      `float facing = abs(dot(normal, normalize(vViewPosition)));
+      diffuseColor.a = mix(1.0, diffuseColor.a, smoothstep(0.05, 0.75, facing));
+      #include <opaque_fragment>`,
+    );
+  };
+  return material;
 }
 
 /** Sets a bone material's see-through level; depth writing stops when it is see-through so the inside shows. */

@@ -194,7 +194,13 @@ export function MeasurePanel({ ctx, doc, readOnly, onExport }: MeasurePanelProps
           {elsewhere > 0 && ` ${elsewhere} measurement${elsewhere === 1 ? '' : 's'} on other images of this study.`}
         </p>
       )}
-      {ctx.orientation.source === 'assumed' && <p className="results-footnote">Orientation not in the file: anterior assumed on the left, head at the top.</p>}
+      {ctx.orientation.source === 'assumed' && (
+        <p className="results-footnote">
+          {ctx.header.imageOrientationPatient
+            ? 'This plane shows no front–back and head–foot directions together: measure vertebrae on a sagittal image.'
+            : 'Orientation not in the file: anterior assumed on the left, head at the top.'}
+        </p>
+      )}
       <div className="export-row">
         <button type="button" className="button" onClick={() => onExport('csv')} data-testid="export-csv">
           Export CSV

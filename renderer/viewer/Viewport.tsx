@@ -23,6 +23,8 @@ export interface ViewportProps {
   readonly linkZoom?: boolean;
   /** A click without dragging, in image pixels: other viewports move to that point. */
   readonly onLocate?: (point: { x: number; y: number }) => void;
+  /** Called after every image is drawn. */
+  readonly onImageShown?: () => void;
   /** Drawn over the image; called again after every render so it can follow pan and zoom. */
   readonly overlay?: (element: HTMLDivElement | null, renderTick: number) => React.ReactNode;
 }
@@ -56,7 +58,7 @@ function imageLetters(stack: Stack, slice: number): EdgeLetters | undefined {
   return undefined;
 }
 
-export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, index = 0, active = true, linkZoom = false, onLocate, overlay }: ViewportProps) {
+export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, index = 0, active = true, linkZoom = false, onLocate, onImageShown, overlay }: ViewportProps) {
   const elementRef = useRef<HTMLDivElement>(null);
   const viewportState = useRef<CsViewport | undefined>(undefined);
   const [rendered, setRendered] = useState<RenderedState | undefined>();
@@ -130,7 +132,7 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
         cornerstone.displayImage(element, image, previous ? { ...defaults, ...previous } : defaults);
         if (!previous) cornerstone.fitToWindow(element);
         viewportState.current = cornerstone.getViewport(element);
-        if (performance.getEntriesByName('spinelab:first-image').length === 0) performance.mark('spinelab:first-image');
+        onImageShown?.();
         setError(undefined);
       })
       .catch((e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)));

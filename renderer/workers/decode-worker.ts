@@ -8,7 +8,9 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = async (event: MessageEvent<DecodeRequest>) => {
   const { id, bytes, fileName } = event.data;
-  const result = await loadInstance(new Uint8Array(bytes), fileName, codecs);
+  // The bytes were transferred to this worker and are not used again, so uncompressed frames may be
+  // views on them; every frame's buffer is transferred back together below.
+  const result = await loadInstance(new Uint8Array(bytes), fileName, codecs, { adoptBuffer: true });
   const transfer = result.ok ? [...new Set(result.frames.map((frame) => frame.pixels.buffer as ArrayBuffer))] : [];
   const response: DecodeResponse = { id, result };
   scope.postMessage(response, transfer);
