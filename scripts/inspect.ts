@@ -38,7 +38,8 @@ function listFiles(paths: string[]): string[] {
 }
 
 async function inspect(path: string, codecs: ReturnType<typeof createCodecProvider>, dumpDir?: string): Promise<Record<string, unknown>> {
-  const result = await loadInstance(new Uint8Array(readFileSync(path)), basename(path), codecs);
+  const file = readFileSync(path);
+  const result = await loadInstance(new Uint8Array(file.buffer, file.byteOffset, file.byteLength), basename(path), codecs, { adoptBuffer: true });
   if (!result.ok) return { path, ok: false, kind: result.error.kind, error: result.error.reason, sopInstanceUid: result.header?.sopInstanceUid, modality: result.header?.modality };
   const { header, frames } = result;
   const dumped = dumpDir

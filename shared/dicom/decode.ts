@@ -4,9 +4,10 @@ import { decodeEncapsulatedFrame } from './encapsulated-frame';
 import { DicomError, toDicomError } from './errors';
 import { readNativeFrame } from './native-pixels';
 import { expandPalette } from './palette';
+import type { InstanceHeader } from './header';
 import type { ParsedInstance } from './parse';
-import { valueRange, type DecodedFrame, type PixelArray } from './pixel-types';
-import { isolateStoredBits } from './stored-values';
+import { valueRange, type DecodedFrame, type PixelArray, type ValueRange } from './pixel-types';
+import { isolateStoredBits, storedBitsNeedIsolation, wordsHaveUnusedBits } from './stored-values';
 
 export type { DecodedFrame, PixelArray } from './pixel-types';
 export type { CodecProvider } from './codec-provider';
@@ -18,13 +19,32 @@ interface RawFrame {
   colourConverted: boolean;
   /** Samples are planar (RRR…GGG…BBB…) rather than interleaved. */
   planar: boolean;
+  /** The samples are a view on the file's buffer: anything that changes them in place copies first. */
+  sharesFileBuffer: boolean;
 }
 
 async function readRawFrame(parsed: ParsedInstance, frameIndex: number, codecs: CodecProvider): Promise<RawFrame> {
   if (!parsed.pixelData!.encapsulated) {
-    return { samples: readNativeFrame(parsed, frameIndex), colourConverted: false, planar: parsed.header.planarConfiguration === 1 };
+    return { ...readNativeFrame(parsed, frameIndex), colourConverted: false, planar: parsed.header.planarConfiguration === 1 };
   }
-  return decodeEncapsulatedFrame(parsed, frameIndex, codecs);
+  return { ...(await decodeEncapsulatedFrame(parsed, frameIndex, codecs)), sharesFileBuffer: false };
+}
+
+/**
+ * Brings the raw samples to their stored values (stored-values.ts) and returns their range when it was
+ * measured on the way. The range of the words as read decides whether there is anything to isolate, so
+ * conformant files cost one pass and keep their zero-copy view.
+ */
+function toStoredValues(header: InstanceHeader, raw: RawFrame): ValueRange | undefined {
+  if (!wordsHaveUnusedBits(header, raw.samples)) return undefined;
+  const range = valueRange(raw.samples);
+  if (!storedBitsNeedIsolation(header, raw.samples, range)) return range;
+  if (raw.sharesFileBuffer) {
+    raw.samples = raw.samples.slice();
+    raw.sharesFileBuffer = false;
+  }
+  isolateStoredBits(header, raw.samples);
+  return undefined;
 }
 
 /**
@@ -48,6 +68,7 @@ function toDisplaySamples(parsed: ParsedInstance, raw: RawFrame): { pixels: Pixe
     samples = interleavePlanes(samples, pixelCount);
   }
   if (!raw.colourConverted && (photometric === 'YBR_FULL' || photometric === 'YBR_FULL_422')) {
+    if (samples === raw.samples && raw.sharesFileBuffer) samples = samples.slice();
     ybrFullToRgb(samples as Uint8Array | Uint16Array, header.bitsStored);
   }
   return { pixels: samples, samplesPerPixel: 3 };
@@ -55,7 +76,9 @@ function toDisplaySamples(parsed: ParsedInstance, raw: RawFrame): { pixels: Pixe
 
 /**
  * Decodes one frame to stored values (before rescale). Throws only DicomError.
- * The returned pixel buffer is owned by the caller and may be transferred to another thread.
+ * The returned pixels' buffer may be transferred to another thread. When the parse was allowed to share
+ * the file's buffer (ParseOptions.adoptBuffer), frames of uncompressed files may be views on that one
+ * buffer: decode every frame needed before transferring any.
  */
 export async function decodeFrame(parsed: ParsedInstance, frameIndex: number, codecs: CodecProvider): Promise<DecodedFrame> {
   const { header, fileName } = parsed;
@@ -72,9 +95,10 @@ export async function decodeFrame(parsed: ParsedInstance, frameIndex: number, co
     }
     const full = subsampled ? (expected * 2) / 3 : expected;
     if (raw.samples.length > full) raw.samples = raw.samples.slice(0, full);
-    isolateStoredBits(header, raw.samples);
+    const storedRange = toStoredValues(header, raw);
     const { pixels, samplesPerPixel } = toDisplaySamples(parsed, raw);
-    return { pixels, rows: header.rows, columns: header.columns, samplesPerPixel, ...valueRange(pixels) };
+    const range = pixels === raw.samples && storedRange ? storedRange : valueRange(pixels);
+    return { pixels, rows: header.rows, columns: header.columns, samplesPerPixel, ...range };
   } catch (e) {
     throw toDicomError(e, fileName);
   }

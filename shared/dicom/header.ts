@@ -77,20 +77,35 @@ export interface InstanceHeader {
 export const PIXEL_DATA_TAGS = ['x7fe00010', 'x7fe00008'] as const;
 
 /**
+ * One decoder per encoding, made once: decoding without the stream option keeps no state between calls,
+ * and constructing a TextDecoder costs more than reading a whole header's worth of short strings.
+ */
+const decoders = new Map<string, TextDecoder>();
+
+function decoder(encoding: string): TextDecoder {
+  let found = decoders.get(encoding);
+  if (!found) {
+    found = new TextDecoder(encoding);
+    decoders.set(encoding, found);
+  }
+  return found;
+}
+
+/**
  * Text decoding for the character sets SpineLab meets in practice (PS3.3 C.12.1.1.2). Names, descriptions
  * and file names are always shown as text, never as markup; control characters are dropped here.
  */
 function textDecoderFor(specificCharacterSet: string | undefined): TextDecoder {
   const terms = (specificCharacterSet ?? '').toUpperCase();
-  if (terms.includes('ISO_IR 192')) return new TextDecoder('utf-8');
-  if (terms.includes('ISO_IR 100') || terms === '') return new TextDecoder('windows-1252');
-  if (terms.includes('ISO_IR 101')) return new TextDecoder('iso-8859-2');
-  if (terms.includes('ISO_IR 144')) return new TextDecoder('iso-8859-5');
-  if (terms.includes('ISO_IR 127')) return new TextDecoder('iso-8859-6');
-  if (terms.includes('ISO_IR 126')) return new TextDecoder('iso-8859-7');
-  if (terms.includes('ISO_IR 138')) return new TextDecoder('iso-8859-8');
-  if (terms.includes('GB18030') || terms.includes('GBK')) return new TextDecoder('gb18030');
-  return new TextDecoder('windows-1252');
+  if (terms.includes('ISO_IR 192')) return decoder('utf-8');
+  if (terms.includes('ISO_IR 100') || terms === '') return decoder('windows-1252');
+  if (terms.includes('ISO_IR 101')) return decoder('iso-8859-2');
+  if (terms.includes('ISO_IR 144')) return decoder('iso-8859-5');
+  if (terms.includes('ISO_IR 127')) return decoder('iso-8859-6');
+  if (terms.includes('ISO_IR 126')) return decoder('iso-8859-7');
+  if (terms.includes('ISO_IR 138')) return decoder('iso-8859-8');
+  if (terms.includes('GB18030') || terms.includes('GBK')) return decoder('gb18030');
+  return decoder('windows-1252');
 }
 
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
@@ -103,7 +118,7 @@ export class AttributeReader {
   ) {}
 
   static forFile(dataSet: DataSet): AttributeReader {
-    const charset = new AttributeReader(dataSet, new TextDecoder('windows-1252')).rawString('x00080005');
+    const charset = new AttributeReader(dataSet, decoder('windows-1252')).rawString('x00080005');
     return new AttributeReader(dataSet, textDecoderFor(charset));
   }
 

@@ -2,7 +2,7 @@ import type { CodecProvider } from './codec-provider';
 import { decodeFrame } from './decode';
 import { toDicomError, type DicomErrorKind } from './errors';
 import type { InstanceHeader } from './header';
-import { parseInstance, type ParseLimits } from './parse';
+import { parseInstance, type ParseOptions } from './parse';
 import type { DecodedFrame } from './pixel-types';
 
 export interface LoadFailure {
@@ -20,10 +20,10 @@ export type LoadResult =
  * Parses a file and decodes all its frames: the one path shared by the app's workers and the
  * command-line inspector. Never throws; every failure is a LoadFailure in plain words.
  */
-export async function loadInstance(bytes: Uint8Array, fileName: string, codecs: CodecProvider, limits?: ParseLimits): Promise<LoadResult> {
+export async function loadInstance(bytes: Uint8Array, fileName: string, codecs: CodecProvider, options?: ParseOptions): Promise<LoadResult> {
   let header: InstanceHeader | undefined;
   try {
-    const parsed = parseInstance(bytes, fileName, limits);
+    const parsed = parseInstance(bytes, fileName, options);
     header = parsed.header;
     const frames: DecodedFrame[] = [];
     for (let frame = 0; frame < parsed.header.numberOfFrames && parsed.pixelData; frame++) {

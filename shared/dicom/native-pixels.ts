@@ -35,14 +35,23 @@ function unpackBits(bytes: Uint8Array, firstBit: number, count: number): Uint8Ar
   return out;
 }
 
+export interface NativeFrame {
+  samples: PixelArray;
+  /** The samples are a view on the file's own buffer: copy before changing them. */
+  sharesFileBuffer: boolean;
+}
+
 /**
- * Copies one frame of native pixel data into its own little-endian buffer, in the file's sample order
- * (planar or interleaved). The copy is bounded by the element's own length (never the shared buffer's,
- * NOTES.md) and fixes odd offsets that a typed-array view could not take.
+ * One frame of native pixel data as little-endian samples, in the file's sample order (planar or
+ * interleaved). A little-endian frame whose start is aligned to its sample size is a view on the file's
+ * buffer when the parse may hand that buffer out (ParsedInstance.pixelData.viewable); otherwise it is
+ * copied: odd offsets cannot back a typed array, big-endian words are swapped (PS3.5 A.3), and 1-bit
+ * pixels are unpacked. Views and copies are bounded by the element's own length, never the buffer's
+ * (NOTES.md).
  */
-export function readNativeFrame(parsed: ParsedInstance, frameIndex: number): PixelArray {
+export function readNativeFrame(parsed: ParsedInstance, frameIndex: number): NativeFrame {
   const { header, pixelData, transferSyntax } = parsed;
-  const { dataSet, element, float } = pixelData!;
+  const { dataSet, element, float, viewable } = pixelData!;
   const frameBits = nativeFrameBits(header);
   const valueStart = dataSet.byteArray.byteOffset + element.dataOffset;
   const value = new Uint8Array(dataSet.byteArray.buffer, valueStart, element.length);
@@ -58,11 +67,16 @@ export function readNativeFrame(parsed: ParsedInstance, frameIndex: number): Pix
     const wordEnd = Math.min(value.length, Math.ceil(byteEnd / width) * width);
     const bytes = value.slice(wordStart, wordEnd);
     if (width > 1) swapBytes(bytes, width);
-    return unpackBits(bytes, firstBit - wordStart * 8, sampleCount);
+    return { samples: unpackBits(bytes, firstBit - wordStart * 8, sampleCount), sharesFileBuffer: false };
   }
 
   const frameBytes = frameBits / 8;
-  const bytes = value.slice(frameBytes * frameIndex, frameBytes * (frameIndex + 1));
+  const frameStart = frameBytes * frameIndex;
+  const bytesPerSample = header.bitsAllocated / 8;
+  if (viewable && !transferSyntax.bigEndian && (valueStart + frameStart) % bytesPerSample === 0) {
+    return { samples: viewSamples(header, value.buffer as ArrayBuffer, float, valueStart + frameStart, sampleCount), sharesFileBuffer: true };
+  }
+  const bytes = value.slice(frameStart, frameStart + frameBytes);
   if (transferSyntax.bigEndian) swapBytes(bytes, bigEndianWordWidth(header.bitsAllocated, element.vr));
-  return viewSamples(header, bytes.buffer, float);
+  return { samples: viewSamples(header, bytes.buffer, float), sharesFileBuffer: false };
 }

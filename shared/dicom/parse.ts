@@ -43,6 +43,21 @@ export interface PixelDataLocation {
   /** Float Pixel Data (7FE0,0008) holds IEEE floats (PS3.3 C.7.6.3.1.4). */
   float: boolean;
   encapsulated: boolean;
+  /**
+   * Frames may be views on the buffer behind `dataSet.byteArray`: parsing made that buffer itself
+   * (inflated or re-framed bytes), or the caller handed over a buffer holding nothing but this file.
+   */
+  viewable: boolean;
+}
+
+export interface ParseOptions {
+  limits?: ParseLimits;
+  /**
+   * The caller gives up the file's buffer (it was transferred to this worker, or just read from disk)
+   * and will not change it: decoded frames may then share it instead of copying (see native-pixels.ts).
+   * Ignored unless the bytes span the whole buffer, so that a slice of a shared pool is never exposed.
+   */
+  adoptBuffer?: boolean;
 }
 
 export interface ParsedInstance {
@@ -143,6 +158,20 @@ function completePixelData(dataSet: DataSet): Element | undefined {
   return undefined;
 }
 
+/** A tag as DICOM writes it, e.g. (0018,9515). */
+const tagText = (tag: string) => `(${tag.slice(1, 5)},${tag.slice(5)})`.toUpperCase();
+
+/**
+ * The 64-bit VRs added to DICOM in 2019 (PS3.5 Table 7.1-1) that dicom-parser does not know (its issue
+ * #284): in explicit VR it reads their reserved bytes as a short length and loses its place, so the
+ * parse fails far from the cause. Such an element, left in the partial data set, is the real reason.
+ */
+const VRS_UNKNOWN_TO_PARSER = new Set(['OV', 'SV', 'UV']);
+
+function elementWithUnknownVr(dataSet: DataSet): Element | undefined {
+  return Object.values(dataSet.elements).find((e) => e.vr !== undefined && VRS_UNKNOWN_TO_PARSER.has(e.vr));
+}
+
 /**
  * dicom-parser gives up on a file with a damaged tail, yet the image before it is often intact (NOTES.md):
  * keep such a data set when its pixel data is complete, and say so.
@@ -157,6 +186,10 @@ function parseWithRecovery(bytes: Uint8Array, fileName: string, rawTransferSynta
       if (partial && typeof partial === 'object' && partial.elements && completePixelData(partial)) {
         warnings.push(`the end of the file is damaged and was ignored (${describeThrown(e.exception)}); the image itself is complete`);
         return partial;
+      }
+      const unknownVr = partial && typeof partial === 'object' && partial.elements ? elementWithUnknownVr(partial) : undefined;
+      if (unknownVr) {
+        throw new DicomError('unsupported-encoding', fileName, `element ${tagText(unknownVr.tag)} has the value representation ${unknownVr.vr} (64-bit values, added to DICOM in 2019), which this app cannot read yet`);
       }
       const cause = toDicomError(e.exception, fileName);
       if (cause.kind === 'invalid-header' && !(e.exception instanceof RangeError)) {
@@ -177,8 +210,7 @@ function checkElementBounds(dataSet: DataSet, fileName: string, warnings: string
   const held = dataSet.byteArray.length;
   const overrun = Object.values(dataSet.elements).find((e) => e.length !== 0xffffffff && e.dataOffset + e.length > held);
   if (!overrun) return;
-  const tag = `(${overrun.tag.slice(1, 5)},${overrun.tag.slice(5)})`.toUpperCase();
-  const reason = `element ${tag} claims ${overrun.length} bytes but the file ends after ${Math.max(0, held - overrun.dataOffset)}`;
+  const reason = `element ${tagText(overrun.tag)} claims ${overrun.length} bytes but the file ends after ${Math.max(0, held - overrun.dataOffset)}`;
   if (completePixelData(dataSet) && !PIXEL_DATA_TAGS.includes(overrun.tag as (typeof PIXEL_DATA_TAGS)[number])) {
     warnings.push(`${reason}; the image itself is complete`);
     return;
@@ -244,7 +276,8 @@ function validateNativeLength(header: InstanceHeader, element: Element, fileName
  * the location of its pixel data. Throws only DicomError. Instances without pixel data parse fine with
  * header.hasPixelData false.
  */
-export function parseInstance(input: Uint8Array, fileName: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedInstance {
+export function parseInstance(input: Uint8Array, fileName: string, options: ParseOptions = {}): ParsedInstance {
+  const limits = options.limits ?? DEFAULT_PARSE_LIMITS;
   try {
     const warnings: string[] = [];
     const { bytes, rawTransferSyntax } = framedBytes(input, fileName);
@@ -275,7 +308,10 @@ export function parseInstance(input: Uint8Array, fileName: string, limits: Parse
     if (!encapsulated) validateNativeLength(header, element, fileName);
     const float = element.tag === 'x7fe00008';
     if (float && header.bitsAllocated !== 32) throw new DicomError('invalid-header', fileName, 'floating-point image data must have 32 bits per pixel');
-    return { ...parsedBase, transferSyntax, pixelData: { dataSet, element, float, encapsulated } };
+    const ownBuffer = dataSet.byteArray.buffer !== input.buffer;
+    const wholeBuffer = input.byteOffset === 0 && input.byteLength === input.buffer.byteLength;
+    const viewable = ownBuffer || (options.adoptBuffer === true && wholeBuffer);
+    return { ...parsedBase, transferSyntax, pixelData: { dataSet, element, float, encapsulated, viewable } };
   } catch (e) {
     throw toDicomError(e, fileName);
   }

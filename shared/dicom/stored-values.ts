@@ -1,5 +1,23 @@
 import type { InstanceHeader } from './header';
-import type { PixelArray } from './pixel-types';
+import type { PixelArray, ValueRange } from './pixel-types';
+
+/** Whether the words can hold bits that are not part of the stored value (Bits Stored < Bits Allocated). */
+export function wordsHaveUnusedBits(header: InstanceHeader, samples: PixelArray): boolean {
+  return !(samples instanceof Float32Array) && header.bitsAllocated !== 1 && header.bitsStored < header.bitsAllocated;
+}
+
+/**
+ * Whether isolateStoredBits would change any sample, judged from the range of the words as read. When
+ * the stored bits sit at the bottom of the word (High Bit = Bits Stored − 1) and every word already lies
+ * within the stored range, the bits above are zeros (unsigned) or copies of the sign bit (signed), as a
+ * conformant writer leaves them, and there is nothing to do.
+ */
+export function storedBitsNeedIsolation(header: InstanceHeader, samples: PixelArray, range: ValueRange): boolean {
+  if (!wordsHaveUnusedBits(header, samples)) return false;
+  if (header.highBit + 1 !== header.bitsStored) return true;
+  const half = 2 ** (header.bitsStored - 1);
+  return header.pixelRepresentation === 1 ? range.minValue < -half || range.maxValue >= half : range.minValue < 0 || range.maxValue >= 2 * half;
+}
 
 /**
  * Isolates the stored bits of each sample: bits above High Bit are not part of the value and may hold
@@ -7,20 +25,17 @@ import type { PixelArray } from './pixel-types';
  * sign-extended from bit Bits Stored − 1 (PS3.5 8.1.1, PS3.3 C.7.6.3.1.4). Works in place.
  */
 export function isolateStoredBits(header: InstanceHeader, samples: PixelArray): PixelArray {
-  const { bitsAllocated, bitsStored, highBit, pixelRepresentation } = header;
-  if (samples instanceof Float32Array || bitsAllocated === 1) return samples;
+  const { bitsStored, highBit } = header;
+  if (!wordsHaveUnusedBits(header, samples)) return samples;
+  // Bits Stored < Bits Allocated ≤ 32, so the stored bits and the mask fit a 32-bit integer. `>>>` reads
+  // a negative word as its unsigned bit pattern; the bits it brings in above Bits Allocated are masked off.
   const shift = highBit + 1 - bitsStored;
-  if (bitsStored === bitsAllocated && shift === 0) return samples;
-  const mask = bitsStored >= 32 ? 0xffffffff : 2 ** bitsStored - 1;
-  const signBit = 2 ** (bitsStored - 1);
-  const range = 2 ** bitsStored;
-  const signed = pixelRepresentation === 1;
-  const unsignedWord = 2 ** bitsAllocated;
-  for (let i = 0; i < samples.length; i++) {
-    // Read the raw word as unsigned whatever the array's sign, then keep the stored bits.
-    const raw = samples[i] < 0 ? samples[i] + unsignedWord : samples[i];
-    const stored = Math.floor(raw / 2 ** shift) % (mask + 1);
-    samples[i] = signed && stored >= signBit ? stored - range : stored;
+  const mask = 2 ** bitsStored - 1;
+  const up = 32 - bitsStored;
+  if (header.pixelRepresentation === 1) {
+    for (let i = 0, n = samples.length; i < n; i++) samples[i] = (((samples[i] >>> shift) & mask) << up) >> up;
+  } else {
+    for (let i = 0, n = samples.length; i < n; i++) samples[i] = (samples[i] >>> shift) & mask;
   }
   return samples;
 }

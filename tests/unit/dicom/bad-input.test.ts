@@ -168,3 +168,46 @@ describe('bad-input battery: every malformed file fails with a DicomError naming
     expect(result.ok).toBe(true);
   });
 });
+
+/** Every delimiter (FFFE,<element>) in the file rewritten with length 0xFFFFFFFF instead of 0 (PS3.5 7.5). */
+function withDelimiterLength(bytes: Uint8Array, element: 0xe0dd | 0xe00d): Uint8Array {
+  const out = bytes.slice();
+  for (let i = 0; i + 8 <= out.length; i++) {
+    if (out[i] === 0xfe && out[i + 1] === 0xff && out[i + 2] === (element & 0xff) && out[i + 3] === element >> 8) out.set([0xff, 0xff, 0xff, 0xff], i + 4);
+  }
+  return out;
+}
+
+describe("dicom-parser's known gaps end in a clear result, never a crash", () => {
+  const EXPLICIT = '1.2.840.10008.1.2.1';
+  const IMPLICIT = '1.2.840.10008.1.2';
+  const privateElement = (vr: string): ElementSpec[] => [
+    { tag: 0x00091010, vr: 'LO', value: 'SPINELAB' },
+    { tag: 0x00091001, vr, value: Uint8Array.from([0xfb, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]) },
+  ];
+  const referencedImages: ElementSpec = { tag: 0x00081140, vr: 'SQ', undefinedLength: true, value: [[{ tag: 0x00081155, vr: 'UI', value: '1.2.3.9' }]] };
+
+  for (const vr of ['OV', 'SV', 'UV']) {
+    it(`a 64-bit ${vr} element (issue #284): refused by name in explicit VR, read in implicit VR`, async () => {
+      const explicit = await load(buildDicomFile([...imageElements(), ...privateElement(vr)], { transferSyntax: EXPLICIT }), `${vr}.dcm`);
+      expect(explicit.ok).toBe(false);
+      if (!explicit.ok) {
+        expect(explicit.error.kind).toBe('unsupported-encoding');
+        expect(explicit.error.reason).toContain(`(0009,1001) has the value representation ${vr}`);
+      }
+      // Implicit VR carries no VR, so the parser skips the value by its 32-bit length.
+      expect((await load(buildDicomFile([...imageElements(), ...privateElement(vr)], { transferSyntax: IMPLICIT }), `${vr}-implicit.dcm`)).ok).toBe(true);
+    });
+  }
+
+  for (const transferSyntax of [EXPLICIT, IMPLICIT]) {
+    it(`a sequence delimiter with length 0xFFFFFFFF (issue #266) is read (${transferSyntax})`, async () => {
+      const file = withDelimiterLength(buildDicomFile([...imageElements(), referencedImages], { transferSyntax }), 0xe0dd);
+      const result = await load(file, 'delimiter.dcm');
+      expect(result.ok && result.frames.length).toBe(1);
+    });
+
+    it(`an item delimiter with length 0xFFFFFFFF fails as a damaged file (${transferSyntax})`, () =>
+      expectFailure(withDelimiterLength(buildDicomFile([...imageElements(), referencedImages], { transferSyntax }), 0xe00d), 'item-delimiter.dcm', ['truncated', 'invalid-header']));
+  }
+});
