@@ -25,7 +25,9 @@ interface IndexCase {
   level: string;
   difficulty: string;
   summary: string;
+  /** Paths in the index are relative to the cases folder. */
   thumbnail?: string;
+  caseFile?: string;
   series: IndexSeries[];
 }
 
@@ -60,7 +62,7 @@ export function createSampleLibrary(casesDir: string, registry: FileRegistry): S
       const cases = await readIndex();
       const out: SampleCaseSummary[] = [];
       for (const c of cases) {
-        const thumb = c.thumbnail ? (await registry.openPaths([caseFile(path.join(c.id, c.thumbnail))])).files[0] : undefined;
+        const thumb = c.thumbnail ? (await registry.openPaths([caseFile(c.thumbnail)])).files[0] : undefined;
         out.push({
           id: c.id,
           title: c.title,
@@ -76,13 +78,13 @@ export function createSampleLibrary(casesDir: string, registry: FileRegistry): S
     },
     async open(caseId) {
       const c = await find(caseId);
-      const paths = c.series.flatMap((s) => s.files.map((f) => caseFile(path.join(c.id, f))));
+      const paths = c.series.flatMap((s) => s.files.map((f) => caseFile(f)));
       const opened = await registry.openPaths(paths);
       return { label: c.title, files: opened.files };
     },
     async details(caseId) {
-      await find(caseId);
-      return JSON.parse(await fs.readFile(caseFile(path.join(caseId, 'case.json')), 'utf8'));
+      const c = await find(caseId);
+      return JSON.parse(await fs.readFile(caseFile(c.caseFile ?? path.join(caseId, 'case.json')), 'utf8'));
     },
   };
 }

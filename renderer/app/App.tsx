@@ -106,7 +106,7 @@ export function App() {
       onDrop={onDrop}
     >
       <header className="topbar">
-        <div className="brand" aria-label="SpineLab">
+        <div className="brand">
           <span className="brand-mark" aria-hidden="true">◆</span> SpineLab
         </div>
         <nav className="tabs" aria-label="Sections">

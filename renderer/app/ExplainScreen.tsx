@@ -25,9 +25,12 @@ export function ExplainScreen() {
   const [kyphosis, setKyphosis] = useState(REFERENCE_CASE_SHAPE.localKyphosisDeg);
   const [presenting, setPresenting] = useState(false);
 
-  const fromStudy = measured ? shapeFromMeasurements(measured) : undefined;
-  const shape: PatientSpineShape =
-    !useManual && fromStudy && !('error' in fromStudy) ? fromStudy : manualShape(level, { anterior: ha, middle: hm, posterior: hp }, kyphosis);
+  const fromStudy = useMemo(() => (measured ? shapeFromMeasurements(measured) : undefined), [measured]);
+  // Kept as the same object while its inputs hold: a new shape rebuilds the 3D model.
+  const shape: PatientSpineShape = useMemo(
+    () => (!useManual && fromStudy && !('error' in fromStudy) ? fromStudy : manualShape(level, { anterior: ha, middle: hm, posterior: hp }, kyphosis)),
+    [useManual, fromStudy, level, ha, hm, hp, kyphosis],
+  );
 
   const number = (value: number, set: (v: number) => void, label: string, unit: string) => (
     <label className="field-inline">

@@ -7,11 +7,15 @@ import { documentFor, useMeasureStore } from '../tools/measure-store';
 import { planeContext } from '../tools/plane-context';
 import { useToolKeys } from '../tools/use-tool-keys';
 import { imagePointToPatient } from '../../shared/volume/reslice';
-import { headerGeometry } from '../viewer/image-geometry';
+import { fromCornerstonePoint, headerGeometry } from '../viewer/image-geometry';
 import { ReferenceLines, type ReferencePlane } from '../viewer/ReferenceLines';
 import { sliceNearestPoint } from '../viewer/slice-sync';
 import { Viewport } from '../viewer/Viewport';
 import type { Stack } from '../viewer/stack';
+import { AnswerOverlay } from '../cases/AnswerOverlay';
+import { answerOnImage } from '../cases/answer-geometry';
+import { CasePanel } from '../cases/CasePanel';
+import { useTrainingStore } from '../cases/training-store';
 import { SeriesPanel } from './SeriesPanel';
 import { stackByKey, useStudyStore, VIEWPORT_COUNT } from './study-store';
 import { ViewerToolbar } from './ViewerToolbar';
@@ -26,6 +30,9 @@ function ViewportCell({ index }: { index: number }) {
   const slice = stack ? Math.min(s.sliceByStack[stack.key] ?? 0, stack.imageIds.length - 1) : 0;
   const doc = useMeasureStore((m) => documentFor(m, stack?.studyInstanceUid));
   const ctx = useMemo(() => (stack ? planeContext(stack, slice, doc) : undefined), [stack, slice, doc]);
+  const details = useTrainingStore((t) => t.details);
+  const showAnswer = useTrainingStore((t) => t.showAnswer || t.score !== null);
+  const answer = useMemo(() => (details && showAnswer && ctx ? answerOnImage(details, ctx.header, ctx.plane) : []), [details, showAnswer, ctx]);
   const others: ReferencePlane[] = visible.flatMap((key, i) => {
     const other = i === index ? undefined : stackByKey(s, key);
     const otherSlice = other ? Math.min(s.sliceByStack[other.key] ?? 0, other.imageIds.length - 1) : 0;
@@ -40,7 +47,7 @@ function ViewportCell({ index }: { index: number }) {
       if (!stack || VIEWPORT_COUNT[st.layout] < 2) return;
       const geometry = headerGeometry(stack.headers[slice]);
       if (!geometry) return;
-      const patient = imagePointToPatient(geometry, point);
+      const patient = imagePointToPatient(geometry, fromCornerstonePoint(point));
       st.viewports.slice(0, VIEWPORT_COUNT[st.layout]).forEach((key, i) => {
         const target = i === index ? undefined : stackByKey(st, key);
         if (!target || target.headers[0]?.frameOfReferenceUid !== stack.headers[slice].frameOfReferenceUid) return;
@@ -82,6 +89,7 @@ function ViewportCell({ index }: { index: number }) {
             element && (
               <>
                 {others.length > 0 && <ReferenceLines element={element} header={stack.headers[slice]} others={others} />}
+                {answer.length > 0 && <AnswerOverlay element={element} answer={answer} annotations={ctx.annotations} />}
                 <AnnotationLayer element={element} renderTick={tick} ctx={ctx} doc={doc} />
               </>
             )
@@ -109,6 +117,11 @@ export function ViewerScreen() {
   const pendingCalibration = useMeasureStore((m) => m.pendingCalibration);
   const ctx = useMemo(() => (stack ? planeContext(stack, slice, doc) : undefined), [stack, slice, doc]);
   const [cine, setCine] = useState(false);
+  const [panel, setPanel] = useState<'measure' | 'case'>('measure');
+  useEffect(() => {
+    void useTrainingStore.getState().load(s.caseId);
+    setPanel(s.caseId ? 'case' : 'measure');
+  }, [s.caseId]);
   const [fps, setFps] = useState(10);
 
   useEffect(() => {
@@ -157,11 +170,23 @@ export function ViewerScreen() {
           ))}
         </div>
       </section>
-      {stack && ctx ? (
-        <MeasurePanel ctx={ctx} doc={doc} readOnly={entry?.readOnly ?? false} onExport={(kind) => void exportMeasurements(kind, stack, slice, ctx, doc)} />
-      ) : (
-        <aside className="measure-panel" aria-label="Measurements" />
-      )}
+      <div className="right-panel">
+        {s.caseId && (
+          <div className="panel-tabs" role="tablist" aria-label="Side panel">
+            <button type="button" role="tab" aria-selected={panel === 'case'} className={`tab${panel === 'case' ? ' tab-active' : ''}`} onClick={() => setPanel('case')} data-testid="tab-case">
+              Case
+            </button>
+            <button type="button" role="tab" aria-selected={panel === 'measure'} className={`tab${panel === 'measure' ? ' tab-active' : ''}`} onClick={() => setPanel('measure')} data-testid="tab-measure">
+              Measure
+            </button>
+          </div>
+        )}
+        {stack && ctx && s.caseId && panel === 'case' ? (
+          <CasePanel caseId={s.caseId} ctx={ctx} doc={doc} />
+        ) : stack && ctx ? (
+          <MeasurePanel ctx={ctx} doc={doc} readOnly={entry?.readOnly ?? false} onExport={(kind) => void exportMeasurements(kind, stack, slice, ctx, doc)} />
+        ) : null}
+      </div>
       {pendingCalibration && studyUid && (
         <CalibrationDialog onConfirm={(mm) => useMeasureStore.getState().confirmCalibration(studyUid, mm)} onCancel={() => useMeasureStore.getState().cancelDraft()} />
       )}

@@ -52,7 +52,7 @@ export function MeasurePanel({ ctx, doc, readOnly, onExport }: MeasurePanelProps
   const position = doc?.patientPosition ?? 'unknown';
 
   return (
-    <aside className="measure-panel" aria-label="Measurements">
+    <div className="measure-panel" aria-label="Measurements" role="region">
       <h2 className="panel-title">Measure</h2>
       <div className="tool-grid" role="toolbar" aria-label="Measurement tools">
         {TOOLS.map(([name, text, key]) => (
@@ -212,6 +212,6 @@ export function MeasurePanel({ ctx, doc, readOnly, onExport }: MeasurePanelProps
           PDF report
         </button>
       </div>
-    </aside>
+    </div>
   );
 }

@@ -3,13 +3,14 @@ import type { InstanceHeader } from '../../shared/dicom/header';
 import { anatomicalDirections, type OrientedImage } from '../../shared/measure/anatomical-directions';
 import { userCalibratedSpacing } from '../../shared/measure/user-calibration';
 import { annotationsOnPlane } from '../../shared/model/plane';
-import type { Annotation, ImagePlane, StudyAnnotations } from '../../shared/model/types';
+import type { Annotation, AnnotationPlane, StudyAnnotations } from '../../shared/model/types';
+import { headerGeometry } from '../viewer/image-geometry';
 import type { Stack } from '../viewer/stack';
 
 /** Everything the tools need to know about the image on screen. */
 export interface PlaneContext {
   readonly studyInstanceUid: string;
-  readonly plane: ImagePlane;
+  readonly plane: AnnotationPlane;
   readonly header: InstanceHeader;
   /** The file's spacing, or the reader's calibration of this image when there is one. */
   readonly spacing: PixelSpacing;
@@ -17,8 +18,28 @@ export interface PlaneContext {
   readonly annotations: readonly Annotation[];
 }
 
-export function planeOf(stack: Stack, slice: number): ImagePlane {
+/**
+ * Where annotations on this image live: the acquired frame, or for a reformat its geometry in patient
+ * space, so they come back on the same anatomy however the plane is rebuilt. The reformat origin is the
+ * top-left corner of the first pixel, matching cornerstone's image coordinates.
+ */
+export function planeOf(stack: Stack, slice: number): AnnotationPlane {
   const header = stack.headers[slice];
+  const geometry = stack.reformat && headerGeometry(header);
+  if (stack.reformat && geometry) {
+    const [r, c] = [geometry.rowDirection, geometry.columnDirection];
+    const corner = geometry.origin.map((o, i) => o - 0.5 * geometry.columnSpacingMm * r[i] - 0.5 * geometry.rowSpacingMm * c[i]);
+    return {
+      kind: 'reformat',
+      seriesInstanceUid: header.seriesInstanceUid,
+      orientation: stack.reformat.orientation,
+      origin: { x: corner[0], y: corner[1], z: corner[2] },
+      rowDirection: { x: r[0], y: r[1], z: r[2] },
+      columnDirection: { x: c[0], y: c[1], z: c[2] },
+      rowSpacingMm: geometry.rowSpacingMm,
+      columnSpacingMm: geometry.columnSpacingMm,
+    };
+  }
   return { kind: 'image', seriesInstanceUid: header.seriesInstanceUid, sopInstanceUid: header.sopInstanceUid, frameIndex: stack.frameIndices[slice] };
 }
 

@@ -1,7 +1,7 @@
 import cornerstone from 'cornerstone-core';
 import { referenceLine } from '../../shared/volume/reslice';
 import type { InstanceHeader } from '../../shared/dicom/header';
-import { headerGeometry } from './image-geometry';
+import { headerGeometry, toCornerstonePoint } from './image-geometry';
 
 export interface ReferencePlane {
   readonly header: InstanceHeader;
@@ -18,8 +18,8 @@ export function ReferenceLines({ element, header, others }: { element: HTMLDivEl
     if (!there || o.header.frameOfReferenceUid !== header.frameOfReferenceUid) return [];
     const segment = referenceLine(here, there);
     if (!segment) return [];
-    const a = cornerstone.pixelToCanvas(element, segment.from as never);
-    const b = cornerstone.pixelToCanvas(element, segment.to as never);
+    const a = cornerstone.pixelToCanvas(element, toCornerstonePoint(segment.from) as never);
+    const b = cornerstone.pixelToCanvas(element, toCornerstonePoint(segment.to) as never);
     return [{ a, b, colour: o.colour, label: o.label }];
   });
   return (

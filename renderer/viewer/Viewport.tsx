@@ -1,6 +1,6 @@
 import cornerstone from 'cornerstone-core';
 import type { Viewport as CsViewport } from 'cornerstone-core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { calibrationBadge } from '../../shared/calibration';
 import { orientationLetters, patientOrientationLetters, type EdgeLetters } from '../../shared/dicom/orientation';
 import { registerImageLoader } from './cornerstone-image';
@@ -39,6 +39,8 @@ interface RenderedState {
   /** On-screen length of the image's width and height (whatever the rotation), px, for tests of proportions. */
   screenWidth: number;
   screenHeight: number;
+  /** Image point → element point as an affine map "ax,ay,bx,by,ox,oy" (p·a + p·b + o), for tests. */
+  transform: string;
 }
 
 type DragMode = 'window' | 'pan' | 'zoom';
@@ -72,7 +74,7 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
   const count = stack.imageIds.length;
   const header = stack.headers[Math.min(sliceIndex, count - 1)];
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     registerImageLoader();
     registerReformatLoader();
     const element = elementRef.current!;
@@ -94,6 +96,7 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
         letters: letters && screenLetters(letters, { x: ex.x - o.x, y: ex.y - o.y }, { x: ey.x - o.x, y: ey.y - o.y }),
         screenWidth: Math.hypot(ex.x - o.x, ex.y - o.y) * image.columns,
         screenHeight: Math.hypot(ey.x - o.x, ey.y - o.y) * image.rows,
+        transform: [ex.x - o.x, ex.y - o.y, ey.x - o.x, ey.y - o.y, o.x, o.y].map((v) => v.toFixed(4)).join(','),
       });
       setRenderTick((t) => t + 1);
     };
@@ -114,32 +117,40 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
   }, []);
 
   // A new stack starts from its own defaults, fitted to the viewport.
-  useEffect(() => {
+  useLayoutEffect(() => {
     viewportState.current = undefined;
   }, [stack.key]);
 
-  useEffect(() => {
-    const element = elementRef.current!;
-    const imageId = stack.imageIds[sliceIndex];
-    if (!imageId) return;
-    let cancelled = false;
-    cornerstone
-      .loadAndCacheImage(imageId)
-      .then((image) => {
-        if (cancelled) return;
-        const previous = viewportState.current;
-        const defaults = cornerstone.getDefaultViewportForImage(element, image);
-        cornerstone.displayImage(element, image, previous ? { ...defaults, ...previous } : defaults);
-        if (!previous) cornerstone.fitToWindow(element);
-        viewportState.current = cornerstone.getViewport(element);
-        onImageShown?.();
-        setError(undefined);
-      })
-      .catch((e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)));
-    return () => {
-      cancelled = true;
-    };
-  }, [stack, sliceIndex]);
+  /**
+   * Hands image `index` of the stack to cornerstone at once. Scrolling calls this straight from the
+   * input event, ahead of React, so each wheel step or key press costs one frame, not several.
+   */
+  const shown = useRef<{ stackKey: string; index: number } | undefined>(undefined);
+  const show = useCallback(
+    (index: number) => {
+      const element = elementRef.current!;
+      const imageId = stack.imageIds[index];
+      if (!imageId || (shown.current?.stackKey === stack.key && shown.current.index === index)) return;
+      shown.current = { stackKey: stack.key, index };
+      cornerstone
+        .loadAndCacheImage(imageId)
+        .then((image) => {
+          if (shown.current?.stackKey !== stack.key || shown.current.index !== index) return;
+          const previous = viewportState.current;
+          const defaults = cornerstone.getDefaultViewportForImage(element, image);
+          cornerstone.displayImage(element, image, previous ? { ...defaults, ...previous } : defaults);
+          if (!previous) cornerstone.fitToWindow(element);
+          viewportState.current = cornerstone.getViewport(element);
+          onImageShown?.();
+          setError(undefined);
+        })
+        .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    },
+    [stack, onImageShown],
+  );
+
+  // Slices chosen elsewhere (sync, locate, cine, a new stack) arrive as props.
+  useLayoutEffect(() => show(sliceIndex), [show, sliceIndex]);
 
   const updateViewport = useCallback(
     (change: (vp: CsViewport) => void, zoomChanged = false) => {
@@ -167,9 +178,12 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
   const step = useCallback(
     (delta: number) => {
       const next = Math.max(0, Math.min(count - 1, sliceRef.current + delta));
-      if (next !== sliceRef.current) onSliceChange(next);
+      if (next === sliceRef.current) return;
+      sliceRef.current = next;
+      show(next);
+      onSliceChange(next);
     },
-    [count, onSliceChange],
+    [count, onSliceChange, show],
   );
 
   const run = useCallback(
@@ -293,6 +307,7 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
         data-ww={rendered ? Math.round(rendered.windowWidth) : ''}
         data-screen-width={rendered ? rendered.screenWidth.toFixed(2) : ''}
         data-screen-height={rendered ? rendered.screenHeight.toFixed(2) : ''}
+        data-transform={rendered?.transform ?? ''}
         data-extent-mm={header ? `${(header.columns * header.spacing.columnMm).toFixed(2)}x${(header.rows * header.spacing.rowMm).toFixed(2)}` : ''}
         data-plane={stack.reformat?.orientation ?? 'acquired'}
         onDoubleClick={() => run('reset')}

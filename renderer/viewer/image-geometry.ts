@@ -20,3 +20,15 @@ export function headerGeometry(h: InstanceHeader): ImageGeometry | undefined {
     height: h.rows,
   };
 }
+
+/**
+ * cornerstone measures image points from the top-left corner of the first pixel, DICOM geometry from
+ * its centre (PS3.3 C.7.6.2.1.1): the two differ by half a pixel.
+ */
+export function toCornerstonePoint(p: { x: number; y: number }): { x: number; y: number } {
+  return { x: p.x + 0.5, y: p.y + 0.5 };
+}
+
+export function fromCornerstonePoint(p: { x: number; y: number }): { x: number; y: number } {
+  return { x: p.x - 0.5, y: p.y - 0.5 };
+}

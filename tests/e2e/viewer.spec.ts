@@ -88,6 +88,7 @@ test.describe('viewer', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'spinelab-300-'));
     const files = writeCtSeries(dir, { slices: 300, size: 512 });
     await expect(page.getByTestId('viewport')).toHaveAttribute('data-ww', /\d+/);
+    await expect(page.getByTestId('load-progress')).toHaveCount(0);
     await page.evaluate(() => performance.clearMarks());
     await page.getByTestId('file-input').setInputFiles(files);
     await expect(page.getByTestId('viewport')).toHaveAttribute('data-slices', '300', { timeout: 120_000 });

@@ -1,0 +1,94 @@
+import { angleLabel } from '../../shared/measure/angles';
+import { levelIndex } from '../../shared/measure/levels';
+import type { EndplateRef, ReaderGenantGrade, VertebralLevel } from '../../shared/measure/types';
+import type { CobbAnnotation } from '../../shared/model/types';
+import { scoreAttempt } from '../../shared/training/score';
+import type { PlaneContext } from '../tools/plane-context';
+import { freehandMeasurements, resultsForPlane } from '../tools/spine-results';
+import type { StudyAnnotations } from '../../shared/model/types';
+import { useTrainingStore } from './training-store';
+
+/** A sample case beside the viewer: its notes, the answer on request, and scoring of the trainee's work. */
+export function CasePanel({ caseId, ctx, doc }: { caseId: string; ctx: PlaneContext; doc: StudyAnnotations | undefined }) {
+  const details = useTrainingStore((s) => s.details);
+  const showAnswer = useTrainingStore((s) => s.showAnswer);
+  const score = useTrainingStore((s) => s.score);
+  const progress = useTrainingStore((s) => s.progress[caseId]);
+  if (!details) return <p className="panel-empty">Loading the case notes…</p>;
+  const study = details.studies.find((s) => s.studyInstanceUid === ctx.studyInstanceUid);
+
+  const submit = () => {
+    if (!study) return;
+    const { results } = resultsForPlane(ctx);
+    const finalGrades: Partial<Record<VertebralLevel, ReaderGenantGrade>> = {};
+    for (const a of ctx.annotations) if (a.type === 'vertebra' && a.finalGrade !== undefined) finalGrades[a.level] = a.finalGrade;
+    const cobbs = Object.entries(freehandMeasurements(ctx, doc)).flatMap(([id, m]) => {
+      const annotation = ctx.annotations.find((a) => a.id === id);
+      return annotation?.type === 'cobb' && 'signedDeg' in m ? [{ label: cobbLabel(annotation, ctx), signedDeg: m.signedDeg }] : [];
+    });
+    useTrainingStore.getState().recordScore(caseId, scoreAttempt(study, results, finalGrades, cobbs));
+  };
+
+  return (
+    <div className="case-panel" data-testid="case-panel">
+      <h3 className="case-panel-title">{details.title}</h3>
+      <section>
+        <h4>History</h4>
+        <p>{details.history}</p>
+        <h4>What to look at</h4>
+        <p>{details.whatToLookAt}</p>
+        <h4>What to measure</h4>
+        <p>{details.whatToMeasure}</p>
+      </section>
+      <div className="case-actions">
+        <button type="button" className="button button-primary" onClick={submit} disabled={!study} data-testid="submit-answer">
+          Submit for scoring
+        </button>
+        <button type="button" className={`button${showAnswer ? ' button-on' : ''}`} aria-pressed={showAnswer} onClick={() => useTrainingStore.getState().toggleAnswer()} data-testid="show-answer">
+          {showAnswer ? 'Hide answer' : 'Show answer'}
+        </button>
+      </div>
+      {!study && <p className="panel-warning">Open an image of this case's studies to be scored.</p>}
+      {score && (
+        <section className="score-card" data-testid="score-card" aria-live="polite">
+          <div className="score-total">
+            Score <strong data-testid="score-percent">{score.percent}%</strong> ({score.points} / {score.maxPoints})
+          </div>
+          <ul className="score-items">
+            {score.items.map((item, i) => (
+              <li key={i} className={item.points === item.maxPoints ? 'score-ok' : item.points > 0 ? 'score-partial' : 'score-miss'} data-testid="score-item">
+                <strong>{item.metric}</strong>: {item.measured !== undefined ? `${fmt(item.measured, item.unit)} vs ` : ''}expert {fmt(item.expected, item.unit)} — {item.feedback}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {(score || showAnswer) && (
+        <section>
+          <h4>The answer</h4>
+          <p data-testid="answer-explained">{details.answerExplained}</p>
+        </section>
+      )}
+      {progress && (
+        <p className="results-footnote">
+          Attempts: {progress.attempts} · best {progress.bestPercent}% · last {progress.lastPercent}%
+        </p>
+      )}
+    </div>
+  );
+}
+
+function fmt(v: number, unit: 'mm' | '°' | 'grade'): string {
+  return unit === 'grade' ? `grade ${v}` : `${v.toFixed(1)}${unit === 'mm' ? ' mm' : '°'}`;
+}
+
+/** A Cobb angle drawn from endplates is labelled by them, head end first, to match the expert's angle. */
+function cobbLabel(annotation: CobbAnnotation, ctx: PlaneContext): string {
+  const refs = annotation.lines.flatMap((l): EndplateRef[] => {
+    const v = l.kind === 'endplate' ? ctx.annotations.find((a) => a.id === l.annotationId) : undefined;
+    return l.kind === 'endplate' && v?.type === 'vertebra' ? [{ level: v.level, endplate: l.endplate }] : [];
+  });
+  if (refs.length < 2) return 'Cobb';
+  const [first, second] = [...refs].sort((a, b) => levelIndex(a.level) - levelIndex(b.level));
+  return angleLabel(first, second);
+}
