@@ -36,3 +36,22 @@ export function calibrationBadge(source: CalibrationSource): string {
       return 'px';
   }
 }
+
+/**
+ * The badge where space is short (on the image, beside every length), in the words peers use:
+ * Cornerstone3D/OHIF write "mm Proj" and "mm ERMF" (DOMAIN.md §5).
+ */
+export function calibrationBadgeShort(source: CalibrationSource): string {
+  switch (source) {
+    case 'calibrated':
+      return 'mm';
+    case 'detector':
+      return 'mm Proj';
+    case 'magnification-corrected':
+      return 'mm ERMF';
+    case 'user':
+      return 'mm Cal';
+    case 'none':
+      return 'px';
+  }
+}

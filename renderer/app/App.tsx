@@ -99,6 +99,8 @@ export function App() {
     <div
       className="app"
       onDragOver={(e) => {
+        // Only files from outside open a study; a series dragged onto a viewport is not one.
+        if (!e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
         setDragging(true);
       }}

@@ -1,6 +1,6 @@
 import cornerstone from 'cornerstone-core';
 import { useCallback, useMemo, useRef } from 'react';
-import { calibrationBadge } from '../../shared/calibration';
+import { calibrationBadgeShort } from '../../shared/calibration';
 import { effectiveGrade } from '../../shared/measure/genant';
 import { lengthOf } from '../../shared/measure/units';
 import type { AngleMeasurement, Length, Vec2 } from '../../shared/measure/types';
@@ -104,7 +104,7 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
   };
 
   if (!element) return null;
-  const badge = calibrationBadge(ctx.spacing.source);
+  const badge = calibrationBadgeShort(ctx.spacing.source);
   const posterior = { x: -ctx.orientation.anterior.x, y: -ctx.orientation.anterior.y };
 
   function handles(a: Annotation, colour: string) {

@@ -1,7 +1,7 @@
 import cornerstone from 'cornerstone-core';
 import type { Viewport as CsViewport } from 'cornerstone-core';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { calibrationBadge } from '../../shared/calibration';
+import { calibrationBadgeShort } from '../../shared/calibration';
 import { orientationLetters, patientOrientationLetters, type EdgeLetters } from '../../shared/dicom/orientation';
 import { registerImageLoader } from './cornerstone-image';
 import { Magnifier } from './Magnifier';
@@ -347,9 +347,10 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
               Image {sliceIndex + 1} / {count}
             </div>
             {header.sliceThickness !== undefined && <div>Thickness {header.sliceThickness.toFixed(1)} mm</div>}
-            <div className="overlay-muted">
-              Spacing: {calibrationBadge(header.spacing.source)}
-              {header.spacing.source !== 'none' ? ` · ${header.spacing.columnMm.toFixed(3)}${header.spacing.rowMm !== header.spacing.columnMm ? ` × ${header.spacing.rowMm.toFixed(3)}` : ''} mm/px` : ''}
+            <div className="overlay-muted" title={header.spacing.note}>
+              {header.spacing.source !== 'none'
+                ? `${header.spacing.columnMm.toFixed(3)}${header.spacing.rowMm !== header.spacing.columnMm ? ` × ${header.spacing.rowMm.toFixed(3)}` : ''} ${calibrationBadgeShort(header.spacing.source)}/px`
+                : 'No spacing: lengths in px'}
             </div>
           </div>
           <div className="overlay overlay-br">
@@ -374,7 +375,7 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
           {bar && (
             <div className="scale-bar" style={{ width: `${bar.px}px` }} data-testid="scale-bar">
               <span>
-                {bar.mm} {calibrationBadge(header.spacing.source)}
+                {bar.mm} {calibrationBadgeShort(header.spacing.source)}
               </span>
             </div>
           )}
