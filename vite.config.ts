@@ -6,7 +6,19 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   publicDir: false,
-  build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4000 },
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000,
+    rollupOptions: {
+      // The codec packages' Emscripten glue names fs/path for Node; in the browser those branches never run.
+      onwarn(warning, warn) {
+        if (/externalized for browser compatibility/.test(warning.message)) return;
+        warn(warning);
+      },
+    },
+  },
   worker: { format: 'es' },
   esbuild: { jsx: 'automatic' },
 });

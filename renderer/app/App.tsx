@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { DISCLAIMER, type RecentEntry } from '../../shared/api';
 import { platform } from '../platform';
 import { sourcesFromBrowserFiles } from '../platform/platform';
@@ -9,9 +9,11 @@ import { loadSources } from './load-files';
 import { useStudyStore, type View } from './study-store';
 import { StatusBar } from './StatusBar';
 import { ViewerScreen } from './ViewerScreen';
-import { ExplainScreen } from './ExplainScreen';
 
 const DEFAULT_CASE = 'case-01-normal';
+
+// three.js and the explainer load only when the explainer is first opened.
+const ExplainScreen = lazy(() => import('./ExplainScreen').then((m) => ({ default: m.ExplainScreen })));
 
 export async function openSampleCase(caseId: string): Promise<void> {
   const opened = await platform.api.openSample(caseId);
@@ -165,7 +167,11 @@ export function App() {
       <main className="main">
         {view === 'viewer' && <ViewerScreen />}
         {view === 'cases' && <CaseLibrary onOpen={(id) => void openSampleCase(id)} />}
-        {view === 'explain' && <ExplainScreen />}
+        {view === 'explain' && (
+          <Suspense fallback={<div className="viewport-empty">Loading the 3D model…</div>}>
+            <ExplainScreen />
+          </Suspense>
+        )}
       </main>
       <StatusBar notice={notice} />
       {dragging && <div className="drop-hint">Drop DICOM files or folders to open them</div>}

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AnnotationLayer } from '../tools/AnnotationLayer';
 import { CalibrationDialog } from '../tools/CalibrationDialog';
-import { exportMeasurements } from '../tools/exports';
 import { MeasurePanel } from '../tools/MeasurePanel';
 import { documentFor, useMeasureStore } from '../tools/measure-store';
 import { planeContext } from '../tools/plane-context';
@@ -184,7 +183,7 @@ export function ViewerScreen() {
         {stack && ctx && s.caseId && panel === 'case' ? (
           <CasePanel caseId={s.caseId} ctx={ctx} doc={doc} />
         ) : stack && ctx ? (
-          <MeasurePanel ctx={ctx} doc={doc} readOnly={entry?.readOnly ?? false} onExport={(kind) => void exportMeasurements(kind, stack, slice, ctx, doc)} />
+          <MeasurePanel ctx={ctx} doc={doc} readOnly={entry?.readOnly ?? false} onExport={(kind) => void import('../tools/exports').then((m) => m.exportMeasurements(kind, stack, slice, ctx, doc))} />
         ) : null}
       </div>
       {pendingCalibration && studyUid && (

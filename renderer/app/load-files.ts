@@ -1,11 +1,12 @@
 import { createDecodePool, type DecodePool } from '../workers/decode-pool';
 import type { FileSource } from '../platform';
-import { readSr } from '../../shared/report/sr-read';
 import { useMeasureStore } from '../tools/measure-store';
 import { useStudyStore } from './study-store';
 
 /** A DICOM SR written by SpineLab brings its measurements back onto their own images. */
 async function importMeasurementReport(source: FileSource): Promise<boolean> {
+  // dcmjs is loaded only when a report is actually opened.
+  const { readSr } = await import('../../shared/report/sr-read');
   const read = readSr(new Uint8Array(await source.read()));
   if (!read.ok) return false;
   await useMeasureStore.getState().importDocument(read.value);
