@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import type { InstanceHeader } from '../shared/dicom/header';
 import { reslice, type AnatomicalPlane, type ResliceOptions } from '../shared/volume/reslice';
 import { buildVolume, isVolume, type Volume, type VolumeSlice } from '../shared/volume/volume';
+import { header } from '../tests/unit/volume/synthetic-series';
 
 const COLUMNS = 512;
 const ROWS = 512;
@@ -17,32 +18,16 @@ const SLICES = 500;
 const RUNS = 20;
 const WARM_UP_RUNS = 3;
 
-function header(k: number): InstanceHeader {
-  return {
+/** Axial slices 0.8 mm apart on 0.7 mm pixels, built on the tests' synthetic header. */
+function sliceHeader(k: number): InstanceHeader {
+  return header({
     sopInstanceUid: `1.2.3.${k}`,
-    sopClassUid: '1.2.840.10008.5.1.4.1.1.2',
-    studyInstanceUid: '1.2',
-    seriesInstanceUid: '1.2.3',
-    patientName: 'Bench',
-    patientId: 'BENCH',
-    modality: 'CT',
-    transferSyntaxUid: '1.2.840.10008.1.2.1',
     rows: ROWS,
     columns: COLUMNS,
-    numberOfFrames: 1,
-    bitsAllocated: 16,
-    bitsStored: 16,
-    highBit: 15,
-    pixelRepresentation: 1,
-    samplesPerPixel: 1,
-    photometricInterpretation: 'MONOCHROME2',
-    rescaleSlope: 1,
-    rescaleIntercept: 0,
     imagePositionPatient: [-180, -180, -400 + 0.8 * k],
     imageOrientationPatient: [1, 0, 0, 0, 1, 0],
     spacing: { rowMm: 0.7, columnMm: 0.7, source: 'calibrated', note: 'Pixel Spacing' },
-    hasPixelData: true,
-  };
+  });
 }
 
 /** Slices with a texture that differs along all three axes, so no plane is trivially uniform. */
@@ -52,7 +37,7 @@ function syntheticSlices(): VolumeSlice[] {
     for (let j = 0; j < ROWS; j++) {
       for (let i = 0; i < COLUMNS; i++) pixels[j * COLUMNS + i] = ((i ^ j) + 3 * k) % 2048 - 1024;
     }
-    return { header: header(k), frame: { pixels, rows: ROWS, columns: COLUMNS, samplesPerPixel: 1, minValue: -1024, maxValue: 1023 } };
+    return { header: sliceHeader(k), frame: { pixels, rows: ROWS, columns: COLUMNS, samplesPerPixel: 1, minValue: -1024, maxValue: 1023 } };
   });
 }
 

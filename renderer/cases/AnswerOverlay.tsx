@@ -1,9 +1,9 @@
 import cornerstone from 'cornerstone-core';
-import type { SixPoints, Vec2 } from '../../shared/measure/types';
+import { SIX_POINT_NAMES } from '../../shared/measure/six-points';
+import type { Vec2 } from '../../shared/measure/types';
 import type { Annotation } from '../../shared/model/types';
 import type { AnswerVertebra } from './answer-geometry';
 
-const ORDER: ReadonlyArray<keyof SixPoints> = ['anteriorSuperior', 'middleSuperior', 'posteriorSuperior', 'anteriorInferior', 'middleInferior', 'posteriorInferior'];
 const EXPERT = '#e6f3ff';
 
 /**
@@ -15,7 +15,7 @@ export function AnswerOverlay({ element, answer, annotations }: { element: HTMLD
   return (
     <svg className="answer-overlay" aria-hidden="true" data-testid="answer-overlay">
       {answer.map((v) => {
-        const p = ORDER.map((k) => screen(v.points[k]));
+        const p = SIX_POINT_NAMES.map((k) => screen(v.points[k]));
         const mine = annotations.find((a) => a.type === 'vertebra' && a.level === v.level);
         return (
           <g key={v.level} data-testid="answer-vertebra" data-level={v.level}>
@@ -28,7 +28,7 @@ export function AnswerOverlay({ element, answer, annotations }: { element: HTMLD
               expert {v.level}
             </text>
             {mine?.type === 'vertebra' &&
-              ORDER.map((k, i) => {
+              SIX_POINT_NAMES.map((k, i) => {
                 const q = screen(mine.points[k]);
                 return <line key={`d${i}`} x1={q.x} y1={q.y} x2={p[i].x} y2={p[i].y} stroke="#ff5c8a" strokeWidth={1.5} data-testid="answer-difference" />;
               })}

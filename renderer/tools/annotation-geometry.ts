@@ -1,3 +1,4 @@
+import { SIX_POINT_NAMES } from '../../shared/measure/six-points';
 import type { Vec2 } from '../../shared/measure/types';
 import type { Annotation, CobbLine, StudyAnnotations } from '../../shared/model/types';
 
@@ -14,10 +15,8 @@ export function cobbLinePoints(line: CobbLine, doc: StudyAnnotations | undefined
 /** The draggable points of an annotation, in a fixed order so a drag can name one by index. */
 export function handlesOf(a: Annotation): readonly Vec2[] {
   switch (a.type) {
-    case 'vertebra': {
-      const p = a.points;
-      return [p.anteriorSuperior, p.middleSuperior, p.posteriorSuperior, p.anteriorInferior, p.middleInferior, p.posteriorInferior];
-    }
+    case 'vertebra':
+      return SIX_POINT_NAMES.map((name) => a.points[name]);
     case 'cobb':
       return a.lines.flatMap((l) => (l.kind === 'drawn' ? [l.from, l.to] : []));
     default:
@@ -28,10 +27,8 @@ export function handlesOf(a: Annotation): readonly Vec2[] {
 /** The annotation with handle `index` moved to `to`. */
 export function withHandleMoved(a: Annotation, index: number, to: Vec2): Annotation {
   switch (a.type) {
-    case 'vertebra': {
-      const names = ['anteriorSuperior', 'middleSuperior', 'posteriorSuperior', 'anteriorInferior', 'middleInferior', 'posteriorInferior'] as const;
-      return { ...a, points: { ...a.points, [names[index]]: to } };
-    }
+    case 'vertebra':
+      return { ...a, points: { ...a.points, [SIX_POINT_NAMES[index]]: to } };
     case 'cobb': {
       let k = 0;
       const lines = a.lines.map((l) => {

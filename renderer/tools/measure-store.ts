@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { levelAbove, levelBelow } from '../../shared/measure/levels';
+import { sixPointsFromList } from '../../shared/measure/six-points';
 import type { SixPoints, Vec2, VertebralLevel } from '../../shared/measure/types';
 import { createAutosave, type Autosave } from '../../shared/model/autosave';
 import { createHistory, recordState, redo, undo, type History } from '../../shared/model/history';
@@ -98,9 +99,6 @@ export async function flushAutosaves(): Promise<void> {
   await Promise.all([...autosaves.values()].map((a) => a.flush()));
 }
 
-function sixPointsFrom(points: readonly Vec2[]): SixPoints {
-  return Object.fromEntries(SIX_POINT_ORDER.map(([name], i) => [name, points[i]])) as unknown as SixPoints;
-}
 
 export const useMeasureStore = create<MeasureState>((set, get) => {
   /** Applies an edit to a study's document, records it for undo and schedules the autosave. */
@@ -126,7 +124,7 @@ export const useMeasureStore = create<MeasureState>((set, get) => {
         const existing = get().studies[uid]?.history.present.annotations.find(
           (a) => a.type === 'vertebra' && a.level === level && JSON.stringify(a.plane) === JSON.stringify(draft.plane),
         );
-        annotation = { ...base, type: 'vertebra', level, points: sixPointsFrom(p) };
+        annotation = { ...base, type: 'vertebra', level, points: sixPointsFromList(p) };
         if (existing) annotation = { ...annotation, id: existing.id };
         const step = get().levelStep === 'down' ? levelBelow(level) : levelAbove(level);
         if (step) set({ nextLevel: step });

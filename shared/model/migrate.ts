@@ -2,6 +2,7 @@
  * Brings a stored document of any known version up to SCHEMA_VERSION, one ordered step at a time, then
  * validates the result. A document from a newer version is never rewritten: it opens read-only.
  */
+import { SIX_POINT_NAMES } from '../measure/six-points';
 import { SCHEMA_VERSION, type StudyAnnotations } from './types';
 import { validateLeniently, validateStudyAnnotations } from './validate';
 
@@ -25,15 +26,8 @@ interface MigrationStep {
 
 type V0Point = [number, number];
 
-/** v0 wrote a vertebra's six points as an array in this order. */
-const V0_SIX_POINT_ORDER = [
-  'anteriorSuperior',
-  'middleSuperior',
-  'posteriorSuperior',
-  'anteriorInferior',
-  'middleInferior',
-  'posteriorInferior',
-] as const;
+/** v0 wrote a vertebra's six points as an array in the order a reader places them. */
+const V0_SIX_POINT_ORDER = SIX_POINT_NAMES;
 
 function v0Point(value: unknown): unknown {
   return Array.isArray(value) && value.length === 2 ? { x: (value as V0Point)[0], y: (value as V0Point)[1] } : value;

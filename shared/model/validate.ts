@@ -3,6 +3,7 @@
  * Written by hand so that every rule is visible: exact types, finite numbers, known keys only, capped
  * strings and arrays. The result is a fresh copy built from the checked fields, never the input object.
  */
+import { SIX_POINT_NAMES } from '../measure/six-points';
 import { VERTEBRAL_LEVELS } from '../measure/levels';
 import type { ReaderGenantGrade, SixPoints, Vec2, VertebralLevel } from '../measure/types';
 import {
@@ -50,14 +51,6 @@ const ISO_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?
 const PATIENT_POSITIONS: readonly PatientPosition[] = ['standing', 'sitting', 'supine', 'prone', 'unknown'];
 const REFORMAT_ORIENTATIONS: readonly ReformatOrientation[] = ['sagittal', 'coronal', 'axial'];
 const READER_GRADES: readonly ReaderGenantGrade[] = [0, 0.5, 1, 2, 3];
-const SIX_POINT_NAMES: readonly (keyof SixPoints)[] = [
-  'anteriorSuperior',
-  'middleSuperior',
-  'posteriorSuperior',
-  'anteriorInferior',
-  'middleInferior',
-  'posteriorInferior',
-];
 /** Direction vectors must be unit length and at right angles, to this tolerance. */
 const DIRECTION_TOLERANCE = 1e-3;
 

@@ -1,5 +1,6 @@
 import type { EndplateRef, GenantGrade, SixPoints, Vec2, VertebralLevel } from '../measure/types';
 import { isVertebralLevel } from '../measure/levels';
+import { SIX_POINT_NAMES } from '../measure/six-points';
 
 /**
  * The ground truth of a sample case (samples/cases/<id>/case.json), read defensively: the file comes
@@ -63,20 +64,19 @@ const obj = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : NaN);
-const POINT_NAMES = ['anteriorSuperior', 'middleSuperior', 'posteriorSuperior', 'anteriorInferior', 'middleInferior', 'posteriorInferior'] as const;
 
 function pixelPoints(raw: unknown): SixPoints | undefined {
   const o = obj(raw);
-  const points = POINT_NAMES.map((n) => obj(o[n]));
+  const points = SIX_POINT_NAMES.map((n) => obj(o[n]));
   if (!points.every((p) => Number.isFinite(num(p.x)) && Number.isFinite(num(p.y)))) return undefined;
-  return Object.fromEntries(POINT_NAMES.map((n, i) => [n, { x: num(points[i].x), y: num(points[i].y) } as Vec2])) as unknown as SixPoints;
+  return Object.fromEntries(SIX_POINT_NAMES.map((n, i) => [n, { x: num(points[i].x), y: num(points[i].y) } as Vec2])) as unknown as SixPoints;
 }
 
 function patientPoints(raw: unknown) {
   const o = obj(raw);
-  const points = POINT_NAMES.map((n) => arr(o[n]).map(num));
+  const points = SIX_POINT_NAMES.map((n) => arr(o[n]).map(num));
   if (!points.every((p) => p.length === 3 && p.every(Number.isFinite))) return undefined;
-  return Object.fromEntries(POINT_NAMES.map((n, i) => [n, points[i] as unknown as readonly [number, number, number]])) as Record<keyof SixPoints, readonly [number, number, number]>;
+  return Object.fromEntries(SIX_POINT_NAMES.map((n, i) => [n, points[i] as unknown as readonly [number, number, number]])) as Record<keyof SixPoints, readonly [number, number, number]>;
 }
 
 function imageTruth(raw: unknown): ImagePointsTruth | undefined {
