@@ -1,5 +1,5 @@
-import { CHANNELS, fileUrlPath, type Channel, type FileRef, type HostApi } from '../../shared/api';
-import type { FileSource, Platform } from './platform';
+import { CHANNELS, type Channel, type HostApi } from '../../shared/api';
+import { fetchFileBytes, sourcesForHostFiles, type Platform } from './platform';
 
 const TOKEN_KEY = 'spinelab.token';
 const TOKEN_HEADER = 'X-SpineLab-Token';
@@ -33,17 +33,12 @@ export function createBrowserPlatform(): Platform {
 
   const api = Object.fromEntries(CHANNELS.map((c) => [c, (...args: unknown[]) => call(c, args)])) as unknown as HostApi;
 
-  async function fetchBytes(id: string): Promise<ArrayBuffer> {
-    const response = await fetch(fileUrlPath(id), { headers });
-    if (!response.ok) throw new Error(`Could not read the file (HTTP ${response.status})`);
-    return response.arrayBuffer();
-  }
+  const fetchBytes = (id: string) => fetchFileBytes(id, headers);
 
   return {
     mode: 'browser',
     api,
-    sourcesFor: (files: readonly FileRef[]): FileSource[] =>
-      files.map((f) => ({ name: f.name, relativePath: f.relativePath, size: f.size, read: () => fetchBytes(f.id) })),
+    sourcesFor: (files) => sourcesForHostFiles(files, fetchBytes),
     async imageUrlFor(fileId) {
       const bytes = await fetchBytes(fileId).catch(() => undefined);
       return bytes ? URL.createObjectURL(new Blob([bytes], { type: 'image/png' })) : undefined;

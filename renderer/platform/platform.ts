@@ -1,4 +1,4 @@
-import type { FileRef, HostApi } from '../../shared/api';
+import { fileUrlPath, type FileRef, type HostApi } from '../../shared/api';
 
 /** A file the renderer can read, wherever it came from (host, file picker, drag and drop). */
 export interface FileSource {
@@ -28,4 +28,16 @@ export function sourcesFromBrowserFiles(files: readonly File[]): FileSource[] {
     size: f.size,
     read: () => f.arrayBuffer(),
   }));
+}
+
+/** Reads a host-opened file's bytes from its URL under the app origin. */
+export async function fetchFileBytes(fileId: string, headers: Record<string, string> = {}): Promise<ArrayBuffer> {
+  const response = await fetch(fileUrlPath(fileId), { headers });
+  if (!response.ok) throw new Error(`Could not read the file (HTTP ${response.status})`);
+  return response.arrayBuffer();
+}
+
+/** Sources for files the host opened; bytes are fetched only when read. */
+export function sourcesForHostFiles(files: readonly FileRef[], read: (id: string) => Promise<ArrayBuffer>): FileSource[] {
+  return files.map((f) => ({ name: f.name, relativePath: f.relativePath, size: f.size, read: () => read(f.id) }));
 }
