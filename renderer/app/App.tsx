@@ -154,6 +154,15 @@ export function App() {
           >
             {showIdentifiers ? 'Hide identifiers' : 'Identifiers hidden'}
           </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void import('./deidentified-copy').then((m) => m.exportDeidentifiedCopy()).then((text) => useStudyStore.getState().setMessage(text))}
+            title="Save a de-identified copy of the open study (DICOM PS3.15 Basic Confidentiality Profile)"
+            data-testid="export-deidentified"
+          >
+            De-identified copy…
+          </button>
           <button type="button" className="button icon-button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
             ?
           </button>

@@ -30,7 +30,7 @@ const IGNORED = /(^|\/)(DICOMDIR|\.DS_Store|Thumbs\.db|desktop\.ini)$|\.(txt|xml
 export async function loadSources(sources: readonly FileSource[], label: string, caseId?: string): Promise<void> {
   const wanted = sources.filter((s) => !IGNORED.test(s.relativePath));
   const store = useStudyStore.getState();
-  const generation = store.beginLoad(label, wanted.length, caseId);
+  const generation = store.beginLoad(label, wanted, caseId);
   const concurrency = Math.max(2, (navigator.hardwareConcurrency || 2) * 2);
   let next = 0;
   let key = 0;

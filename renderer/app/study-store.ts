@@ -7,6 +7,7 @@ import { clearFrameSources, registerFrameSource } from '../viewer/cornerstone-im
 import { clearReformats, reformatStack, type Slab } from '../viewer/reformat-stacks';
 import { matchingSlice } from '../viewer/slice-sync';
 import type { Stack } from '../viewer/stack';
+import type { FileSource } from '../platform/platform';
 
 export type View = 'viewer' | 'cases' | 'explain';
 export type Layout = '1x1' | '1x2' | '2x1' | '2x2';
@@ -28,6 +29,8 @@ export interface LoadedInstance {
 export interface StudyState {
   view: View;
   label: string;
+  /** The files of the current study as opened, kept (not their bytes) for a de-identified copy. */
+  sources: readonly FileSource[];
   /** Bumped when a load is superseded, so late results of an older load are dropped. */
   generation: number;
   instances: readonly LoadedInstance[];
@@ -54,7 +57,7 @@ export interface StudyState {
   firstImageShown: boolean;
 
   setView(view: View): void;
-  beginLoad(label: string, total: number, caseId?: string): number;
+  beginLoad(label: string, sources: readonly FileSource[], caseId?: string): number;
   addInstance(generation: number, instance: LoadedInstance): void;
   addFailure(generation: number, failure: LoadFailure, notAnImage?: boolean): void;
   finishLoad(generation: number): void;
@@ -74,6 +77,7 @@ export interface StudyState {
 
 const EMPTY = {
   label: '',
+  sources: [],
   instances: [],
   nonImages: [],
   failures: [],
@@ -114,12 +118,12 @@ export const useStudyStore = create<StudyState>((set, get) => ({
 
   setView: (view) => set({ view }),
 
-  beginLoad(label, total, caseId) {
+  beginLoad(label, sources, caseId) {
     clearFrameSources();
     clearReformats();
     const generation = get().generation + 1;
     performance.mark('spinelab:progress-shown');
-    set({ ...EMPTY, label, caseId, generation, progress: { done: 0, total }, view: 'viewer', layout: '1x1' });
+    set({ ...EMPTY, label, sources, caseId, generation, progress: { done: 0, total: sources.length }, view: 'viewer', layout: '1x1' });
     return generation;
   },
 
