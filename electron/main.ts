@@ -5,10 +5,10 @@ import { pathToFileURL } from 'node:url';
 import { APP_NAME, DISCLAIMER } from '../shared/api';
 import { createAnnotationStorage } from './services/annotation-storage';
 import { contentTypeFor, resolveRendererFile } from './services/app-content';
-import { dispatchCall } from './services/dispatch';
 import { createHostApi } from './services/host-api';
 import { createHostServices } from './services/host-services';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_HEADERS, IPC_CHANNEL, isAllowedExternalUrl, isAppUrl, isTrustedSender, mainWindowOptions } from './security';
+import { handleIpcCall } from './services/ipc-call';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_HEADERS, IPC_CHANNEL, mainWindowOptions, navigationDecision, permissionDecision, windowOpenDecision } from './security';
 
 // The only module that imports `electron`: it wires the plain services to windows, menus,
 // dialogs, the app:// protocol and IPC.
@@ -117,14 +117,15 @@ function createWindow(): void {
   mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
   const contents = mainWindow.webContents;
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (navigationDecision(url) === 'deny') event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (navigationDecision(url) === 'deny') event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
+    const decision = windowOpenDecision(url);
+    if (decision.openExternally) void shell.openExternal(url);
+    return { action: decision.action };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   mainWindow.once('ready-to-show', () => mainWindow?.show());
@@ -133,21 +134,17 @@ function createWindow(): void {
 
 app.enableSandbox();
 app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) => callback(permissionDecision(permission, details.requestingUrl)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin) => permissionDecision(permission, requestingOrigin));
   serveAppProtocol();
-  ipcMain.handle(IPC_CHANNEL, (event, channel: unknown, args: unknown) => {
-    const frame = event.senderFrame;
-    if (!isTrustedSender(frame && { url: frame.url, isMainFrame: frame.parent === null })) return { ok: false, error: 'Refused: unexpected sender', refused: true };
-    return dispatchCall(api, channel, args);
-  });
+  ipcMain.handle(IPC_CHANNEL, (event, channel: unknown, args: unknown) => handleIpcCall(api, event.senderFrame, channel, args));
   Menu.setApplicationMenu(buildMenu());
   createWindow();
 });
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (navigationDecision(url) === 'deny') event.preventDefault();
   });
 });
 

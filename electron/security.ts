@@ -100,6 +100,34 @@ export function isAllowedExternalUrl(url: string): boolean {
   }
 }
 
+/**
+ * will-navigate and will-redirect: the window only ever shows our own origin, so every other
+ * destination (javascript:, data:, file:, a loopback server, a look-alike host) is refused.
+ */
+export function navigationDecision(url: string): 'allow' | 'deny' {
+  return isAppUrl(url) ? 'allow' : 'deny';
+}
+
+export interface WindowOpenDecision {
+  readonly action: 'deny';
+  /** Whether to hand the URL to the system browser instead. */
+  readonly openExternally: boolean;
+}
+
+/** The app never opens a second window; allowlisted https links go to the system browser. */
+export function windowOpenDecision(url: string): WindowOpenDecision {
+  return { action: 'deny', openExternally: isAllowedExternalUrl(url) };
+}
+
+/**
+ * Session permission requests and checks (camera, geolocation, notifications, clipboard, …) are
+ * refused: nothing the app does depends on one. The one exception is full screen for our own page,
+ * which the Explain presentation mode asks for in the consult room; any other origin is refused.
+ */
+export function permissionDecision(permission: string, requestingUrl = ''): boolean {
+  return permission === 'fullscreen' && isAppUrl(requestingUrl);
+}
+
 /** IPC is answered only for the main frame of our own app origin (VS Code's validatedIpcMain). */
 export function isTrustedSender(frame: { url: string; isMainFrame: boolean } | null | undefined): boolean {
   return !!frame && frame.isMainFrame && isAppUrl(frame.url);
