@@ -1,7 +1,4 @@
-import { angleLabel } from '../../shared/measure/angles';
-import { levelIndex } from '../../shared/measure/levels';
-import type { EndplateRef, ReaderGenantGrade, VertebralLevel } from '../../shared/measure/types';
-import type { CobbAnnotation } from '../../shared/model/types';
+import type { ReaderGenantGrade, VertebralLevel } from '../../shared/measure/types';
 import { scoreAttempt } from '../../shared/training/score';
 import type { PlaneContext } from '../tools/plane-context';
 import { freehandMeasurements, resultsForPlane } from '../tools/spine-results';
@@ -22,10 +19,7 @@ export function CasePanel({ caseId, ctx, doc }: { caseId: string; ctx: PlaneCont
     const { results } = resultsForPlane(ctx);
     const finalGrades: Partial<Record<VertebralLevel, ReaderGenantGrade>> = {};
     for (const a of ctx.annotations) if (a.type === 'vertebra' && a.finalGrade !== undefined) finalGrades[a.level] = a.finalGrade;
-    const cobbs = Object.entries(freehandMeasurements(ctx, doc)).flatMap(([id, m]) => {
-      const annotation = ctx.annotations.find((a) => a.id === id);
-      return annotation?.type === 'cobb' && 'signedDeg' in m ? [{ label: cobbLabel(annotation, ctx), signedDeg: m.signedDeg }] : [];
-    });
+    const cobbs = Object.values(freehandMeasurements(ctx, doc)).flatMap((m) => ('signedDeg' in m && m.kind === 'cobb' ? [m] : []));
     useTrainingStore.getState().recordScore(caseId, scoreAttempt(study, results, finalGrades, cobbs));
   };
 
@@ -80,15 +74,4 @@ export function CasePanel({ caseId, ctx, doc }: { caseId: string; ctx: PlaneCont
 
 function fmt(v: number, unit: 'mm' | '°' | 'grade'): string {
   return unit === 'grade' ? `grade ${v}` : `${v.toFixed(1)}${unit === 'mm' ? ' mm' : '°'}`;
-}
-
-/** A Cobb angle drawn from endplates is labelled by them, head end first, to match the expert's angle. */
-function cobbLabel(annotation: CobbAnnotation, ctx: PlaneContext): string {
-  const refs = annotation.lines.flatMap((l): EndplateRef[] => {
-    const v = l.kind === 'endplate' ? ctx.annotations.find((a) => a.id === l.annotationId) : undefined;
-    return l.kind === 'endplate' && v?.type === 'vertebra' ? [{ level: v.level, endplate: l.endplate }] : [];
-  });
-  if (refs.length < 2) return 'Cobb';
-  const [first, second] = [...refs].sort((a, b) => levelIndex(a.level) - levelIndex(b.level));
-  return angleLabel(first, second);
 }

@@ -41,7 +41,8 @@ export interface AngleRow {
   readonly label: string;
   readonly kind: AngleMeasurement['kind'];
   readonly signedDeg: number;
-  readonly description: AngleMeasurement['description'];
+  /** Kyphosis or lordosis for spine angles; empty for an angle between three points. */
+  readonly description: AngleMeasurement['description'] | '';
 }
 
 export const GENANT_GRADE_NAMES: Readonly<Record<ReaderGenantGrade, string>> = {
@@ -112,7 +113,8 @@ export function angleRows({ doc, results, annotationMeasurements = {} }: ReportI
   for (const annotation of doc.annotations) {
     const measured = annotationMeasurements[annotation.id];
     if (!isAngle(measured) || listed.has(measured.label)) continue;
-    rows.push({ label: measured.label, kind: measured.kind, signedDeg: measured.signedDeg, description: measured.description });
+    // A three-point angle has no curvature to name; only spine angles say kyphosis or lordosis.
+    rows.push({ label: measured.label, kind: measured.kind, signedDeg: measured.signedDeg, description: measured.kind === 'angle' ? '' : measured.description });
     listed.add(measured.label);
   }
   return rows;
