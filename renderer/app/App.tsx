@@ -110,9 +110,9 @@ export function App() {
       onDrop={onDrop}
     >
       <header className="topbar">
-        <div className="brand">
+        <h1 className="brand">
           <span className="brand-mark" aria-hidden="true">◆</span> SpineLab
-        </div>
+        </h1>
         <nav className="tabs" aria-label="Sections">
           {tabs.map(([id, text]) => (
             <button key={id} type="button" className={`tab${view === id ? ' tab-active' : ''}`} aria-current={view === id ? 'page' : undefined} onClick={() => setView(id)}>

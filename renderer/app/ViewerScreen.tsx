@@ -172,19 +172,21 @@ export function ViewerScreen() {
       <div className="right-panel">
         {s.caseId && (
           <div className="panel-tabs" role="tablist" aria-label="Side panel">
-            <button type="button" role="tab" aria-selected={panel === 'case'} className={`tab${panel === 'case' ? ' tab-active' : ''}`} onClick={() => setPanel('case')} data-testid="tab-case">
+            <button type="button" role="tab" aria-selected={panel === 'case'} aria-controls="side-tabpanel" className={`tab${panel === 'case' ? ' tab-active' : ''}`} onClick={() => setPanel('case')} data-testid="tab-case">
               Case
             </button>
-            <button type="button" role="tab" aria-selected={panel === 'measure'} className={`tab${panel === 'measure' ? ' tab-active' : ''}`} onClick={() => setPanel('measure')} data-testid="tab-measure">
+            <button type="button" role="tab" aria-selected={panel === 'measure'} aria-controls="side-tabpanel" className={`tab${panel === 'measure' ? ' tab-active' : ''}`} onClick={() => setPanel('measure')} data-testid="tab-measure">
               Measure
             </button>
           </div>
         )}
-        {stack && ctx && s.caseId && panel === 'case' ? (
-          <CasePanel caseId={s.caseId} ctx={ctx} doc={doc} />
-        ) : stack && ctx ? (
-          <MeasurePanel ctx={ctx} doc={doc} readOnly={entry?.readOnly ?? false} onExport={(kind) => void import('../tools/exports').then((m) => m.exportMeasurements(kind, stack, slice, ctx, doc))} />
-        ) : null}
+        <div id="side-tabpanel" role={s.caseId ? 'tabpanel' : undefined}>
+          {stack && ctx && s.caseId && panel === 'case' ? (
+            <CasePanel caseId={s.caseId} ctx={ctx} doc={doc} />
+          ) : stack && ctx ? (
+            <MeasurePanel ctx={ctx} doc={doc} readOnly={entry?.readOnly ?? false} onExport={(kind) => void import('../tools/exports').then((m) => m.exportMeasurements(kind, stack, slice, ctx, doc))} />
+          ) : null}
+        </div>
       </div>
       {pendingCalibration && studyUid && (
         <CalibrationDialog onConfirm={(mm) => useMeasureStore.getState().confirmCalibration(studyUid, mm)} onCancel={() => useMeasureStore.getState().cancelDraft()} />

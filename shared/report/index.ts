@@ -3,5 +3,5 @@ export type { ReportInput, StudyInfo } from './study-info';
 export { buildResultsCsv } from './csv';
 export { buildSr, uuidDerivedUid, type SourceImage, type SrOptions, type SrResult } from './sr';
 export { readSr } from './sr-read';
-export { DISCLAIMER, GRADE_COLOURS, buildPdfReport, type KeyImage, type PdfOptions } from './pdf';
+export { GRADE_COLOURS, buildPdfReport, type KeyImage, type PdfOptions } from './pdf';
 export { GENANT_GRADE_NAMES, angleRows, gradeText, vertebraRows, type AngleRow, type VertebraRow } from './results-table';

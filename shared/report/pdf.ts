@@ -5,6 +5,7 @@
  * units in the headers, the grade always written out so colour is never the only signal.
  */
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { DISCLAIMER } from '../api';
 import { calibrationBadge, type CalibrationSource } from '../calibration';
 import type { ReaderGenantGrade } from '../measure/types';
 import { ANGLE_KIND_NAMES, GENANT_GRADE_NAMES, angleRows, gradeText, vertebraRows } from './results-table';
@@ -25,7 +26,6 @@ export interface PdfOptions {
   readonly calibrationNotes?: readonly string[];
 }
 
-export const DISCLAIMER = 'For education and research. Not for diagnosis.';
 
 const PAGE = { width: 595.28, height: 841.89, margin: 42 } as const;
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DISCLAIMER, buildPdfReport } from '../../../shared/report/pdf';
+import { DISCLAIMER } from '../../../shared/api';
+import { buildPdfReport } from '../../../shared/report/pdf';
 import { reportInput } from './report-input';
 
 const now = new Date('2025-05-06T07:08:09.000Z');
