@@ -118,6 +118,11 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
     };
   }, [explain, renderNow]);
 
+  useEffect(() => {
+    rendererRef.current?.setPlaying(clock.playing);
+    renderNow();
+  }, [clock.playing, renderNow]);
+
   // A new step hands the camera back to the timeline.
   useEffect(() => {
     followTimeline.current = true;

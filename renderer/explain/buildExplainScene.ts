@@ -5,7 +5,7 @@ import { vertebraGeometry } from './vertebraGeometry';
 import { discsGeometry, placeDiscs } from './discGeometry';
 import { cordGeometry } from './cordGeometry';
 import { balloonGeometry, cementGeometry, needleGeometry, screwGeometry } from './instrumentGeometry';
-import { createMaterials, PALETTE, type ExplainMaterials } from './materials';
+import { createMaterials, PALETTE, setSolidArch, type ExplainMaterials } from './materials';
 import { addLights } from './lighting';
 import { needlePath, skinDepthMm, type NeedlePath } from './procedurePaths';
 
@@ -53,6 +53,7 @@ export function buildExplainScene(shape: PatientSpineShape): ExplainScene {
   const levels = columnLevels(shape);
   const fracturedIndex = levels.findIndex((l) => l.fractured);
   const fd = levels[fracturedIndex].dims;
+  setSolidArch(materials, fd.bodyDepth);
   const layout = layoutColumn(levels, shape.heightsMm, shape.localKyphosisDeg);
   const patient = new Group();
   scene.add(patient);
@@ -121,7 +122,8 @@ const FLAT_BACK_MM = 55;
  * surface rather than as a board with edges.
  */
 function skinGeometry(width: number, height: number): BufferGeometry {
-  const geometry = new PlaneGeometry(width, height, 24, 12);
+  // Turned to face backwards, towards the viewer behind the patient, so only its front side is drawn.
+  const geometry = new PlaneGeometry(width, height, 24, 12).rotateY(Math.PI);
   const position = geometry.getAttribute('position');
   const alpha = new Float32Array(position.count * 4);
   for (let v = 0; v < position.count; v++) {
@@ -132,7 +134,6 @@ function skinGeometry(width: number, height: number): BufferGeometry {
     alpha.set([1, 1, 1, border * border * (3 - 2 * border)], 4 * v);
   }
   geometry.setAttribute('color', new Float32BufferAttribute(alpha, 4));
-  geometry.computeVertexNormals();
   return geometry;
 }
 

@@ -1,4 +1,4 @@
-import { Color, CustomBlending, DoubleSide, MeshPhongMaterial, ShaderMaterial, SrcColorFactor, ZeroFactor, type Material } from 'three';
+import { Color, CustomBlending, DoubleSide, MeshBasicMaterial, MeshPhongMaterial, ShaderMaterial, SrcColorFactor, ZeroFactor, type Material } from 'three';
 
 /** The colours of the explainer: warm ivory bone, cool instruments and cement that stand out against it. */
 export const PALETTE = {
@@ -31,7 +31,7 @@ export interface ExplainMaterials {
   balloon: MeshPhongMaterial;
   cement: MeshPhongMaterial;
   cavity: MeshPhongMaterial;
-  skin: MeshPhongMaterial;
+  skin: MeshBasicMaterial;
   numbing: MeshPhongMaterial;
   ghost: MeshPhongMaterial;
 }
@@ -46,33 +46,53 @@ export function createMaterials(): ExplainMaterials {
     cord: new MeshPhongMaterial({ color: PALETTE.cord, specular: '#442', shininess: 25 }),
     instrument: new MeshPhongMaterial({ vertexColors: true, specular: '#ffffff', shininess: 90 }),
     metal: new MeshPhongMaterial({ color: PALETTE.metal, specular: '#ffffff', shininess: 90 }),
-    balloon: new MeshPhongMaterial({ color: PALETTE.balloon, specular: '#ffffff', shininess: 70, transparent: true, opacity: 0.85 }),
+    balloon: new MeshPhongMaterial({ color: PALETTE.balloon, specular: '#ffffff', shininess: 70 }),
     cement: new MeshPhongMaterial({ color: PALETTE.cementWet, specular: '#ffffff', shininess: 60, emissive: '#1d2a3a' }),
-    cavity: new MeshPhongMaterial({ color: PALETTE.cavity, shininess: 5, transparent: true, opacity: 0.75 }),
-    skin: new MeshPhongMaterial({ color: PALETTE.skin, vertexColors: true, shininess: 8, transparent: true, opacity: 0.3, depthWrite: false, side: DoubleSide }),
+    cavity: new MeshPhongMaterial({ color: PALETTE.cavity, shininess: 5 }),
+    // Unlit: a see-through veil over much of the screen is costly to light under software rendering.
+    skin: new MeshBasicMaterial({ color: PALETTE.skin, vertexColors: true, transparent: true, opacity: 0.3, depthWrite: false }),
     numbing: new MeshPhongMaterial({ color: PALETTE.numbing, emissive: PALETTE.numbing, transparent: true, opacity: 0, depthWrite: false }),
-    ghost: new MeshPhongMaterial({ color: PALETTE.ghostHealthy, emissive: PALETTE.ghostHealthy, emissiveIntensity: 0.25, transparent: true, opacity: 0.32, depthWrite: false }),
+    ghost: new MeshPhongMaterial({ color: PALETTE.ghostHealthy, emissive: PALETTE.ghostHealthy, emissiveIntensity: 0.4, transparent: true, opacity: 0.45, depthWrite: false }),
   };
 }
 
 /**
  * See-through bone as in medical illustration: nearly clear where the surface faces the viewer and
- * solid at its outline, so the bone keeps its shape while the instruments inside show. A uniformly
- * faded surface reads as grey mist instead. Opaque bone is unaffected (three forces alpha 1 there).
+ * solid at its outline, so the bone keeps its shape while the instruments inside show (a uniformly
+ * faded surface reads as grey mist). Only the vertebral body turns see-through: the arch behind
+ * the back wall (`solidBehindZ`, in the vertebra's own millimetres) stays solid bone, so the
+ * instruments are seen to enter it and come out in the body. Opaque bone is unaffected, as three
+ * forces alpha to 1 there.
  */
 function glassWhenSeeThrough(material: MeshPhongMaterial): MeshPhongMaterial {
+  const solidBehindZ = { value: -Infinity };
+  material.userData.solidBehindZ = solidBehindZ;
   material.onBeforeCompile = (shader) => {
-    shader.fragmentShader = shader.fragmentShader.replace(
-      '#include <opaque_fragment>',
-      `float facing = abs(dot(normal, normalize(vViewPosition)));
-      diffuseColor.a = mix(1.0, diffuseColor.a, smoothstep(0.05, 0.75, facing));
-      #include <opaque_fragment>`,
-    );
+    shader.uniforms.solidBehindZ = solidBehindZ;
+    shader.vertexShader = shader.vertexShader
+      .replace('#include <common>', '#include <common>\nvarying float vBoneZ;')
+      .replace('#include <begin_vertex>', '#include <begin_vertex>\nvBoneZ = position.z;');
+    shader.fragmentShader = shader.fragmentShader
+      .replace('#include <common>', '#include <common>\nvarying float vBoneZ;\nuniform float solidBehindZ;')
+      .replace(
+        '#include <opaque_fragment>',
+        `float facing = abs(dot(normal, normalize(vViewPosition)));
+        diffuseColor.a = vBoneZ < solidBehindZ ? 1.0 : mix(1.0, diffuseColor.a, smoothstep(0.05, 0.75, facing));
+        #include <opaque_fragment>`,
+      );
   };
   return material;
 }
 
-/** Sets a bone material's see-through level; depth writing stops when it is see-through so the inside shows. */
+/** Where the see-through bone's solid arch begins: just behind the vertebral body's back wall. */
+export function setSolidArch(materials: ExplainMaterials, bodyDepthMm: number): void {
+  for (const m of [materials.bone, materials.focused, materials.fractured]) m.userData.solidBehindZ.value = -bodyDepthMm / 2 - 1;
+}
+
+/**
+ * Sets a bone material's see-through level. It keeps writing depth: the instruments inside are
+ * opaque and drawn before it, and its solid arch must hide what lies behind it.
+ */
 export function setOpacity(material: MeshPhongMaterial, opacity: number): void {
   const transparent = opacity < 0.999;
   // See-through surfaces would turn muddy grey against the dark background; a faint glow keeps their colour.
@@ -80,7 +100,6 @@ export function setOpacity(material: MeshPhongMaterial, opacity: number): void {
   if (material.transparent !== transparent) material.needsUpdate = true;
   material.transparent = transparent;
   material.opacity = opacity;
-  material.depthWrite = !transparent;
 }
 
 export function setFractureGlow(material: MeshPhongMaterial, amount: number): void {

@@ -3,7 +3,7 @@ export type * from './types';
 export type { TreatmentOption } from './optionsOverview';
 export type { MeasuredFracture, ExpectedOutcome } from './patientShape';
 export { buildTimeline } from './buildTimeline';
-export { sceneStateAt, stepIndexAt, stepStarts, nextStepTime, previousStepTime } from './sceneState';
+export { sceneStateAt, stepIndexAt, stepStarts, stepStillTime, nextStepTime, previousStepTime } from './sceneState';
 export { REFERENCE_CASE_SHAPE, shapeFromMeasurements, manualShape, kyphoplastyOutcome, wedgeAngleDeg } from './patientShape';
 export { SPINE_LEVELS, levelsAround, isSpineLevel } from './spineLevels';
 export { OPTIONS_OVERVIEW } from './optionsOverview';

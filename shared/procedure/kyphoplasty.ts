@@ -91,8 +91,9 @@ export function kyphoplastyTimeline(shape: PatientSpineShape, bipedicular: boole
       durationS: 9,
       caption: 'Many people have less pain within a day or two. The bone is a little taller, but not back to normal: the aim is less pain and a stable bone. Cement can leak outside the bone, usually without harm. Another bone can break later, so bone-strengthening treatment goes on.',
       clinicianDetail: 'Kyphosis correction about 4.8° vs 1.7° for vertebroplasty; height gain does not track pain relief. Leakage on imaging 9–40%, mostly asymptomatic; new fractures about 11%.',
-      camera: 'oblique',
-      targets: { boneOpacity: 1, fractureHighlight: 0 },
+      // Near the treated bone with its cement showing: the picture the patient should take away.
+      camera: 'closeUp',
+      targets: { boneOpacity: 0.6, fractureHighlight: 0 },
     },
   ]);
 }

@@ -62,6 +62,14 @@ export function sceneStateAt(timeline: Timeline, time: number): SceneState {
   };
 }
 
+/**
+ * The moment that sums a step up in one still picture: its motions are done (the needle is in, the
+ * cement has filled) and the caption still holds. A step's midpoint would catch them halfway.
+ */
+export function stepStillTime(step: Step): number {
+  return step.start + (step.end - step.start) * (1 + MOTION_SHARE) / 2;
+}
+
 /** Step start times, for the scrub bar's markers and for previous/next. */
 export function stepStarts(timeline: Timeline): number[] {
   return timeline.steps.map((s) => s.start);

@@ -51,7 +51,7 @@ export interface AnimatedValues {
   middleMm: number;
   posteriorMm: number;
   kyphosisDeg: number;
-  /** Opacity of bone the step suggests: lowered where the instruments inside must be seen. */
+  /** Opacity of the bone the step works inside (the broken one, or fusion's screwed ones): lowered where the instruments inside must be seen. */
   boneOpacity: number;
   /** Glow of the numbed skin at the entry points. */
   numbing: number;

@@ -52,8 +52,9 @@ export function vertebroplastyTimeline(shape: PatientSpineShape, bipedicular: bo
       durationS: 9,
       caption: 'Many people have less pain within a day or two. The bone keeps its shape: the aim is less pain and a stable bone. Cement can leak outside the bone, usually without harm. Another bone can break later, so bone-strengthening treatment goes on.',
       clinicianDetail: 'Height and kyphosis change little (kyphosis about −1.7°). Cement leakage on imaging 9–40%, mostly asymptomatic; adjacent-level fracture about 12% within a year; bleeding and infection are rare.',
-      camera: 'oblique',
-      targets: { boneOpacity: 1, fractureHighlight: 0 },
+      // Near the treated bone with its cement showing: the picture the patient should take away.
+      camera: 'closeUp',
+      targets: { boneOpacity: 0.6, fractureHighlight: 0 },
     },
   ]);
 }

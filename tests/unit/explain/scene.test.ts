@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InstancedMesh, Mesh, Vector3, type Object3D } from 'three';
 import { buildExplainScene } from '../../../renderer/explain/buildExplainScene';
-import { applySceneState, DEFAULT_VIEW, type ViewOptions } from '../../../renderer/explain/applySceneState';
+import { applySceneState, DEFAULT_VIEW, fluoroscopyShown, type ViewOptions } from '../../../renderer/explain/applySceneState';
 import { buildTimeline } from '../../../shared/procedure/buildTimeline';
 import { sceneStateAt, MOTION_SHARE } from '../../../shared/procedure/sceneState';
 import { REFERENCE_CASE_SHAPE } from '../../../shared/procedure/patientShape';
@@ -149,5 +149,54 @@ describe('the explainer scene', () => {
     const spread = explain.vertebrae.map((v) => new Vector3().setFromMatrixPosition(v.matrix).y);
     expect(spread[0] - spread[4]).toBeGreaterThan(120);
     expect(spread[0] - spread[4]).toBeLessThan(220);
+  });
+});
+
+describe('what the viewer chooses over the timeline', () => {
+  it('honours the X-ray toggle both ways, also during the X-ray step', () => {
+    expect(fluoroscopyShown(true, 'timeline')).toBe(true);
+    expect(fluoroscopyShown(false, 'timeline')).toBe(false);
+    expect(fluoroscopyShown(true, 'off')).toBe(false);
+    expect(fluoroscopyShown(false, 'on')).toBe(true);
+    const timeline = buildTimeline('vertebroplasty', shape);
+    const xray = sceneStateAt(timeline, settled(stepOf(timeline, 'xray-guidance')));
+    applySceneState(explain, xray, { ...view, fluoroscopy: 'off' });
+    expect(explain.vertebrae[0].material).toBe(explain.materials.bone);
+    expect(explain.cord.visible).toBe(true);
+    applySceneState(explain, sceneStateAt(timeline, 0), { ...view, fluoroscopy: 'on' });
+    expect(explain.vertebrae[0].material).not.toBe(explain.materials.bone);
+  });
+
+  it('keeps the neighbours solid while the broken bone turns see-through for the needle', () => {
+    const timeline = buildTimeline('vertebroplasty', shape);
+    applySceneState(explain, sceneStateAt(timeline, settled(stepOf(timeline, 'cement'))), view);
+    expect(explain.materials.fractured.transparent).toBe(true);
+    expect(explain.materials.bone.transparent).toBe(false);
+    explain.vertebrae.forEach((v, i) => expect(v.material).toBe(i === explain.fracturedIndex ? explain.materials.fractured : explain.materials.bone));
+  });
+
+  it('turns the screwed vertebrae see-through for fusion, not the broken one', () => {
+    const timeline = buildTimeline('fusion', shape);
+    applySceneState(explain, sceneStateAt(timeline, settled(stepOf(timeline, 'screws'))), view);
+    const f = explain.fracturedIndex;
+    expect(explain.vertebrae[f - 1].material).toBe(explain.materials.focused);
+    expect(explain.vertebrae[f + 1].material).toBe(explain.materials.focused);
+    expect(explain.materials.focused.transparent).toBe(true);
+    expect(explain.materials.fractured.transparent).toBe(false);
+  });
+
+  it('meshes each vertebral form once and sizes it for every level and height', () => {
+    const started = performance.now();
+    const again = buildExplainScene({ ...shape, normalHeightsMm: { anterior: 29, middle: 29, posterior: 29 } });
+    // Every form is already meshed, so only copies are scaled: far below the 500 ms goal.
+    expect(performance.now() - started).toBeLessThan(150);
+    const box = (i: number) => {
+      again.vertebrae[i].geometry.computeBoundingBox();
+      return again.vertebrae[i].geometry.boundingBox!;
+    };
+    const d = again.levels[again.fracturedIndex].dims;
+    const body = box(again.fracturedIndex);
+    expect(body.max.z).toBeCloseTo(d.bodyDepth / 2, 0);
+    expect(box(4).max.z).toBeGreaterThan(body.max.z);
   });
 });

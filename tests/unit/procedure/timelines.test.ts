@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTimeline } from '../../../shared/procedure/buildTimeline';
 import { balloonRadiusFor } from '../../../shared/procedure/kyphoplasty';
 import { kyphoplastyOutcome, REFERENCE_CASE_SHAPE, manualShape } from '../../../shared/procedure/patientShape';
-import { MOTION_SHARE, nextStepTime, previousStepTime, sceneStateAt } from '../../../shared/procedure/sceneState';
+import { MOTION_SHARE, nextStepTime, previousStepTime, sceneStateAt, stepStillTime } from '../../../shared/procedure/sceneState';
 import type { Step, Timeline } from '../../../shared/procedure/types';
 
 const shape = REFERENCE_CASE_SHAPE;
@@ -192,5 +192,17 @@ describe('scene state and navigation', () => {
     expect(nextStepTime(timeline, timeline.duration)).toBe(timeline.duration);
     expect(previousStepTime(timeline, s1.start + 3)).toBe(s1.start);
     expect(previousStepTime(timeline, s1.start + 0.5)).toBe(0);
+  });
+});
+
+describe('the still picture of a step', () => {
+  it('falls after the motions and inside the step', () => {
+    const timeline = buildTimeline('kyphoplasty', REFERENCE_CASE_SHAPE);
+    for (const s of timeline.steps) {
+      const t = stepStillTime(s);
+      expect(t).toBeGreaterThan(s.start + (s.end - s.start) * MOTION_SHARE);
+      expect(t).toBeLessThan(s.end);
+      expect(sceneStateAt(timeline, t).stepId).toBe(s.id);
+    }
   });
 });

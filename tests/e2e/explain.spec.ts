@@ -1,0 +1,158 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+interface StepInfo {
+  id: string;
+  start: number;
+  end: number;
+  title: string;
+}
+
+async function openExplainer(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Explain procedure' }).click();
+  await expect(page.getByTestId('explain-canvas')).toBeVisible();
+  await page.waitForFunction(() => (window.__explain?.info().buildMs ?? 0) > 0);
+}
+
+async function steps(page: Page): Promise<StepInfo[]> {
+  return page.evaluate(() => window.__explain!.steps);
+}
+
+/** The moment each step's motions are done, as the handout pictures it. */
+const stillTime = (s: StepInfo) => s.start + (s.end - s.start) * 0.9;
+
+/** Grey-level spread and a hash of the 3D canvas, read back through a 2D canvas. */
+async function explainCanvasPixels(page: Page): Promise<{ sd: number; hash: string }> {
+  return page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const source = document.querySelector<HTMLCanvasElement>('[data-testid="explain-canvas"]')!;
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const context = copy.getContext('2d')!;
+    context.drawImage(source, 0, 0);
+    const { data } = context.getImageData(0, 0, copy.width, copy.height);
+    let sum = 0, squares = 0, h = 2166136261;
+    for (let i = 0; i < data.length; i += 4) {
+      const g = (data[i] + data[i + 1] + data[i + 2]) / 3;
+      sum += g;
+      squares += g * g;
+      if (i % 28 === 0) h = Math.imul(h ^ data[i] ^ (data[i + 1] << 8) ^ (data[i + 2] << 16), 16777619);
+    }
+    const n = data.length / 4;
+    const mean = sum / n;
+    return { sd: Math.sqrt(Math.max(0, squares / n - mean * mean)), hash: (h >>> 0).toString(16) };
+  });
+}
+
+function hasPoppler(): boolean {
+  try {
+    execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+test.describe('procedure explainer', () => {
+  for (const procedure of ['vertebroplasty', 'kyphoplasty'] as const) {
+    test(`every ${procedure} step draws its own picture within the draw budget`, async ({ app }) => {
+      const { page } = app;
+      await openExplainer(page);
+      await page.getByTestId(`explain-procedure-${procedure}`).click();
+      await expect(page.getByTestId(`explain-procedure-${procedure}`)).toHaveAttribute('aria-pressed', 'true');
+      const all = await steps(page);
+      expect(all.length).toBeGreaterThanOrEqual(8);
+      let previous = '';
+      for (const [i, step] of all.entries()) {
+        await page.evaluate((t) => window.__explain!.seek(t), stillTime(step));
+        await expect(page.getByTestId('explain-caption')).toContainText(`${i + 1}/${all.length} · ${step.title}`);
+        const pixels = await explainCanvasPixels(page);
+        expect(pixels.sd, `${step.id} is not blank`).toBeGreaterThan(12);
+        expect(pixels.hash, `${step.id} differs from the step before`).not.toBe(previous);
+        previous = pixels.hash;
+        const info = await page.evaluate(() => window.__explain!.info());
+        expect(info.calls).toBeLessThanOrEqual(50);
+        expect(info.triangles).toBeLessThan(60_000);
+      }
+      expect(app.consoleErrors).toEqual([]);
+    });
+  }
+
+  test('the X-ray toggle turns the X-ray view off during the X-ray step', async ({ app }) => {
+    const { page } = app;
+    await openExplainer(page);
+    const xray = (await steps(page)).find((s) => s.id === 'xray-guidance')!;
+    await page.evaluate((t) => window.__explain!.seek(t), stillTime(xray));
+    const toggle = page.getByTestId('explain-fluoroscopy');
+    await expect(toggle).toBeChecked();
+    await expect(page.getByText('Live X-ray view')).toBeVisible();
+    await toggle.uncheck();
+    await expect(page.getByText('Live X-ray view')).toHaveCount(0);
+    await expect(toggle).not.toBeChecked();
+  });
+
+  test('presenting to the patient shows no identifiers', async ({ app }) => {
+    const { page } = app;
+    // The bundled sample study is open, so its patient's name is on the page before presenting.
+    await expect(page.getByTestId('viewport')).toHaveAttribute('data-ww', /\d+/);
+    await expect(page.locator('body')).toContainText('SAMPLE');
+    await openExplainer(page);
+    await page.getByTestId('start-presentation').click();
+    await expect(page.locator('.explain-root.presentation')).toBeVisible();
+    await expect(page.getByTestId('explain-caption')).toBeVisible();
+    const text = await page.locator('body').innerText();
+    expect(text).not.toContain('SAMPLE');
+    expect(text).not.toContain('ID ');
+    expect(text).toContain('Not for diagnosis');
+    const pixels = await explainCanvasPixels(page);
+    expect(pixels.sd).toBeGreaterThan(12);
+  });
+
+  test('the handout PDF has one page per step, each with its caption', async ({ app }) => {
+    test.skip(!hasPoppler(), 'poppler-utils (pdfinfo, pdftotext, pdftoppm) is not installed');
+    const { page } = app;
+    await openExplainer(page);
+    await page.getByTestId('explain-procedure-kyphoplasty').click();
+    const all = await steps(page);
+    const captions = await page.evaluate(async (times) => {
+      const out: string[] = [];
+      for (const t of times) {
+        window.__explain!.seek(t);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        out.push(document.querySelector('[data-testid="explain-caption"] p')!.textContent ?? '');
+      }
+      return out;
+    }, all.map(stillTime));
+
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('explain-handout').click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('spinelab-kyphoplasty-handout.pdf');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'spinelab-handout-'));
+    try {
+      const file = path.join(dir, 'handout.pdf');
+      await download.saveAs(file);
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(all.length);
+      const words = (s: string) => s.replace(/\s+/g, ' ').trim();
+      for (let p = 1; p <= all.length; p++) {
+        const text = words(execFileSync('pdftotext', ['-f', String(p), '-l', String(p), file, '-'], { encoding: 'utf8' }));
+        expect(text).toContain(words(captions[p - 1]));
+        expect(text).toContain('Your broken bone: L1');
+        expect(text).toContain('For education and research. Not for diagnosis.');
+        expect(text).not.toContain('SAMPLE');
+      }
+      execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, path.join(dir, 'page')]);
+      const png = ['page-1.png', 'page-01.png', 'page-001.png'].map((n) => path.join(dir, n)).find(existsSync);
+      expect(png, 'page 1 rendered').toBeDefined();
+      expect(statSync(png!).size).toBeGreaterThan(10_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
