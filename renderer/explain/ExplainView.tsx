@@ -9,7 +9,7 @@ import { buildExplainScene, disposeExplainScene, type ExplainScene } from './bui
 import { poseCamera, presetState } from './cameraPresets';
 import { createExplainRenderer, type ExplainRenderer } from './explainRenderer';
 import { ExplainControls } from './ExplainControls';
-import { EXPLAINER_DISCLAIMER } from './handout-layout';
+import { DISCLAIMER } from '../../shared/api';
 import { buildHandoutPdf } from './handout-pdf';
 import { OptionsOverview } from './OptionsOverview';
 import { pictureMoments } from './step-pictures';
@@ -300,7 +300,7 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
         <canvas ref={canvasRef} className="explain-canvas" data-testid="explain-canvas" />
         {fluoroscopy && <div className="explain-fluoro-mask" aria-hidden="true" />}
         {fluoroscopy && <span className="explain-badge">Live X-ray view</span>}
-        {presentation && <span className="explain-presentation-note">{EXPLAINER_DISCLAIMER}</span>}
+        {presentation && <span className="explain-presentation-note">{DISCLAIMER}</span>}
         <div className="explain-caption" data-testid="explain-caption" aria-live="polite">
           <span className="explain-step-title">
             {state.stepIndex + 1}/{timeline.steps.length} · {state.stepTitle}

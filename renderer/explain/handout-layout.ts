@@ -1,3 +1,4 @@
+import { DISCLAIMER } from '../../shared/api';
 import type { SpineLevel } from '../../shared/procedure/types';
 
 /** What a take-home handout says: the procedure, the patient's level and each step. Nothing else about the patient. */
@@ -8,7 +9,6 @@ export interface HandoutContent {
 }
 
 /** Shown on every handout page and in presentation mode. */
-export const EXPLAINER_DISCLAIMER = 'For education and research. Not for diagnosis.';
 
 /** A4 portrait in PDF points. */
 export const PAGE = { width: 595.28, height: 841.89, margin: 48 } as const;
@@ -80,7 +80,7 @@ export function layoutHandoutPage(content: HandoutContent, index: number, imageA
     y -= lineHeight('caption');
   }
   const footerY = margin - TEXT_SIZES.footer;
-  texts.push({ text: EXPLAINER_DISCLAIMER, style: 'footer', x: margin, y: footerY });
+  texts.push({ text: DISCLAIMER, style: 'footer', x: margin, y: footerY });
   const pageNumber = `Page ${index + 1} of ${content.steps.length}`;
   texts.push({ text: pageNumber, style: 'footer', x: width - margin - measure(pageNumber, 'footer'), y: footerY });
   return { texts, image };

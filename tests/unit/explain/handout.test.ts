@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { buildHandoutPdf } from '../../../renderer/explain/handout-pdf';
-import { EXPLAINER_DISCLAIMER, layoutHandoutPage, PAGE, wrapText, type HandoutContent, type MeasureText } from '../../../renderer/explain/handout-layout';
+import { DISCLAIMER } from '../../../shared/api';
+import { layoutHandoutPage, PAGE, wrapText, type HandoutContent, type MeasureText } from '../../../renderer/explain/handout-layout';
 import { buildTimeline } from '../../../shared/procedure/buildTimeline';
 import { REFERENCE_CASE_SHAPE } from '../../../shared/procedure/patientShape';
 
@@ -31,7 +32,7 @@ describe('the handout layout', () => {
     const layout = layoutHandoutPage(content, i, 16 / 9, measure);
     const texts = layout.texts.map((t) => t.text);
     expect(texts).toContain('Your broken bone: L1');
-    expect(texts).toContain(EXPLAINER_DISCLAIMER);
+    expect(texts).toContain(DISCLAIMER);
     expect(layout.texts.filter((t) => t.style === 'caption').map((t) => t.text).join(' ')).toBe(content.steps[i].caption.split(/\s+/).join(' '));
     for (const t of layout.texts) {
       expect(t.x).toBeGreaterThanOrEqual(PAGE.margin - 1e-6);

@@ -1,0 +1,54 @@
+import { expect, test } from '../e2e/fixtures';
+
+const MEASURE_MS = 5000;
+
+/**
+ * The 3D explainer playing at 1280×720 in headless Chromium with software WebGL (SwiftShader): frames per
+ * second from a requestAnimationFrame counter while the kyphoplasty timeline plays, beside a floor measured
+ * in the same page (an empty requestAnimationFrame loop), with the scene's draw calls and triangles.
+ */
+// Tall enough that the canvas itself is about 1280×720 below the app's bars and controls.
+test.use({ viewport: { width: 1280, height: 1040 } });
+
+test('explainer: frame rate, draw calls, triangles, build time', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Explain procedure' }).click();
+  await expect(page.getByTestId('explain-canvas')).toBeVisible({ timeout: 60_000 });
+  await page.waitForFunction(() => window.__explain !== undefined && window.__explain.info().buildMs > 0, undefined, { timeout: 60_000 });
+  await page.getByTestId('explain-procedure-kyphoplasty').click();
+  const size = await page.getByTestId('explain-canvas').evaluate((c) => `${(c as HTMLCanvasElement).width}×${(c as HTMLCanvasElement).height}`);
+  await page.getByTestId('explain-play').click();
+  const frames = await page.evaluate(async (ms) => {
+    const count = (duration: number) =>
+      new Promise<number>((resolve) => {
+        let n = 0;
+        const start = performance.now();
+        const tick = () => {
+          n++;
+          if (performance.now() - start < duration) requestAnimationFrame(tick);
+          else resolve(n / ((performance.now() - start) / 1000));
+        };
+        requestAnimationFrame(tick);
+      });
+    return count(ms);
+  }, MEASURE_MS);
+  await page.getByTestId('explain-play').click();
+  const floor = await page.evaluate(
+    (ms) =>
+      new Promise<number>((resolve) => {
+        let n = 0;
+        const start = performance.now();
+        const tick = () => {
+          n++;
+          if (performance.now() - start < ms) requestAnimationFrame(tick);
+          else resolve(n / ((performance.now() - start) / 1000));
+        };
+        requestAnimationFrame(tick);
+      }),
+    2000,
+  );
+  const info = await page.evaluate(() => window.__explain!.info());
+  console.log(`\n== Explainer (kyphoplasty playing, canvas ${size}, SwiftShader)`);
+  console.log(`frames: ${frames.toFixed(1)}/s while playing; idle page ${floor.toFixed(1)}/s; ratio ${(floor / frames).toFixed(2)}`);
+  console.log(`scene: ${info.calls} draw calls, ${info.triangles} triangles, built in ${info.buildMs.toFixed(0)} ms`);
+});
