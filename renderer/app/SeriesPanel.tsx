@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { mrSequenceLabel } from '../../shared/dicom/mr-sequence';
 import type { Stack } from '../viewer/stack';
 import { thumbnailPixels } from '../viewer/thumbnail';
 import { useStudyStore } from './study-store';
@@ -23,6 +24,8 @@ function Thumbnail({ stack }: { stack: Stack }) {
   return <canvas ref={canvasRef} className="thumb" aria-hidden="true" />;
 }
 
+const sequenceLabel = (stack: Stack) => (stack.headers[0] ? mrSequenceLabel(stack.headers[0]) : undefined);
+
 export function SeriesPanel() {
   const stacks = useStudyStore((s) => s.stacks);
   const active = useStudyStore((s) => s.viewports[s.activeViewport]);
@@ -45,6 +48,11 @@ export function SeriesPanel() {
             <span className="series-text">
               <span className="series-title">{stack.description || `Series ${stack.seriesNumber ?? ''}`}</span>
               <span className="series-meta">
+                {sequenceLabel(stack) && (
+                  <span className="sequence-tag" title={`Recognised from the ${sequenceLabel(stack)!.from === 'description' ? 'series description' : 'acquisition parameters (TR, TE, TI)'}`} data-testid="sequence-label">
+                    {sequenceLabel(stack)!.text}
+                  </span>
+                )}
                 {stack.modality} · {stack.imageIds.length} image{stack.imageIds.length === 1 ? '' : 's'}
               </span>
               {stack.note && <span className="series-note">{stack.note}</span>}

@@ -68,3 +68,10 @@ test('a trainee opens a case, measures it, submits and gets a score with feedbac
   await page.getByRole('button', { name: 'Sample cases' }).click();
   await expect(page.getByTestId('course-progress')).toContainText('1 of');
 });
+
+test('MR series are labelled T1, T2 and STIR in the series panel', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Sample cases' }).click();
+  await page.getByTestId('case-card').filter({ hasText: 'Acute or old' }).getByRole('button', { name: 'Open case' }).click();
+  await expect(page.getByTestId('sequence-label')).toHaveText(['T1', 'T2', 'STIR']);
+});
