@@ -15,8 +15,10 @@ const DEFAULT_CASE = 'case-01-normal';
 // three.js and the explainer load only when the explainer is first opened.
 const ExplainScreen = lazy(() => import('./ExplainScreen').then((m) => ({ default: m.ExplainScreen })));
 
-export async function openSampleCase(caseId: string): Promise<void> {
+/** Opens a sample case; `show` brings the viewer forward (not for the default study at start-up). */
+export async function openSampleCase(caseId: string, show = true): Promise<void> {
   const opened = await platform.api.openSample(caseId);
+  if (show) useStudyStore.getState().setView('viewer');
   await loadSources(platform.sourcesFor(opened.files), opened.label, caseId);
 }
 
@@ -52,7 +54,7 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    openSampleCase(DEFAULT_CASE).catch(() => setNotice('The bundled sample study could not be opened. Use Open to load your own files.'));
+    openSampleCase(DEFAULT_CASE, false).catch(() => setNotice('The bundled sample study could not be opened. Use Open to load your own files.'));
     platform.api.listRecent().then(setRecent, () => undefined);
   }, []);
 

@@ -31,6 +31,7 @@ export async function loadSources(sources: readonly FileSource[], label: string,
   const wanted = sources.filter((s) => !IGNORED.test(s.relativePath));
   const store = useStudyStore.getState();
   const generation = store.beginLoad(label, wanted, caseId);
+  if (!caseId) store.setView('viewer');
   const concurrency = Math.max(2, (navigator.hardwareConcurrency || 2) * 2);
   let next = 0;
   let key = 0;

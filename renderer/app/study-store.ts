@@ -123,7 +123,7 @@ export const useStudyStore = create<StudyState>((set, get) => ({
     clearReformats();
     const generation = get().generation + 1;
     performance.mark('spinelab:progress-shown');
-    set({ ...EMPTY, label, sources, caseId, generation, progress: { done: 0, total: sources.length }, view: 'viewer', layout: '1x1' });
+    set({ ...EMPTY, label, sources, caseId, generation, progress: { done: 0, total: sources.length }, layout: '1x1' });
     return generation;
   },
 

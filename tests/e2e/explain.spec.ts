@@ -1,3 +1,4 @@
+import { DISCLAIMER } from '../../shared/api';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -144,7 +145,7 @@ test.describe('procedure explainer', () => {
         const text = words(execFileSync('pdftotext', ['-f', String(p), '-l', String(p), file, '-'], { encoding: 'utf8' }));
         expect(text).toContain(words(captions[p - 1]));
         expect(text).toContain('Your broken bone: L1');
-        expect(text).toContain('For education and research. Not for diagnosis.');
+        expect(text).toContain(DISCLAIMER);
         expect(text).not.toContain('SAMPLE');
       }
       execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, path.join(dir, 'page')]);

@@ -21,6 +21,8 @@ test.describe('viewer', () => {
     const viewport = page.getByTestId('viewport');
     await expect(viewport).toHaveAttribute('data-ww', /\d+/);
     await expect(page.getByTestId('load-progress')).toHaveCount(0);
+    await page.getByTestId('series-item').filter({ hasText: 'CT' }).click();
+    await expect(viewport).toHaveAttribute('data-slices', '120');
     const before = Number(await viewport.getAttribute('data-slice'));
     const hashBefore = await canvasHash(page);
     await viewport.hover();
