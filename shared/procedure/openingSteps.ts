@@ -50,3 +50,15 @@ export function augmentationOpeningSteps(shape: PatientSpineShape): StepSpec[] {
     },
   ];
 }
+
+/** After either augmentation the cement hardens and the patient recovers the same way (DOMAIN.md §6). */
+export const CEMENT_SETS_STEP: StepSpec = {
+  id: 'cement-sets',
+  title: 'The cement sets',
+  durationS: 6,
+  caption: 'The cement hardens within minutes, like a cast inside the bone. You rest on your back for about an hour. Most people go home the same day.',
+  clinicianDetail: 'PMMA polymerises in about 10–20 minutes; supine bed rest for about an hour; often a same-day discharge.',
+  camera: 'side',
+  targets: { cementSet: 1, proneBlend: 0, boneOpacity: 0.45 },
+  switches: { needleSides: [] },
+};

@@ -1,14 +1,9 @@
+import { isVertebralLevel, VERTEBRAL_LEVELS } from '../measure/levels';
 import type { SpineLevel } from './types';
 
-/** Top to bottom. */
-export const SPINE_LEVELS: readonly SpineLevel[] = [
-  'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12',
-  'L1', 'L2', 'L3', 'L4', 'L5',
-];
-
-export function isSpineLevel(value: string): value is SpineLevel {
-  return (SPINE_LEVELS as readonly string[]).includes(value);
-}
+/** Top to bottom: the same levels the measurement engine knows. */
+export const SPINE_LEVELS: readonly SpineLevel[] = VERTEBRAL_LEVELS;
+export const isSpineLevel = isVertebralLevel;
 
 /**
  * The levels drawn around a fracture, top to bottom: two above and two below where the spine has

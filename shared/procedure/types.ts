@@ -3,10 +3,10 @@
  * built, inspected and tested without a renderer.
  */
 
-/** Vertebral levels the explainer can draw (thoracic and lumbar spine). */
-export type SpineLevel =
-  | 'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'T9' | 'T10' | 'T11' | 'T12'
-  | 'L1' | 'L2' | 'L3' | 'L4' | 'L5';
+import type { VertebralLevel } from '../measure/types';
+
+/** Vertebral levels the explainer can draw: the thoracic and lumbar levels the measurements name. */
+export type SpineLevel = VertebralLevel;
 
 export interface VertebralHeightsMm {
   anterior: number;

@@ -1,5 +1,5 @@
 import { needleSidesFor } from './captionWords';
-import { augmentationOpeningSteps } from './openingSteps';
+import { augmentationOpeningSteps, CEMENT_SETS_STEP } from './openingSteps';
 import { assembleTimeline } from './timelineBuilder';
 import type { PatientSpineShape, Timeline } from './types';
 
@@ -36,16 +36,7 @@ export function vertebroplastyTimeline(shape: PatientSpineShape, bipedicular: bo
       camera: 'closeUp',
       targets: { needleDepth: 0 },
     },
-    {
-      id: 'cement-sets',
-      title: 'The cement sets',
-      durationS: 6,
-      caption: 'The cement hardens within minutes, like a cast inside the bone. You rest on your back for about an hour. Most people go home the same day.',
-      clinicianDetail: 'PMMA polymerises in about 10–20 minutes; supine bed rest for about an hour; often a same-day discharge.',
-      camera: 'side',
-      targets: { cementSet: 1, proneBlend: 0, boneOpacity: 0.45 },
-      switches: { needleSides: [] },
-    },
+    CEMENT_SETS_STEP,
     {
       id: 'what-to-expect',
       title: 'What to expect',
