@@ -5,7 +5,7 @@ import { manualShape, REFERENCE_CASE_SHAPE, shapeFromMeasurements } from '../../
 import type { PatientSpineShape } from '../../shared/procedure/types';
 import { ExplainView } from '../explain/ExplainView';
 import { useMeasureStore } from '../tools/measure-store';
-import { measuredFracture } from './measured-fracture';
+import { measuredFracture } from './study-results';
 import { useStudyStore } from './study-store';
 
 /**
@@ -15,8 +15,7 @@ import { useStudyStore } from './study-store';
 export function ExplainScreen() {
   const stacks = useStudyStore((s) => s.stacks);
   const studies = useMeasureStore((s) => s.studies);
-  // Recomputed when measurements change: `studies` is read inside measuredFracture through the store.
-  const measured = useMemo(() => measuredFracture(stacks), [stacks, studies]);
+  const measured = useMemo(() => measuredFracture(stacks, useMeasureStore.getState()), [stacks, studies]);
   const [useManual, setUseManual] = useState(false);
   const [level, setLevel] = useState<VertebralLevel>(REFERENCE_CASE_SHAPE.fracturedLevel as VertebralLevel);
   const [ha, setHa] = useState(REFERENCE_CASE_SHAPE.heightsMm.anterior);

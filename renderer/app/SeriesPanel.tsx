@@ -24,6 +24,8 @@ function Thumbnail({ stack }: { stack: Stack }) {
   return <canvas ref={canvasRef} className="thumb" aria-hidden="true" />;
 }
 
+const formatStudyDate = (d: string) => (/^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : d);
+
 const sequenceLabel = (stack: Stack) => (stack.headers[0] ? mrSequenceLabel(stack.headers[0]) : undefined);
 
 export function SeriesPanel() {
@@ -31,6 +33,8 @@ export function SeriesPanel() {
   const active = useStudyStore((s) => s.viewports[s.activeViewport]);
   const select = useStudyStore((s) => s.selectStack);
   if (stacks.length === 0) return <div className="panel-empty">No series loaded</div>;
+  // With a before and an after study open, the date tells two like-named series apart.
+  const severalStudies = new Set(stacks.map((s) => s.studyInstanceUid)).size > 1;
   return (
     <ul className="series-list" aria-label="Series">
       {stacks.map((stack) => (
@@ -54,6 +58,7 @@ export function SeriesPanel() {
                   </span>
                 )}
                 {stack.modality} · {stack.imageIds.length} image{stack.imageIds.length === 1 ? '' : 's'}
+                {severalStudies && stack.headers[0]?.studyDate ? ` · ${formatStudyDate(stack.headers[0].studyDate)}` : ''}
               </span>
               {stack.note && <span className="series-note">{stack.note}</span>}
             </span>

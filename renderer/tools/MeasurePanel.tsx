@@ -7,6 +7,7 @@ import { GRADE_COLOURS, GRADE_NAMES } from './grade-colours';
 import { useMeasureStore, type ToolName } from './measure-store';
 import type { PlaneContext } from './plane-context';
 import { resultsForPlane } from './spine-results';
+import { StudyComparison } from './StudyComparison';
 
 export const TOOLS: ReadonlyArray<readonly [ToolName, string, string]> = [
   ['navigate', 'Navigate', 'Esc'],
@@ -194,6 +195,7 @@ export function MeasurePanel({ ctx, doc, readOnly, onExport }: MeasurePanelProps
           {elsewhere > 0 && ` ${elsewhere} measurement${elsewhere === 1 ? '' : 's'} on other images of this study.`}
         </p>
       )}
+      <StudyComparison studyInstanceUid={ctx.studyInstanceUid} />
       {ctx.orientation.source === 'assumed' && (
         <p className="results-footnote">
           {ctx.header.imageOrientationPatient

@@ -75,3 +75,37 @@ test('MR series are labelled T1, T2 and STIR in the series panel', async ({ app 
   await page.getByTestId('case-card').filter({ hasText: 'Acute or old' }).getByRole('button', { name: 'Open case' }).click();
   await expect(page.getByTestId('sequence-label')).toHaveText(['T1', 'T2', 'STIR']);
 });
+
+test('before and after kyphoplasty: restoration and angle change against the ±5° error', async ({ app }) => {
+  const { page } = app;
+  const id = 'case-06-kyphoplasty-before-after';
+  const details = readCaseDetails(JSON.parse(readFileSync(path.resolve('samples/cases', id, 'case.json'), 'utf8')));
+  await page.getByRole('button', { name: 'Sample cases' }).click();
+  await page.getByTestId('case-card').filter({ hasText: 'before and after kyphoplasty' }).getByRole('button', { name: 'Open case' }).click();
+  await expect(page.getByTestId('series-item')).toHaveCount(2);
+  await expect(page.getByTestId('load-progress')).toHaveCount(0);
+  await page.getByTestId('tab-measure').click();
+  for (const [i, study] of details.studies.entries()) {
+    await page.getByTestId('series-item').nth(i).click();
+    await expect(page.getByTestId('viewport')).toHaveAttribute('data-transform', /\d/);
+    const image = study.images.find((x) => x.kind === 'pixels')!;
+    if (image.kind !== 'pixels') throw new Error('radiograph expected');
+    // Which radiograph is on screen: the one whose study this is.
+    await expect(page.getByTestId('overlay-patient')).toBeVisible();
+    await page.keyboard.press('v');
+    for (const level of ['T12', 'L1', 'L2'] as const) {
+      await page.getByTestId('next-level').selectOption(level);
+      const truth = image.vertebrae.find((v) => v.level === level)!;
+      for (const name of ORDER) await clickImagePoint(page, truth.points[name]);
+    }
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('result-row')).toHaveCount(3);
+  }
+  const comparison = page.getByTestId('study-comparison');
+  await expect(comparison).toBeVisible();
+  const row = await page.getByTestId('comparison-row').filter({ hasText: 'L1' }).textContent();
+  const percent = Number(/(\d+)% of the lost anterior height restored/.exec(row ?? '')?.[1]);
+  expect(percent).toBeGreaterThan(10);
+  expect(percent).toBeLessThan(80);
+  await expect(page.getByTestId('comparison-angle')).toContainText('typical error');
+});
