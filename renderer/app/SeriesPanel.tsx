@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { mrSequenceLabel } from '../../shared/dicom/mr-sequence';
+import { formatDicomDate } from '../viewer/dicom-text';
 import type { Stack } from '../viewer/stack';
 import { thumbnailPixels } from '../viewer/thumbnail';
 import { useStudyStore } from './study-store';
@@ -23,8 +24,6 @@ function Thumbnail({ stack }: { stack: Stack }) {
   }, [imageId]);
   return <canvas ref={canvasRef} className="thumb" aria-hidden="true" />;
 }
-
-const formatStudyDate = (d: string) => (/^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : d);
 
 const sequenceLabel = (stack: Stack) => (stack.headers[0] ? mrSequenceLabel(stack.headers[0]) : undefined);
 
@@ -58,7 +57,7 @@ export function SeriesPanel() {
                   </span>
                 )}
                 {stack.modality} · {stack.imageIds.length} image{stack.imageIds.length === 1 ? '' : 's'}
-                {severalStudies && stack.headers[0]?.studyDate ? ` · ${formatStudyDate(stack.headers[0].studyDate)}` : ''}
+                {severalStudies && stack.headers[0]?.studyDate ? ` · ${formatDicomDate(stack.headers[0].studyDate)}` : ''}
               </span>
               {stack.note && <span className="series-note">{stack.note}</span>}
             </span>

@@ -2,11 +2,10 @@ import { calibrationBadge } from '../../shared/calibration';
 import { angleChange, heightRestoration, TYPICAL_ANGLE_ERROR_DEG } from '../../shared/measure/restoration';
 import { resultsByStudy } from '../app/study-results';
 import { useStudyStore } from '../app/study-store';
+import { formatDicomDate } from '../viewer/dicom-text';
 import { useMeasureStore } from './measure-store';
 
-function formatDate(d: string): string {
-  return /^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : d || 'undated';
-}
+const formatDate = (d: string) => formatDicomDate(d) || 'undated';
 
 /**
  * Before and after: the same patient's two measured studies side by side, with height restoration

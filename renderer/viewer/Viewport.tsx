@@ -4,6 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { calibrationBadgeShort } from '../../shared/calibration';
 import { orientationLetters, patientOrientationLetters, type EdgeLetters } from '../../shared/dicom/orientation';
 import { registerImageLoader } from './cornerstone-image';
+import { formatDicomDate, formatPersonName } from './dicom-text';
 import { Magnifier } from './Magnifier';
 import { registerReformatLoader } from './reformat-stacks';
 import { scaleBarLength } from './scale-bar';
@@ -45,13 +46,6 @@ interface RenderedState {
 
 type DragMode = 'window' | 'pan' | 'zoom';
 
-function formatDate(d?: string): string {
-  return d && /^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : (d ?? '');
-}
-
-function formatName(name: string): string {
-  return name.replace(/\^+/g, ', ').replace(/,\s*$/, '');
-}
 
 function imageLetters(stack: Stack, slice: number): EdgeLetters | undefined {
   const h = stack.headers[slice];
@@ -322,11 +316,11 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
           <div className="overlay overlay-tl" data-testid="overlay-patient">
             {showIdentifiers ? (
               <>
-                <div className="overlay-strong">{formatName(header.patientName)}</div>
+                <div className="overlay-strong">{formatPersonName(header.patientName)}</div>
                 <div>ID {header.patientId}</div>
                 {header.patientBirthDate && (
                   <div>
-                    Born {formatDate(header.patientBirthDate)}
+                    Born {formatDicomDate(header.patientBirthDate)}
                     {header.patientSex ? ` · ${header.patientSex}` : ''}
                   </div>
                 )}
@@ -336,7 +330,7 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
             )}
           </div>
           <div className="overlay overlay-tr">
-            {showIdentifiers && <div>{formatDate(header.studyDate)}</div>}
+            {showIdentifiers && <div>{formatDicomDate(header.studyDate)}</div>}
             <div>{header.studyDescription}</div>
             <div className="overlay-strong">
               {header.modality} · {stack.description || `Series ${stack.seriesNumber ?? ''}`}
