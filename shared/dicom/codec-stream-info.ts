@@ -73,6 +73,20 @@ export function j2kDimensions(stream: Uint8Array): StreamDimensions | undefined 
   return { width, height, components, precision };
 }
 
+const ascii = (bytes: Uint8Array, at: number, text: string) => [...text].every((c, i) => bytes[at + i] === c.charCodeAt(0));
+
+/**
+ * Whether a marker segment is one libjpeg lets decide the colour transform: a JFIF APP0 of at least 14 data
+ * bytes, or an Adobe APP14 of at least 12 (libjpeg's jdmarker.c). Shorter ones it ignores, and so do we
+ * (SC_rgb_jpeg.dcm carries an Adobe APP14 cut off before its transform flag).
+ */
+function decidesColour(stream: Uint8Array, marker: number, segment: number, length: number): boolean {
+  const dataLength = length - 2;
+  if (marker === 0xe0) return dataLength >= 14 && ascii(stream, segment, 'JFIF\0');
+  if (marker === 0xee) return dataLength >= 12 && ascii(stream, segment, 'Adobe');
+  return false;
+}
+
 /**
  * For a DICOM RGB image whose JPEG stream carries neither a JFIF nor an Adobe marker, libjpeg would still
  * assume YCbCr and convert, yet the samples are RGB (DICOM's Photometric Interpretation governs, PS3.5
@@ -88,7 +102,7 @@ export function markJpegAsRgb(stream: Uint8Array): Uint8Array {
     const marker = patched[position + 1];
     const length = (patched[position + 2] << 8) | patched[position + 3];
     const segment = position + 4;
-    if (marker === 0xe0 || marker === 0xee) return stream; // JFIF (APP0) or Adobe (APP14) decide colour
+    if (decidesColour(patched, marker, segment, length)) return stream;
     if (marker >= 0xc0 && marker <= 0xc3 && patched[segment + 5] === 3) {
       for (let c = 0; c < 3; c++) {
         idMap.set(patched[segment + 6 + c * 3], RGB_IDS[c]);

@@ -1,5 +1,5 @@
 // dicom-parser is a UMD bundle: only its default export is visible to Node's ES module loader.
-import dicomParser, { type DataSet, type Element } from 'dicom-parser';
+import dicomParser, { type ByteArrayParser, type DataSet, type Element } from 'dicom-parser';
 import { Inflate } from 'pako';
 import { DicomError, describeThrown, isPartialParseFailure, toDicomError } from './errors';
 import { AttributeReader, PIXEL_DATA_TAGS, readInstanceHeader, type InstanceHeader } from './header';
@@ -172,33 +172,107 @@ function elementWithUnknownVr(dataSet: DataSet): Element | undefined {
   return Object.values(dataSet.elements).find((e) => e.vr !== undefined && VRS_UNKNOWN_TO_PARSER.has(e.vr));
 }
 
+/** Every value representation of PS3.5 Table 6.2-1: in explicit VR each element header names one (§7.1.2). */
+const KNOWN_VRS = new Set(['AE', 'AS', 'AT', 'CS', 'DA', 'DS', 'DT', 'FD', 'FL', 'IS', 'LO', 'LT', 'OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'PN', 'SH', 'SL', 'SQ', 'SS', 'ST', 'SV', 'TM', 'UC', 'UI', 'UL', 'UN', 'UR', 'US', 'UT', 'UV']);
+
+/**
+ * The declared transfer syntax of a Part 10 file whose data set is nevertheless written in implicit VR:
+ * it declares an explicit little endian syntax (every compressed one is, PS3.5 §10.1, Annex A.4), yet the
+ * two bytes after the first data set tag are no VR (§7.1.2) but the low half of an implicit VR length
+ * (§7.1.3). Some writers do this; pydicom reads such files by the same test.
+ */
+function explicitDeclaredButImplicitWritten(bytes: Uint8Array): { meta: DataSet; syntax: TransferSyntax } | undefined {
+  if (!hasDicmPrefix(bytes)) return undefined;
+  let meta: DataSet;
+  try {
+    meta = dicomParser.readPart10Header(bytes);
+  } catch {
+    return undefined;
+  }
+  const syntax = findTransferSyntax(meta.string('x00020010')?.replace(/\0/g, '') ?? '');
+  if (!syntax || syntax.uid === IMPLICIT_VR_LITTLE_ENDIAN || syntax.bigEndian || syntax.deflated) return undefined;
+  const start = (meta as DataSet & { position: number }).position;
+  if (start + 8 > bytes.length) return undefined;
+  const vr = String.fromCharCode(bytes[start + 4], bytes[start + 5]);
+  return KNOWN_VRS.has(vr) ? undefined : { meta, syntax };
+}
+
+/** dicom-parser's DataSet class, which its type declarations describe only as an interface. */
+const DataSetClass = (dicomParser as unknown as { DataSet: new (parser: ByteArrayParser, bytes: Uint8Array, elements: Record<string, Element>) => DataSet }).DataSet;
+
+/**
+ * Parses the data set after the File Meta Information as Implicit VR Little Endian. dicom-parser's implicit
+ * path takes undefined-length Pixel Data for a sequence (its next tag is an item), so the parse stops at
+ * (7FE0,0010) and reads its encapsulated fragments by their item lengths as PS3.5 A.4 lays them out.
+ */
+function parseImplicitAfterMeta(bytes: Uint8Array, meta: DataSet): DataSet {
+  const parser = dicomParser.littleEndianByteArrayParser;
+  const stream = new dicomParser.ByteStream(parser, bytes, (meta as DataSet & { position: number }).position);
+  const dataSet = new DataSetClass(parser, bytes, {});
+  dataSet.warnings = stream.warnings;
+  dicomParser.parseDicomDataSetImplicit(dataSet, stream, bytes.length, { untilTag: 'x7fe00010' });
+  const pixelData = dataSet.elements.x7fe00010;
+  if (pixelData) {
+    if (pixelData.hadUndefinedLength) dicomParser.findEndOfEncapsulatedElement(stream, pixelData, dataSet.warnings);
+    else stream.seek(pixelData.length);
+    if (stream.position < bytes.length) dicomParser.parseDicomDataSetImplicit(dataSet, stream, bytes.length);
+  }
+  Object.assign(dataSet.elements, meta.elements);
+  return dataSet;
+}
+
+/**
+ * Re-reads a file as implicit VR when its declared explicit syntax failed or found no image and its bytes
+ * say implicit (see explicitDeclaredButImplicitWritten). Undefined when that does not apply or the
+ * implicit reading fails too: the failure under the declared syntax is then the one to report.
+ */
+function reparseAsWrittenImplicit(bytes: Uint8Array, warnings: string[]): DataSet | undefined {
+  const mismatch = explicitDeclaredButImplicitWritten(bytes);
+  if (!mismatch) return undefined;
+  let dataSet: DataSet;
+  try {
+    dataSet = parseImplicitAfterMeta(bytes, mismatch.meta);
+  } catch {
+    return undefined;
+  }
+  warnings.push(`the file says its data is encoded as ${mismatch.syntax.name} (explicit VR) but it is written in implicit VR; it was read as implicit VR`);
+  return dataSet;
+}
+
 /**
  * dicom-parser gives up on a file with a damaged tail, yet the image before it is often intact (NOTES.md):
  * keep such a data set when its pixel data is complete, and say so.
  */
+function recoverPartialParse(e: unknown, fileName: string, warnings: string[]): DataSet {
+  if (isPartialParseFailure(e)) {
+    const partial = e.dataSet as DataSet;
+    if (partial && typeof partial === 'object' && partial.elements && completePixelData(partial)) {
+      warnings.push(`the end of the file is damaged and was ignored (${describeThrown(e.exception)}); the image itself is complete`);
+      return partial;
+    }
+    const unknownVr = partial && typeof partial === 'object' && partial.elements ? elementWithUnknownVr(partial) : undefined;
+    if (unknownVr) {
+      throw new DicomError('unsupported-encoding', fileName, `element ${tagText(unknownVr.tag)} has the value representation ${unknownVr.vr} (64-bit values, added to DICOM in 2019), which this app cannot read yet`);
+    }
+    const cause = toDicomError(e.exception, fileName);
+    if (cause.kind === 'invalid-header' && !(e.exception instanceof RangeError)) {
+      throw new DicomError('truncated', fileName, `the file is damaged or cut short before its image data (${describeThrown(e.exception)})`);
+    }
+    throw cause;
+  }
+  throw toDicomError(e, fileName);
+}
+
+/** Parses with the declared (or guessed) transfer syntax, falling back to implicit VR or to a partial data set. */
 function parseWithRecovery(bytes: Uint8Array, fileName: string, rawTransferSyntax: string | undefined, limits: ParseLimits, warnings: string[]): DataSet {
+  let dataSet: DataSet;
   try {
-    return dicomParser.parseDicom(bytes, { TransferSyntaxUID: rawTransferSyntax, inflater: cappedInflater(fileName, limits) });
+    dataSet = dicomParser.parseDicom(bytes, { TransferSyntaxUID: rawTransferSyntax, inflater: cappedInflater(fileName, limits) });
   } catch (e) {
     if (e instanceof DicomError) throw e;
-    if (isPartialParseFailure(e)) {
-      const partial = e.dataSet as DataSet;
-      if (partial && typeof partial === 'object' && partial.elements && completePixelData(partial)) {
-        warnings.push(`the end of the file is damaged and was ignored (${describeThrown(e.exception)}); the image itself is complete`);
-        return partial;
-      }
-      const unknownVr = partial && typeof partial === 'object' && partial.elements ? elementWithUnknownVr(partial) : undefined;
-      if (unknownVr) {
-        throw new DicomError('unsupported-encoding', fileName, `element ${tagText(unknownVr.tag)} has the value representation ${unknownVr.vr} (64-bit values, added to DICOM in 2019), which this app cannot read yet`);
-      }
-      const cause = toDicomError(e.exception, fileName);
-      if (cause.kind === 'invalid-header' && !(e.exception instanceof RangeError)) {
-        throw new DicomError('truncated', fileName, `the file is damaged or cut short before its image data (${describeThrown(e.exception)})`);
-      }
-      throw cause;
-    }
-    throw toDicomError(e, fileName);
+    return reparseAsWrittenImplicit(bytes, warnings) ?? recoverPartialParse(e, fileName, warnings);
   }
+  return completePixelData(dataSet) ? dataSet : (reparseAsWrittenImplicit(bytes, warnings) ?? dataSet);
 }
 
 /**
