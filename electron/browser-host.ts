@@ -108,7 +108,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A page still open keeps keep-alive and in-flight requests; closing must not wait for them.
+        server.closeAllConnections();
+      }),
   };
 }
 
