@@ -141,7 +141,7 @@ export const useStudyStore = create<StudyState>((set, get) => ({
       const idx = shownId ? stack.imageIds.indexOf(shownId) : -1;
       sliceByStack[stack.key] = idx >= 0 ? idx : 0;
     }
-    const viewports = s.viewports.map((key) => (key && stacks.some((st) => st.key === key) ? key : undefined));
+    const viewports = s.viewports.map((key) => (key && (stacks.some((st) => st.key === key) || s.reformats.some((r) => r.key === key)) ? key : undefined));
     if (!viewports[0]) viewports[0] = stacks[0]?.key;
     set({ instances, stacks, viewports, sliceByStack, progress: s.progress && { ...s.progress, done: s.progress.done + 1 } });
   },
@@ -202,6 +202,8 @@ export const useStudyStore = create<StudyState>((set, get) => ({
     if (!current) return;
     const source = sourceStackOf(s, current);
     if (plane === 'acquired') return get().selectStack(source.key, viewport);
+    // A volume built from part of a series would be silently short: reformat once it is all in.
+    if (s.progress) return set({ message: 'The series is still loading; reformat it once every slice is in.' });
     const made = reformatStack(source, plane, s.slab);
     if ('error' in made) return set({ message: made.error });
     const reformats = [...s.reformats.filter((r) => r.key !== made.key), made];

@@ -9,6 +9,7 @@ const CORPUS = path.resolve('../shared/dicom-corpus/files');
 const ORDER = ['anteriorSuperior', 'middleSuperior', 'posteriorSuperior', 'anteriorInferior', 'middleInferior', 'posteriorInferior'] as const;
 
 async function settle(page: Page) {
+  await expect(page.getByTestId('series-item').first()).toBeVisible();
   await expect(page.getByTestId('load-progress')).toHaveCount(0);
   await page.waitForTimeout(400);
 }
