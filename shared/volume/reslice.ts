@@ -4,7 +4,7 @@
  * Each anatomical plane is taken as the grid plane closest to it, so image pixels are voxels (nearest
  * neighbour in the plane is exact, and measurement on the image is as exact as on the slices). For an
  * oblique acquisition the reformats are oblique by the same angle; their direction vectors say so, and the
- * orientation letters drawn from them (orientation-letters.ts) show it.
+ * orientation letters drawn from them (shared/dicom/orientation.ts) show it.
  *
  * Images follow the radiological display convention whatever the patient position, as MPR viewers do:
  * axial — patient Right on screen-left, Anterior at the top; sagittal — Anterior on the left, Head at the top

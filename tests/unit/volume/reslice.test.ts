@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Orientation, Vec3 } from '../../../shared/dicom/header';
-import { orientationLetters } from '../../../shared/volume/orientation-letters';
+import { orientationLetters } from '../../../shared/dicom/orientation';
 import {
   imagePointToPatient,
   indexOfPosition,
