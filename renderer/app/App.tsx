@@ -17,7 +17,10 @@ const ExplainScreen = lazy(() => import('./ExplainScreen').then((m) => ({ defaul
 
 /** Opens a sample case; `show` brings the viewer forward (not for the default study at start-up). */
 export async function openSampleCase(caseId: string, show = true): Promise<void> {
+  const generation = useStudyStore.getState().generation;
   const opened = await platform.api.openSample(caseId);
+  // The default study must never replace files the user opened while it was being fetched.
+  if (!show && useStudyStore.getState().generation !== generation) return;
   if (show) useStudyStore.getState().setView('viewer');
   await loadSources(platform.sourcesFor(opened.files), opened.label, caseId);
 }
