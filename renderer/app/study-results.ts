@@ -17,28 +17,30 @@ export interface StudyResults {
 
 /**
  * For each study, the results of the image carrying most of its vertebra measurements: the image a
- * reader measured the spine on. Reformat stacks are searched too.
+ * reader measured the spine on. Only the images that hold a vertebra are measured, found by their
+ * SOP instance and frame. Measurements made on reformats are not searched: they belong to no acquired image.
  */
 export function resultsByStudy(stacks: readonly Stack[], state: MeasureState): Map<string, StudyResults> {
   const out = new Map<string, StudyResults>();
   for (const stack of stacks) {
     const doc = documentFor(state, stack.studyInstanceUid);
-    if (!doc || !doc.annotations.some((a) => a.type === 'vertebra')) continue;
-    for (let slice = 0; slice < stack.imageIds.length; slice++) {
-      const ctx = planeContext(stack, slice, doc);
-      const count = ctx.annotations.filter((a) => a.type === 'vertebra').length;
-      if (count === 0) continue;
-      const { results } = resultsForPlane(ctx);
+    const measured = new Set(
+      doc?.annotations.flatMap((a) => (a.type === 'vertebra' && a.plane.kind === 'image' ? [`${a.plane.sopInstanceUid}:${a.plane.frameIndex}`] : [])),
+    );
+    if (!doc || measured.size === 0) continue;
+    stack.headers.forEach((header, slice) => {
+      if (!measured.has(`${header.sopInstanceUid}:${stack.frameIndices[slice]}`)) return;
+      const { results } = resultsForPlane(planeContext(stack, slice, doc));
       const best = out.get(stack.studyInstanceUid);
-      if (!results || (best && best.results.vertebrae.length >= results.vertebrae.length)) continue;
+      if (!results || (best && best.results.vertebrae.length >= results.vertebrae.length)) return;
       out.set(stack.studyInstanceUid, {
         studyInstanceUid: stack.studyInstanceUid,
-        studyDate: ctx.header.studyDate ?? '',
-        patientId: ctx.header.patientId,
+        studyDate: header.studyDate ?? '',
+        patientId: header.patientId,
         results,
         where: `${stack.description || stack.modality}, image ${slice + 1}`,
       });
-    }
+    });
   }
   return out;
 }

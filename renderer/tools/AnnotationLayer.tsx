@@ -4,6 +4,8 @@ import { calibrationBadgeShort } from '../../shared/calibration';
 import { effectiveGrade } from '../../shared/measure/genant';
 import { lengthOf } from '../../shared/measure/units';
 import type { AngleMeasurement, Length, Vec2 } from '../../shared/measure/types';
+import { endplateLine } from '../../shared/measure/angles';
+import { planeKey } from '../../shared/model/plane';
 import type { Annotation, StudyAnnotations } from '../../shared/model/types';
 import { cobbLinePoints, distanceToSegment, handlesOf, withHandleMoved } from './annotation-geometry';
 import { GRADE_COLOURS } from './grade-colours';
@@ -46,15 +48,15 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
 
   const { results } = useMemo(() => resultsForPlane(ctx), [ctx]);
   const freehand = useMemo(() => freehandMeasurements(ctx, doc), [ctx, doc]);
-  const draftOnPlane = draft && JSON.stringify(draft.plane) === JSON.stringify(ctx.plane) ? draft : null;
+  const draftOnPlane = draft && planeKey(draft.plane) === planeKey(ctx.plane) ? draft : null;
 
   const endplateNear = useCallback(
     (screen: Vec2) => {
       for (const a of ctx.annotations) {
         if (a.type !== 'vertebra') continue;
         for (const endplate of ['superior', 'inferior'] as const) {
-          const [p, q] = endplate === 'superior' ? [a.points.anteriorSuperior, a.points.posteriorSuperior] : [a.points.anteriorInferior, a.points.posteriorInferior];
-          if (distanceToSegment(screen, toScreen(p), toScreen(q)) < SNAP_PX) return { annotationId: a.id, endplate };
+          const { from, to } = endplateLine(a.points, endplate);
+          if (distanceToSegment(screen, toScreen(from), toScreen(to)) < SNAP_PX) return { annotationId: a.id, endplate };
         }
       }
       return undefined;

@@ -1,3 +1,4 @@
+import { endplateLine } from '../../shared/measure/angles';
 import { SIX_POINT_NAMES } from '../../shared/measure/six-points';
 import type { Vec2 } from '../../shared/measure/types';
 import type { Annotation, CobbLine, StudyAnnotations } from '../../shared/model/types';
@@ -7,9 +8,8 @@ export function cobbLinePoints(line: CobbLine, doc: StudyAnnotations | undefined
   if (line.kind === 'drawn') return [line.from, line.to];
   const v = doc?.annotations.find((a) => a.id === line.annotationId);
   if (v?.type !== 'vertebra') return undefined;
-  return line.endplate === 'superior'
-    ? [v.points.anteriorSuperior, v.points.posteriorSuperior]
-    : [v.points.anteriorInferior, v.points.posteriorInferior];
+  const { from, to } = endplateLine(v.points, line.endplate);
+  return [from, to];
 }
 
 /** The draggable points of an annotation, in a fixed order so a drag can name one by index. */

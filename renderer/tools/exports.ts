@@ -73,12 +73,12 @@ export async function exportMeasurements(kind: 'csv' | 'sr' | 'pdf', stack: Stac
   if (kind === 'csv') {
     await platform.saveExport(`${stem}.csv`, 'text/csv', new TextEncoder().encode(buildResultsCsv(input)));
   } else if (kind === 'sr') {
-    const sourceImages = stack.headers.map((h, i) => ({
+    // One entry per instance: a multi-frame file appears once however many frames the stack shows.
+    const sourceImages = [...new Set(stack.headers)].map((h) => ({
       sopClassUid: h.sopClassUid,
       sopInstanceUid: h.sopInstanceUid,
       seriesInstanceUid: h.seriesInstanceUid,
       numberOfFrames: h.numberOfFrames,
-      frame: stack.frameIndices[i],
     }));
     const sr = buildSr(input, { now, sourceImages });
     await platform.saveExport(`${stem}-sr.dcm`, 'application/dicom', sr.bytes);

@@ -1,10 +1,10 @@
-import { angleLabel, measureAngle } from '../../shared/measure/angles';
-import { levelIndex } from '../../shared/measure/levels';
+import { measureAngle } from '../../shared/measure/angles';
+import { cobbEndplateLabel } from '../../shared/report/results-table';
 import { assessSpine } from '../../shared/measure/spine';
-import type { AngleMeasurement, EndplateRef, Length, SpineResults } from '../../shared/measure/types';
+import type { AngleMeasurement, Length, SpineResults } from '../../shared/measure/types';
 import { lengthOf } from '../../shared/measure/units';
 import { vertexAngleDeg } from '../../shared/measure/vertex-angle';
-import type { Annotation, CobbAnnotation, StudyAnnotations } from '../../shared/model/types';
+import type { StudyAnnotations } from '../../shared/model/types';
 import { cobbLinePoints } from './annotation-geometry';
 import type { PlaneContext } from './plane-context';
 
@@ -17,20 +17,6 @@ export function resultsForPlane(ctx: PlaneContext): { results?: SpineResults; er
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
-}
-
-/**
- * A Cobb angle is named by its endplates when it follows them, head end first ("T12 sup – L2 inf",
- * DOMAIN.md §2), so it can be compared with an expert's; a hand-drawn one is numbered.
- */
-function cobbLabel(cobb: CobbAnnotation, annotations: readonly Annotation[], number: number): string {
-  const refs = cobb.lines.flatMap((l): EndplateRef[] => {
-    const v = l.kind === 'endplate' ? annotations.find((a) => a.id === l.annotationId) : undefined;
-    return l.kind === 'endplate' && v?.type === 'vertebra' ? [{ level: v.level, endplate: l.endplate }] : [];
-  });
-  if (refs.length < 2) return `Cobb ${number}`;
-  const [first, second] = [...refs].sort((a, b) => levelIndex(a.level) - levelIndex(b.level));
-  return angleLabel(first, second);
 }
 
 /** Values of the free-hand annotations on one image (lengths, angles, Cobb), keyed by annotation id. */
@@ -46,7 +32,8 @@ export function freehandMeasurements(ctx: PlaneContext, doc: StudyAnnotations | 
       out[a.id] = { kind: 'angle', label: `Angle ${++angles}`, signedDeg: deg, description: 'straight' };
     } else if (a.type === 'cobb') {
       const [l1, l2] = a.lines.map((l) => cobbLinePoints(l, doc));
-      const label = cobbLabel(a, ctx.annotations, ++cobbs);
+      // Named by its endplates when it follows them, so it can be matched with an expert's; else numbered.
+      const label = cobbEndplateLabel(a, ctx.annotations) ?? `Cobb ${++cobbs}`;
       if (l1 && l2) out[a.id] = measureAngle('cobb', label, { from: l1[0], to: l1[1] }, { from: l2[0], to: l2[1] }, ctx.spacing, ctx.orientation);
     }
   }

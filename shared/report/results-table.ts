@@ -2,6 +2,7 @@
  * The results table shared by the CSV and PDF exports: one row per measured level, the reader's final
  * grade beside the computed suggestion, then every angle labelled by its endplates.
  */
+import { levelIndex } from '../measure/levels';
 import { calibrationBadge } from '../calibration';
 import { angleLabel } from '../measure/angles';
 import type {
@@ -92,14 +93,19 @@ export function vertebraRows({ doc, results }: ReportInput): VertebraRow[] {
   });
 }
 
-/** The endplate label of a Cobb annotation whose both lines follow endplates, e.g. "T12 sup – L2 inf". */
+/**
+ * The endplate label of a Cobb annotation whose both lines follow endplates, head end first whichever
+ * was picked first, e.g. "T12 sup – L2 inf" (DOMAIN.md §2), so it matches the same angle measured elsewhere.
+ */
 export function cobbEndplateLabel(cobb: CobbAnnotation, annotations: readonly Annotation[]): string | undefined {
   const vertebrae = vertebraAnnotations(annotations);
   const refs = cobb.lines.map((line) => {
     const vertebra = line.kind === 'endplate' ? vertebrae.get(line.annotationId) : undefined;
     return vertebra && line.kind === 'endplate' ? { level: vertebra.level, endplate: line.endplate } : undefined;
   });
-  return refs[0] && refs[1] ? angleLabel(refs[0], refs[1]) : undefined;
+  if (!refs[0] || !refs[1]) return undefined;
+  const [first, second] = levelIndex(refs[0].level) <= levelIndex(refs[1].level) ? [refs[0], refs[1]] : [refs[1], refs[0]];
+  return angleLabel(first, second);
 }
 
 function isAngle(m: AngleMeasurement | Length | undefined): m is AngleMeasurement {
