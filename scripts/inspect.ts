@@ -29,16 +29,26 @@ function parseArguments(args: string[]): Options {
   return options;
 }
 
-/** Files under the given paths, folders walked recursively, in a stable order. */
+/** Files under the given paths, folders walked recursively, in a stable order; a missing path is kept, to be reported. */
 function listFiles(paths: string[]): string[] {
   return paths.flatMap((path) => {
-    if (!statSync(path).isDirectory()) return [path];
+    if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) return [path];
     return listFiles(readdirSync(path).sort().map((name) => join(path, name)));
   });
 }
 
+function readFile(path: string): Buffer | { error: string } {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: code === 'ENOENT' ? 'the file does not exist' : code === 'EACCES' ? 'permission to read the file was refused' : `the file cannot be read (${code ?? String(e)})` };
+  }
+}
+
 async function inspect(path: string, codecs: ReturnType<typeof createCodecProvider>, dumpDir?: string): Promise<Record<string, unknown>> {
-  const file = readFileSync(path);
+  const file = readFile(path);
+  if ('error' in file) return { path, ok: false, kind: 'unreadable', error: file.error };
   const result = await loadInstance(new Uint8Array(file.buffer, file.byteOffset, file.byteLength), basename(path), codecs, { adoptBuffer: true });
   if (!result.ok) return { path, ok: false, kind: result.error.kind, error: result.error.reason, sopInstanceUid: result.header?.sopInstanceUid, modality: result.header?.modality };
   const { header, frames } = result;

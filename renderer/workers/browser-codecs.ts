@@ -5,12 +5,14 @@ import charlsWasm from '@cornerstonejs/codec-charls/decodewasm?url';
 import libjpegTurboWasm from '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasm?url';
 import openjpegWasm from '@cornerstonejs/codec-openjpeg/decodewasm?url';
 import openjphWasm from '@cornerstonejs/codec-openjph/wasm?url';
+import dcmjsCodecsWasm from 'dcmjs-codecs/build/dcmjs-native-codecs.wasm?url';
 
 const wasmUrls: Record<CodecName, string> = {
   charls: charlsWasm,
   libjpegTurbo: libjpegTurboWasm,
   openjpeg: openjpegWasm,
   openjph: openjphWasm,
+  dcmjsCodecs: dcmjsCodecsWasm,
 };
 
 export function createBrowserCodecProvider(): CodecProvider {

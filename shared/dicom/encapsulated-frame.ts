@@ -1,5 +1,5 @@
 import { Decoder as JpegLosslessDecoder } from 'jpeg-lossless-decoder-js';
-import type { CodecName, CodecProvider, WasmFrameDecoder } from './codec-provider';
+import type { CodecProvider, EmscriptenCodecName, WasmFrameDecoder } from './codec-provider';
 import { j2kDimensions, jpegDimensions, jpegHasHuffmanScan, markJpegAsRgb, type StreamDimensions } from './codec-stream-info';
 import { DicomError, describeThrown } from './errors';
 import { fragmentsByFrame, frameBytes } from './frame-fragments';
@@ -45,7 +45,7 @@ function checkStreamDimensions(parsed: ParsedInstance, dimensions: StreamDimensi
   }
 }
 
-const WASM_DECODERS: Record<CodecName, string> = {
+const WASM_DECODERS: Record<EmscriptenCodecName, string> = {
   libjpegTurbo: 'JPEGDecoder',
   charls: 'JpegLSDecoder',
   openjpeg: 'J2KDecoder',
@@ -56,7 +56,7 @@ const WASM_DECODERS: Record<CodecName, string> = {
  * Runs one of the WASM decoders. A codec that traps may leave its module unusable, so on any failure
  * the module is discarded and re-created on next use.
  */
-async function runWasmDecoder(codecs: CodecProvider, codec: CodecName, encoded: Uint8Array): Promise<{ bytes: Uint8Array; bitsPerSample: number; width: number; height: number }> {
+async function runWasmDecoder(codecs: CodecProvider, codec: EmscriptenCodecName, encoded: Uint8Array): Promise<{ bytes: Uint8Array; bitsPerSample: number; width: number; height: number }> {
   const module = (await codecs[codec]()) as unknown as Record<string, new () => WasmFrameDecoder>;
   const decoder = new module[WASM_DECODERS[codec]]();
   try {
@@ -76,6 +76,38 @@ async function runWasmDecoder(codecs: CodecProvider, codec: CodecName, encoded: 
     } catch {
       // A trapped module cannot free its objects; it has been discarded already.
     }
+  }
+}
+
+/**
+ * JPEG Extended with 12-bit samples (T.81 process 4), through IJG libjpeg's 12-bit build in dcmjs-codecs.
+ * The codec is told the stream's own precision and unsigned samples: it returns the bit patterns, and
+ * decodeFrame sign-extends signed data from Bits Stored like any other frame.
+ */
+async function decodeJpeg12Bit(parsed: ParsedInstance, encoded: Uint8Array, precision: number, codecs: CodecProvider): Promise<EncapsulatedFrame> {
+  const { header, fileName } = parsed;
+  if (precision !== 12 || header.bitsAllocated !== 16 || header.samplesPerPixel !== 1) {
+    throw new DicomError('unsupported-encoding', fileName, `${precision}-bit JPEG Extended with ${header.samplesPerPixel} sample(s) of ${header.bitsAllocated} bits is not supported (only 12-bit greyscale in 16-bit words)`);
+  }
+  const { NativeCodecs, Context } = await codecs.dcmjsCodecs();
+  try {
+    const context = new Context({
+      width: header.columns,
+      height: header.rows,
+      bitsAllocated: 16,
+      bitsStored: precision,
+      samplesPerPixel: 1,
+      pixelRepresentation: 0,
+      planarConfiguration: 0,
+      photometricInterpretation: 'MONOCHROME2',
+      encodedBuffer: encoded,
+    });
+    const decoded = NativeCodecs.decodeJpeg(context, {}).getDecodedBuffer();
+    if (!decoded || decoded.length < header.rows * header.columns * 2) throw new Error('the decoder returned too few samples');
+    return { samples: toHeaderSamples(header, decoded, 2), colourConverted: false, planar: false };
+  } catch (e) {
+    codecs.discard('dcmjsCodecs');
+    throw e;
   }
 }
 
@@ -103,9 +135,7 @@ async function decodeWithCodec(parsed: ParsedInstance, encoded: Uint8Array, fram
     case 'jpeg-extended': {
       const dimensions = jpegDimensions(encoded);
       checkStreamDimensions(parsed, dimensions, frameIndex);
-      if (dimensions!.precision > 8) {
-        throw new DicomError('unsupported-encoding', fileName, `${dimensions!.precision}-bit JPEG Extended images are not supported yet (only 8-bit)`);
-      }
+      if (dimensions!.precision > 8) return decodeJpeg12Bit(parsed, encoded, dimensions!.precision, codecs);
       const rgb = colour && header.photometricInterpretation === 'RGB';
       const out = await runWasmDecoder(codecs, 'libjpegTurbo', rgb ? markJpegAsRgb(encoded) : encoded);
       // libjpeg converts YCbCr to RGB itself unless the stream marks its components as RGB (T.81, JFIF, Adobe APP14).

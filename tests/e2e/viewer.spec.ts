@@ -63,6 +63,19 @@ test.describe('viewer', () => {
     expect((await canvasStats(page)).sd).toBeGreaterThan(5);
   });
 
+  test('a 12-bit JPEG Extended radiograph decodes in the worker under the app CSP', async ({ app }) => {
+    const { page } = app;
+    await expect(page.getByTestId('viewport')).toHaveAttribute('data-ww', /\d+/);
+    await page.getByTestId('file-input').setInputFiles([path.resolve('tests/fixtures/dicom/jpeg-extended-12bit.dcm')]);
+    await expect(page.getByTestId('series-item')).toHaveCount(1);
+    await expect(page.getByTestId('series-item')).toContainText('JPEG Extended 12-bit');
+    await expect(page.getByTestId('load-progress')).toHaveCount(0);
+    await expect(page.getByTestId('failures-toggle')).toHaveCount(0);
+    // Three bright vertebral bodies on soft tissue: a real picture, not a blank or uniform square.
+    expect((await canvasStats(page)).sd).toBeGreaterThan(20);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   test('hiding identifiers removes the patient name from the screen', async ({ app }) => {
     const { page } = app;
     const overlay = page.getByTestId('overlay-patient');

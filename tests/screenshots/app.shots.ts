@@ -42,20 +42,21 @@ test('viewer with a measured fracture', async ({ app }) => {
   await page.screenshot({ path: path.join(OUT, 'viewer.png') });
 });
 
-test('corpus: JPEG 2000 CT, JPEG-LS MR and a MONOCHROME1 radiograph', async ({ app }) => {
+test('corpus: JPEG 2000 CT, JPEG-LS MR, a MONOCHROME1 radiograph and a 12-bit JPEG Extended NM', async ({ app }) => {
   const { page } = app;
   await settle(page);
   await page.getByTestId('file-input').setInputFiles([
     path.join(CORPUS, '693_J2KI.dcm'),
     path.join(CORPUS, 'MR_small_jpeg_ls_lossless.dcm'),
     path.resolve('samples/cases/case-04-l1-severe-crush/xr-lateral/IM0001.dcm'),
+    path.join(CORPUS, 'JPGExtended.dcm'),
   ]);
-  await expect(page.getByTestId('series-item')).toHaveCount(3);
+  await expect(page.getByTestId('series-item')).toHaveCount(4);
   await settle(page);
   await page.getByTestId('layout-1x2').click();
   await page.getByTestId('layout-2x2').click();
   const items = page.getByTestId('series-item');
-  for (let i = 0; i < 3; i++) await items.nth(i).dragTo(page.getByTestId(`viewport-cell-${i}`));
+  for (let i = 0; i < 4; i++) await items.nth(i).dragTo(page.getByTestId(`viewport-cell-${i}`));
   await page.waitForTimeout(500);
   await page.screenshot({ path: path.join(OUT, 'corpus-codecs.png') });
 });

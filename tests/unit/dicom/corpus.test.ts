@@ -20,13 +20,8 @@ interface Reference {
   sha256: string;
 }
 
-/**
- * Files the reference decodes that SpineLab cannot yet, each with the clean failure it gives instead.
- * 12-bit JPEG Extended needs a DCT decoder of 12-bit precision, which no installed package provides.
- */
+/** Files the reference decodes that SpineLab cannot, each with the clean failure it gives instead. */
 const KNOWN_GAPS: Record<string, string> = {
-  'JPEG-lossy.dcm': '12-bit JPEG Extended',
-  'JPGExtended.dcm': '12-bit JPEG Extended',
   // Its items are sound (one 250-byte fragment ending in EOC), but inside the codestream the bytes of a
   // Sequence Delimitation Item tag (FE FF DD E0) overwrite SIZ's Rsiz and the high half of Xsiz, so the
   // stream claims 3722445056 columns. No reader assembles it otherwise (gdcmconv refuses it too), and the

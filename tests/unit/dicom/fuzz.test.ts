@@ -16,6 +16,7 @@ const CORPUS_SEEDS = ['CT_small.dcm', 'MR_small_RLE.dcm', 'MR_small_jpeg_ls_loss
 const seeds: Uint8Array[] = [
   buildImage({ rows: 16, columns: 16 }),
   buildImage({ rows: 8, columns: 8, bitsAllocated: 8, samplesPerPixel: 3 }, { transferSyntax: '1.2.840.10008.1.2' }),
+  new Uint8Array(readFileSync(join(__dirname, '../../fixtures/dicom/jpeg-extended-12bit.dcm'))),
   ...CORPUS_SEEDS.map((name) => join(CORPUS, name)).filter(existsSync).map((path) => new Uint8Array(readFileSync(path))),
 ];
 

@@ -16,9 +16,10 @@ describe.skipIf(!existsSync(CORPUS))('scripts/inspect.ts', () => {
   it('prints one JSON line per file and dumps frames in the reference format', () => {
     const dir = mkdtempSync(join(tmpdir(), 'inspect-'));
     try {
-      const files = ['CT_small.dcm', 'MR_small_RLE.dcm', 'rtplan.dcm'].map((name) => join(CORPUS, 'files', name));
+      const files = ['CT_small.dcm', 'MR_small_RLE.dcm', 'rtplan.dcm', 'no-such-file.dcm'].map((name) => join(CORPUS, 'files', name));
       const lines = inspect(['--json', '--dump', dir, ...files]).trim().split('\n').map((line) => JSON.parse(line));
-      expect(lines).toHaveLength(3);
+      expect(lines).toHaveLength(4);
+      expect(lines[3]).toMatchObject({ ok: false, kind: 'unreadable', error: 'the file does not exist' });
       expect(lines[0]).toMatchObject({ ok: true, modality: 'CT', rows: 128, columns: 128, frames: 1, bitsAllocated: 16, pixelRepresentation: 1, min: 128, max: 2191 });
       expect(lines[0].pixelSpacing).toMatchObject({ source: 'calibrated' });
       expect(lines[2]).toMatchObject({ ok: false, kind: 'no-pixel-data' });
