@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'n
 import { basename, join } from 'node:path';
 import { createCodecProvider } from '../shared/dicom/codec-provider';
 import { loadInstance } from '../shared/dicom/load-instance';
+import { frameRange } from '../shared/dicom/pixel-types';
 
 interface Options {
   json: boolean;
@@ -73,8 +74,8 @@ async function inspect(path: string, codecs: ReturnType<typeof createCodecProvid
     pixelRepresentation: header.pixelRepresentation,
     photometricInterpretation: header.photometricInterpretation,
     pixelSpacing: { rowMm: header.spacing.rowMm, columnMm: header.spacing.columnMm, source: header.spacing.source, note: header.spacing.note },
-    min: Math.min(...frames.map((f) => f.minValue)),
-    max: Math.max(...frames.map((f) => f.maxValue)),
+    min: Math.min(...frames.map((f) => frameRange(f).minValue)),
+    max: Math.max(...frames.map((f) => frameRange(f).maxValue)),
     warnings: result.warnings.length > 0 ? result.warnings : undefined,
     dumped,
   };

@@ -1,3 +1,4 @@
+import { frameRange, type DecodedFrame } from '../../shared/dicom/pixel-types';
 import { createDecodePool, type DecodePool } from '../workers/decode-pool';
 import type { FileSource } from '../platform';
 import { useMeasureStore } from '../tools/measure-store';
@@ -19,6 +20,19 @@ function decodePool(): DecodePool {
   return pool;
 }
 
+/**
+ * Decoding leaves most frames' value ranges to first use (frameRange); measuring the rest while the UI
+ * is idle means a volume built later finds them ready, without having slowed the load.
+ */
+function measureRangesWhenIdle(frames: readonly DecodedFrame[]): void {
+  let next = 0;
+  const step = (deadline: IdleDeadline) => {
+    while (next < frames.length && deadline.timeRemaining() > 1) frameRange(frames[next++]);
+    if (next < frames.length) requestIdleCallback(step);
+  };
+  requestIdleCallback(step);
+}
+
 /** Files that are plainly not DICOM by name; anything else is given to the parser to judge. */
 const IGNORED = /(^|\/)(DICOMDIR|\.DS_Store|Thumbs\.db|desktop\.ini)$|\.(txt|xml|html?|pdf|jpe?g|png|exe|inf|ini|json)$/i;
 
@@ -35,6 +49,7 @@ export async function loadSources(sources: readonly FileSource[], label: string,
   const concurrency = Math.max(2, (navigator.hardwareConcurrency || 2) * 2);
   let next = 0;
   let key = 0;
+  const loaded: DecodedFrame[] = [];
 
   async function work(): Promise<void> {
     while (next < wanted.length) {
@@ -52,6 +67,7 @@ export async function loadSources(sources: readonly FileSource[], label: string,
           s.addFailure(generation, { fileName: name, reason: `${result.header.modality || 'Non-image'} object, nothing to display` }, true);
         } else {
           s.addInstance(generation, { key: `${generation}-${key++}`, fileName: name, header: result.header, frames: result.frames });
+          for (const frame of result.frames) loaded.push(frame);
         }
       } catch (e) {
         useStudyStore.getState().addFailure(generation, { fileName: name, reason: e instanceof Error ? e.message : String(e) });
@@ -61,4 +77,5 @@ export async function loadSources(sources: readonly FileSource[], label: string,
 
   await Promise.all(Array.from({ length: Math.min(concurrency, wanted.length) }, work));
   useStudyStore.getState().finishLoad(generation);
+  measureRangesWhenIdle(loaded);
 }

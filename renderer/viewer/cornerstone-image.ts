@@ -2,6 +2,7 @@ import cornerstone from 'cornerstone-core';
 import type { Image } from 'cornerstone-core';
 import type { DecodedFrame } from '../../shared/dicom/decode';
 import type { InstanceHeader } from '../../shared/dicom/header';
+import { frameRange } from '../../shared/dicom/pixel-types';
 
 /**
  * Our image loader for cornerstone-core: images are decoded by the worker pool before they
@@ -61,8 +62,9 @@ export function defaultWindow(header: InstanceHeader, frame: DecodedFrame): { ce
   if (header.windowCenter !== undefined && header.windowWidth !== undefined && header.windowWidth > 1) {
     return { center: header.windowCenter, width: header.windowWidth };
   }
-  const lo = frame.minValue * header.rescaleSlope + header.rescaleIntercept;
-  const hi = frame.maxValue * header.rescaleSlope + header.rescaleIntercept;
+  const { minValue, maxValue } = frameRange(frame);
+  const lo = minValue * header.rescaleSlope + header.rescaleIntercept;
+  const hi = maxValue * header.rescaleSlope + header.rescaleIntercept;
   return { center: (lo + hi) / 2, width: Math.max(1, hi - lo) };
 }
 
@@ -71,11 +73,12 @@ export function buildCornerstoneImage(imageId: string, header: InstanceHeader, f
   const pixelCount = frame.rows * frame.columns;
   const pixelData = color ? toRgba(frame.pixels, pixelCount, header.bitsStored) : frame.pixels;
   const win = color ? { center: 128, width: 256 } : defaultWindow(header, frame);
+  const range = color ? { minValue: 0, maxValue: 255 } : frameRange(frame);
   const spacing = header.spacing;
   const image = {
     imageId,
-    minPixelValue: color ? 0 : Math.floor(frame.minValue),
-    maxPixelValue: color ? 255 : Math.ceil(frame.maxValue),
+    minPixelValue: Math.floor(range.minValue),
+    maxPixelValue: Math.ceil(range.maxValue),
     slope: color ? 1 : header.rescaleSlope,
     intercept: color ? 0 : header.rescaleIntercept,
     windowCenter: win.center,

@@ -97,7 +97,8 @@ export async function decodeFrame(parsed: ParsedInstance, frameIndex: number, co
     if (raw.samples.length > full) raw.samples = raw.samples.slice(0, full);
     const storedRange = toStoredValues(header, raw);
     const { pixels, samplesPerPixel } = toDisplaySamples(parsed, raw);
-    const range = pixels === raw.samples && storedRange ? storedRange : valueRange(pixels);
+    // A range measured on the way is kept; otherwise frameRange measures it when the frame is first used.
+    const range = pixels === raw.samples && storedRange ? storedRange : {};
     return { pixels, rows: header.rows, columns: header.columns, samplesPerPixel, ...range };
   } catch (e) {
     throw toDicomError(e, fileName);

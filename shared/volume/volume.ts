@@ -5,7 +5,7 @@
  * Pixel Spacing is [distance between rows, distance between columns]. Patient axes are LPS.
  */
 import type { InstanceHeader } from '../dicom/header';
-import type { DecodedFrame } from '../dicom/pixel-types';
+import { frameRange, type DecodedFrame } from '../dicom/pixel-types';
 import { add, angleDeg, cross, dot, length, normalize, scale, subtract, type Vec3 } from './vec3';
 
 export interface VolumeSlice {
@@ -148,8 +148,9 @@ function checkEvenSpacing(placed: readonly PlacedSlice[]): string | undefined {
 
 /** Range of the modality values of one slice: Rescale Slope and Intercept (PS3.3 C.11.1.1.2) applied to its stored range. */
 function modalityRange({ header, frame }: VolumeSlice): [number, number] {
-  const a = frame.minValue * header.rescaleSlope + header.rescaleIntercept;
-  const b = frame.maxValue * header.rescaleSlope + header.rescaleIntercept;
+  const { minValue, maxValue } = frameRange(frame);
+  const a = minValue * header.rescaleSlope + header.rescaleIntercept;
+  const b = maxValue * header.rescaleSlope + header.rescaleIntercept;
   return [Math.min(a, b), Math.max(a, b)];
 }
 

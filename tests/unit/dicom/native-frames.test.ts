@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createCodecProvider } from '../../../shared/dicom/codec-provider';
 import { decodeFrame } from '../../../shared/dicom/decode';
 import { parseInstance } from '../../../shared/dicom/parse';
-import { valueRange, type PixelArray } from '../../../shared/dicom/pixel-types';
+import { frameRange, valueRange, type PixelArray } from '../../../shared/dicom/pixel-types';
 import { isolateStoredBits } from '../../../shared/dicom/stored-values';
 import type { InstanceHeader } from '../../../shared/dicom/header';
 import { buildImage, words } from '../../fixtures/dicom/build-dicom';
@@ -24,7 +24,16 @@ describe('uncompressed frames: view or copy', () => {
     const frame = await decodeFrame(parseInstance(file, 'test.dcm', { adoptBuffer: true }), 0, codecs);
     expect(frame.pixels.buffer).toBe(file.buffer);
     expect(Array.from(frame.pixels)).toEqual(ct);
-    expect([frame.minValue, frame.maxValue]).toEqual([-2048, 2047]);
+    expect(frameRange(frame)).toEqual({ minValue: -2048, maxValue: 2047 });
+  });
+
+  it('leaves the range of 16-of-16-bit frames to first use, then keeps it; 12-of-16 gets it on the way', async () => {
+    const full = await decodeFrame(parseInstance(ownBuffer(buildImage({ rows: 2, columns: 4, signed: true, pixelData: words(ct) })), 'full.dcm'), 0, codecs);
+    expect(full.minValue).toBeUndefined();
+    expect(frameRange(full)).toEqual({ minValue: -2048, maxValue: 2047 });
+    expect([full.minValue, full.maxValue]).toEqual([-2048, 2047]);
+    const twelve = await decodeFrame(parseInstance(ownBuffer(buildImage({ rows: 2, columns: 4, signed: true, bitsStored: 12, pixelData: words(ct) })), 'twelve.dcm'), 0, codecs);
+    expect([twelve.minValue, twelve.maxValue]).toEqual([-2048, 2047]);
   });
 
   it('copies when the buffer is not handed over, or holds more than the file', async () => {
@@ -57,7 +66,7 @@ describe('uncompressed frames: view or copy', () => {
     const again = await decodeFrame(parsed, 0, codecs);
     expect(Array.from(first.pixels)).toEqual([-1, -2048, 2047, 1]);
     expect(Array.from(again.pixels)).toEqual([-1, -2048, 2047, 1]);
-    expect([first.minValue, first.maxValue]).toEqual([-2048, 2047]);
+    expect(frameRange(first)).toEqual({ minValue: -2048, maxValue: 2047 });
     expect(first.pixels.buffer).not.toBe(file.buffer);
     expect(file).toEqual(before);
   });
@@ -75,7 +84,7 @@ describe('uncompressed frames: view or copy', () => {
     const parsed = parseInstance(file, 'test.dcm', { adoptBuffer: true });
     const second = await decodeFrame(parsed, 1, codecs);
     expect(Array.from(second.pixels)).toEqual([3, 4]);
-    expect([second.minValue, second.maxValue]).toEqual([3, 4]);
+    expect(frameRange(second)).toEqual({ minValue: 3, maxValue: 4 });
   });
 });
 

@@ -3,6 +3,7 @@ import { createCodecProvider } from '../../../shared/dicom/codec-provider';
 import { decodeFrame } from '../../../shared/dicom/decode';
 import { DicomError } from '../../../shared/dicom/errors';
 import { parseInstance } from '../../../shared/dicom/parse';
+import { frameRange } from '../../../shared/dicom/pixel-types';
 import { buildDicomFile, buildImage, imageElements, words } from '../../fixtures/dicom/build-dicom';
 
 const codecs = createCodecProvider();
@@ -64,7 +65,7 @@ describe('decodeFrame, uncompressed', () => {
     const u = await decodeFrame(unsigned, 0, codecs);
     expect(u.pixels).toBeInstanceOf(Uint16Array);
     expect(Array.from(u.pixels)).toEqual([0, 1, 4095, 65535]);
-    expect([u.minValue, u.maxValue]).toEqual([0, 65535]);
+    expect(frameRange(u)).toEqual({ minValue: 0, maxValue: 65535 });
 
     // 12 bits stored in 16: 0x0FFF is −1, 0x0800 is −2048; the top 4 bits are not part of the value.
     const signed = parseInstance(buildImage({ rows: 1, columns: 4, signed: true, bitsStored: 12, pixelData: words([0x0fff, 0x0800, 0x07ff, 0xf001]) }), 'test.dcm');
