@@ -2,7 +2,7 @@ import { frameRange, type DecodedFrame } from '../../shared/dicom/pixel-types';
 import { createDecodePool, type DecodePool } from '../workers/decode-pool';
 import type { FileSource } from '../platform';
 import { useMeasureStore } from '../tools/measure-store';
-import { useStudyStore } from './study-store';
+import { useStudyStore, type LoadedInstance } from './study-store';
 
 /** A DICOM SR written by SpineLab brings its measurements back onto their own images. */
 async function importMeasurementReport(source: FileSource): Promise<boolean> {
@@ -33,12 +33,42 @@ function measureRangesWhenIdle(frames: readonly DecodedFrame[]): void {
   requestIdleCallback(step);
 }
 
+/** How long decoded instances wait to be handed to the store together (the first goes at once). */
+const BATCH_MS = 100;
+
+/**
+ * Hands decoded instances to the store in batches: every hand-over re-sorts the stacks and re-renders
+ * the screen, which for hundreds of slices one at a time kept the main thread busier than decoding.
+ */
+function instanceBatcher(generation: number): { add(instance: LoadedInstance): void; flush(): void } {
+  let pending: LoadedInstance[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let handedOver = false;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (pending.length === 0) return;
+    useStudyStore.getState().addInstances(generation, pending);
+    pending = [];
+    handedOver = true;
+  };
+  return {
+    add(instance) {
+      pending.push(instance);
+      if (!handedOver) flush();
+      else timer ??= setTimeout(flush, BATCH_MS);
+    },
+    flush,
+  };
+}
+
 /** Files that are plainly not DICOM by name; anything else is given to the parser to judge. */
 const IGNORED = /(^|\/)(DICOMDIR|\.DS_Store|Thumbs\.db|desktop\.ini)$|\.(txt|xml|html?|pdf|jpe?g|png|exe|inf|ini|json)$/i;
 
 /**
  * Loads files into the study store: reads and decodes them in the worker pool a few at a time,
- * adding each instance as soon as it is ready, so the first image shows long before the last.
+ * handing instances over as they are ready (the first at once, then in batches), so the first image
+ * shows long before the last.
  * A file that fails is listed with its reason; it never stops the others.
  */
 export async function loadSources(sources: readonly FileSource[], label: string, caseId?: string): Promise<void> {
@@ -50,6 +80,7 @@ export async function loadSources(sources: readonly FileSource[], label: string,
   let next = 0;
   let key = 0;
   const loaded: DecodedFrame[] = [];
+  const batcher = instanceBatcher(generation);
 
   async function work(): Promise<void> {
     while (next < wanted.length) {
@@ -66,7 +97,7 @@ export async function loadSources(sources: readonly FileSource[], label: string,
         } else if (result.frames.length === 0) {
           s.addFailure(generation, { fileName: name, reason: `${result.header.modality || 'Non-image'} object, nothing to display` }, true);
         } else {
-          s.addInstance(generation, { key: `${generation}-${key++}`, fileName: name, header: result.header, frames: result.frames });
+          batcher.add({ key: `${generation}-${key++}`, fileName: name, header: result.header, frames: result.frames });
           for (const frame of result.frames) loaded.push(frame);
         }
       } catch (e) {
@@ -76,6 +107,7 @@ export async function loadSources(sources: readonly FileSource[], label: string,
   }
 
   await Promise.all(Array.from({ length: Math.min(concurrency, wanted.length) }, work));
+  batcher.flush();
   useStudyStore.getState().finishLoad(generation);
   measureRangesWhenIdle(loaded);
 }

@@ -58,7 +58,8 @@ export interface StudyState {
 
   setView(view: View): void;
   beginLoad(label: string, sources: readonly FileSource[], caseId?: string): number;
-  addInstance(generation: number, instance: LoadedInstance): void;
+  /** Adds decoded instances (a batch: each addition re-sorts the stacks and re-renders). */
+  addInstances(generation: number, added: readonly LoadedInstance[]): void;
   addFailure(generation: number, failure: LoadFailure, notAnImage?: boolean): void;
   finishLoad(generation: number): void;
   closeStudy(): void;
@@ -127,11 +128,11 @@ export const useStudyStore = create<StudyState>((set, get) => ({
     return generation;
   },
 
-  addInstance(generation, instance) {
+  addInstances(generation, added) {
     const s = get();
-    if (generation !== s.generation) return;
-    registerFrameSource(instance.key, instance);
-    const instances = [...s.instances, instance];
+    if (generation !== s.generation || added.length === 0) return;
+    for (const instance of added) registerFrameSource(instance.key, instance);
+    const instances = [...s.instances, ...added];
     const stacks = buildStacks(instances);
     // Keep the image on screen the same while new slices slot in around it.
     const sliceByStack: Record<string, number> = { ...s.sliceByStack };
@@ -143,7 +144,7 @@ export const useStudyStore = create<StudyState>((set, get) => ({
     }
     const viewports = s.viewports.map((key) => (key && (stacks.some((st) => st.key === key) || s.reformats.some((r) => r.key === key)) ? key : undefined));
     if (!viewports[0]) viewports[0] = stacks[0]?.key;
-    set({ instances, stacks, viewports, sliceByStack, progress: s.progress && { ...s.progress, done: s.progress.done + 1 } });
+    set({ instances, stacks, viewports, sliceByStack, progress: s.progress && { ...s.progress, done: s.progress.done + added.length } });
   },
 
   addFailure(generation, failure, notAnImage = false) {
