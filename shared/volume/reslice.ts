@@ -161,100 +161,148 @@ export function indexOfPosition(volume: Volume, plane: AnatomicalPlane, position
   return (positionMm - atZero) / (positionOfIndex(volume, plane, 1) - atZero);
 }
 
-/** Element strides of the image walk over `volume.data`, and the element of pixel (0, 0) in layer 0. */
+/** One step through the volume: to a neighbouring slice, or to another voxel within a slice. */
+interface Step {
+  slice: number;
+  offset: number;
+}
+
+/** How the image walks the volume: the voxel of pixel (0, 0) in layer 0, and the steps along x, y and the layers. */
 interface Walk {
-  start: number;
-  xStride: number;
-  yStride: number;
-  layerStride: number;
+  startSlice: number;
+  startOffset: number;
+  x: Step;
+  y: Step;
+  layer: Step;
   width: number;
   height: number;
 }
 
 function walkOf(volume: Volume, axes: PlaneAxes): Walk {
-  const [columns, rows] = volume.dimensions;
-  const strides = [1, columns, columns * rows];
+  const columns = volume.dimensions[0];
+  const steps: readonly Step[] = [
+    { slice: 0, offset: 1 },
+    { slice: 0, offset: columns },
+    { slice: 1, offset: 0 },
+  ];
+  const along = (axis: Axis, reversed: boolean): Step => (reversed ? { slice: -steps[axis].slice, offset: -steps[axis].offset } : steps[axis]);
   const corner = cornerVoxel(volume, axes, 0);
   return {
-    start: corner[0] * strides[0] + corner[1] * strides[1] + corner[2] * strides[2],
-    xStride: axes.xReversed ? -strides[axes.xAxis] : strides[axes.xAxis],
-    yStride: axes.yReversed ? -strides[axes.yAxis] : strides[axes.yAxis],
-    layerStride: strides[axes.normalAxis],
+    startSlice: corner[2],
+    startOffset: corner[0] + corner[1] * columns,
+    x: along(axes.xAxis, axes.xReversed),
+    y: along(axes.yAxis, axes.yReversed),
+    layer: steps[axes.normalAxis],
     width: volume.dimensions[axes.xAxis],
     height: volume.dimensions[axes.yAxis],
   };
 }
 
 // The sampling loops below run once per output pixel (262,144 for a 512×512 plane): plain index arithmetic on
-// typed arrays, no allocation and no calls inside them.
+// typed arrays, no allocation and no calls inside them. Each voxel is read from its slice and rescaled to its
+// modality value there (voxelValue, unrolled), since the volume references the slices instead of copying them.
 
-function copyLayer(data: VoxelArray, out: VoxelArray, walk: Walk, layer: number): void {
-  const { xStride, yStride, width, height } = walk;
-  let rowStart = walk.start + layer * walk.layerStride;
+function copyLayer(volume: Volume, out: VoxelArray, walk: Walk, layer: number): void {
+  const { slices, slopes, intercepts } = volume;
+  const { x, y, width, height } = walk;
+  let rowSlice = walk.startSlice + layer * walk.layer.slice;
+  let rowOffset = walk.startOffset + layer * walk.layer.offset;
   let o = 0;
-  for (let y = 0; y < height; y++) {
-    let source = rowStart;
-    for (let x = 0; x < width; x++) {
-      out[o++] = data[source];
-      source += xStride;
+  for (let row = 0; row < height; row++) {
+    let k = rowSlice;
+    let offset = rowOffset;
+    for (let column = 0; column < width; column++) {
+      out[o++] = slices[k][offset] * slopes[k] + intercepts[k];
+      k += x.slice;
+      offset += x.offset;
     }
-    rowStart += yStride;
+    rowSlice += y.slice;
+    rowOffset += y.offset;
   }
 }
 
 /** Linear interpolation between `layer` and the next one, `fraction` of the way. */
-function blendLayers(data: VoxelArray, out: VoxelArray, walk: Walk, layer: number, fraction: number, roundToInteger: boolean): void {
-  const { xStride, yStride, layerStride, width, height } = walk;
+function blendLayers(volume: Volume, out: VoxelArray, walk: Walk, layer: number, fraction: number, roundToInteger: boolean): void {
+  const { slices, slopes, intercepts } = volume;
+  const { x, y, width, height } = walk;
   const keep = 1 - fraction;
-  let rowStart = walk.start + layer * layerStride;
+  let rowSlice = walk.startSlice + layer * walk.layer.slice;
+  let rowOffset = walk.startOffset + layer * walk.layer.offset;
   let o = 0;
-  for (let y = 0; y < height; y++) {
-    let source = rowStart;
-    for (let x = 0; x < width; x++) {
-      const value = data[source] * keep + data[source + layerStride] * fraction;
+  for (let row = 0; row < height; row++) {
+    let k = rowSlice;
+    let offset = rowOffset;
+    for (let column = 0; column < width; column++) {
+      const k2 = k + walk.layer.slice;
+      const offset2 = offset + walk.layer.offset;
+      const value = (slices[k][offset] * slopes[k] + intercepts[k]) * keep + (slices[k2][offset2] * slopes[k2] + intercepts[k2]) * fraction;
       out[o++] = roundToInteger ? Math.round(value) : value;
-      source += xStride;
+      k += x.slice;
+      offset += x.offset;
     }
-    rowStart += yStride;
+    rowSlice += y.slice;
+    rowOffset += y.offset;
   }
 }
 
 // Slab loops visit each output pixel once and run through its layers innermost: for a sagittal slab of an
 // axial series the layers are neighbouring columns, adjacent in memory.
 
-function averageLayers(data: VoxelArray, out: VoxelArray, walk: Walk, firstLayer: number, count: number, roundToInteger: boolean): void {
-  const { xStride, yStride, layerStride, width, height } = walk;
-  const end = count * layerStride;
+function averageLayers(volume: Volume, out: VoxelArray, walk: Walk, firstLayer: number, count: number, roundToInteger: boolean): void {
+  const { slices, slopes, intercepts } = volume;
+  const { x, y, width, height, layer } = walk;
   const inverse = 1 / count;
-  let rowStart = walk.start + firstLayer * layerStride;
+  let rowSlice = walk.startSlice + firstLayer * layer.slice;
+  let rowOffset = walk.startOffset + firstLayer * layer.offset;
   let o = 0;
-  for (let y = 0; y < height; y++) {
-    let source = rowStart;
-    for (let x = 0; x < width; x++) {
+  for (let row = 0; row < height; row++) {
+    let k = rowSlice;
+    let offset = rowOffset;
+    for (let column = 0; column < width; column++) {
       let sum = 0;
-      for (let l = 0; l !== end; l += layerStride) sum += data[source + l];
+      if (layer.slice === 0) {
+        // All layers in one slice (a sagittal or coronal slab): rescale the sum once.
+        const pixels = slices[k];
+        for (let l = 0, lo = offset; l < count; l++, lo += layer.offset) sum += pixels[lo];
+        sum = sum * slopes[k] + count * intercepts[k];
+      } else {
+        for (let l = 0, lk = k; l < count; l++, lk += layer.slice) sum += slices[lk][offset] * slopes[lk] + intercepts[lk];
+      }
       const value = sum * inverse;
       out[o++] = roundToInteger ? Math.round(value) : value;
-      source += xStride;
+      k += x.slice;
+      offset += x.offset;
     }
-    rowStart += yStride;
+    rowSlice += y.slice;
+    rowOffset += y.offset;
   }
 }
 
-function maximumOfLayers(data: VoxelArray, out: VoxelArray, walk: Walk, firstLayer: number, count: number): void {
-  const { xStride, yStride, layerStride, width, height } = walk;
-  const end = count * layerStride;
-  let rowStart = walk.start + firstLayer * layerStride;
+function maximumOfLayers(volume: Volume, out: VoxelArray, walk: Walk, firstLayer: number, count: number): void {
+  const { slices, slopes, intercepts } = volume;
+  const { x, y, width, height, layer } = walk;
+  let rowSlice = walk.startSlice + firstLayer * layer.slice;
+  let rowOffset = walk.startOffset + firstLayer * layer.offset;
   let o = 0;
-  for (let y = 0; y < height; y++) {
-    let source = rowStart;
-    for (let x = 0; x < width; x++) {
-      let maximum = data[source];
-      for (let l = layerStride; l !== end; l += layerStride) maximum = Math.max(maximum, data[source + l]);
+  for (let row = 0; row < height; row++) {
+    let k = rowSlice;
+    let offset = rowOffset;
+    for (let column = 0; column < width; column++) {
+      let maximum = -Infinity;
+      if (layer.slice === 0 && slopes[k] > 0) {
+        // All layers in one slice, and rescaling keeps the order: rescale the largest stored value only.
+        const pixels = slices[k];
+        for (let l = 0, lo = offset; l < count; l++, lo += layer.offset) maximum = Math.max(maximum, pixels[lo]);
+        maximum = maximum * slopes[k] + intercepts[k];
+      } else {
+        for (let l = 0, lk = k, lo = offset; l < count; l++, lk += layer.slice, lo += layer.offset) maximum = Math.max(maximum, slices[lk][lo] * slopes[lk] + intercepts[lk]);
+      }
       out[o++] = maximum;
-      source += xStride;
+      k += x.slice;
+      offset += x.offset;
     }
-    rowStart += yStride;
+    rowSlice += y.slice;
+    rowOffset += y.offset;
   }
 }
 
@@ -299,21 +347,20 @@ export function reslice(volume: Volume, plane: AnatomicalPlane, location: PlaneL
   const axes = planeAxes(volume, plane);
   const sampling = samplingAt(volume, axes, plane, location, options.slab);
   const walk = walkOf(volume, axes);
-  const data = volume.data;
-  const integral = data instanceof Int16Array;
+  const integral = volume.voxelType === 'int16';
   const pixels = integral ? new Int16Array(walk.width * walk.height) : new Float32Array(walk.width * walk.height);
   switch (sampling.kind) {
     case 'copy':
-      copyLayer(data, pixels, walk, sampling.firstLayer);
+      copyLayer(volume, pixels, walk, sampling.firstLayer);
       break;
     case 'blend':
-      blendLayers(data, pixels, walk, sampling.firstLayer, sampling.fraction, integral);
+      blendLayers(volume, pixels, walk, sampling.firstLayer, sampling.fraction, integral);
       break;
     case 'average':
-      averageLayers(data, pixels, walk, sampling.firstLayer, sampling.count, integral);
+      averageLayers(volume, pixels, walk, sampling.firstLayer, sampling.count, integral);
       break;
     case 'mip':
-      maximumOfLayers(data, pixels, walk, sampling.firstLayer, sampling.count);
+      maximumOfLayers(volume, pixels, walk, sampling.firstLayer, sampling.count);
       break;
   }
 

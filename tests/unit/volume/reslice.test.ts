@@ -12,7 +12,7 @@ import {
   type AnatomicalPlane,
   type ResliceImage,
 } from '../../../shared/volume/reslice';
-import { buildVolume, isVolume, patientToVoxel, type Volume, type VolumeSlice } from '../../../shared/volume/volume';
+import { buildVolume, isVolume, patientToVoxel, voxelValue, type Volume, type VolumeSlice } from '../../../shared/volume/volume';
 import {
   CORONAL_ACQUISITION,
   FEET_FIRST_PRONE_AXIAL,
@@ -215,6 +215,41 @@ describe('reslice: slabs', () => {
     const expected = Array.from(parts[0].pixels, (_, p) => Math.round((parts[0].pixels[p] + parts[1].pixels[p] + parts[2].pixels[p]) / 3));
     expect(Array.from(slab.pixels)).toEqual(expected);
     expect(slab.positionMm).toBeCloseTo(positionOfIndex(noisy, 'sagittal', 10), 10);
+  });
+});
+
+describe('reslice: each slice keeps its own Rescale Slope and Intercept', () => {
+  // The volume references the slices' stored values; reslicing rescales each voxel with its own slice's
+  // values. Slopes alternate sign so that a MIP must rescale before comparing.
+  const series = syntheticSeries({ columns: 12, rows: 10, slices: 7, columnMm: 0.7, rowMm: 0.8, sliceMm: 2.5, orientation: HEAD_FIRST_SUPINE_AXIAL, origin: [0, 0, 0], storedValueAt: ramp });
+  const rescaled = volumeOf(series.map((slice, k) => ({ ...slice, header: { ...slice.header, rescaleSlope: k % 3 === 2 ? -1 : 1 + (k % 2), rescaleIntercept: 10 * k - 20 } })));
+
+  it('shows every voxel at its own slice\'s modality value, on every plane', () => {
+    expect(rescaled.voxelType).toBe('int16');
+    for (const plane of PLANES) {
+      const { last } = planeIndexRange(rescaled, plane);
+      for (let index = 0; index <= last; index++) {
+        const image = reslice(rescaled, plane, { index });
+        for (let y = 0; y < image.height; y++) {
+          for (let x = 0; x < image.width; x++) {
+            const [i, j, k] = patientToVoxel(rescaled, imagePointToPatient(image, { x, y })).map(Math.round);
+            expect(image.pixels[y * image.width + x]).toBe(voxelValue(rescaled, i, j, k));
+          }
+        }
+      }
+    }
+  });
+
+  it('averages and projects rescaled values across slices and within them', () => {
+    for (const plane of PLANES) {
+      const parts = [2, 3, 4].map((index) => reslice(rescaled, plane, { index }).pixels);
+      const step = planeIndexRange(rescaled, plane).stepMm;
+      const mip = reslice(rescaled, plane, { index: 3 }, { slab: { thicknessMm: 3 * step, mode: 'mip' } });
+      const average = reslice(rescaled, plane, { index: 3 }, { slab: { thicknessMm: 3 * step, mode: 'average' } });
+      expect(Array.from(mip.pixels)).toEqual(Array.from(parts[0], (_, p) => Math.max(parts[0][p], parts[1][p], parts[2][p])));
+      // `+ 0` turns Math.round's −0 into the 0 an Int16Array holds.
+      expect(Array.from(average.pixels)).toEqual(Array.from(parts[0], (_, p) => Math.round((parts[0][p] + parts[1][p] + parts[2][p]) / 3) + 0));
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Vec3 } from '../../../shared/dicom/header';
-import { buildVolume, isVolume, patientToVoxel, voxelToPatient, type Volume, type VolumeSlice } from '../../../shared/volume/volume';
+import { buildVolume, isVolume, patientToVoxel, voxelToPatient, voxelValue, type Volume, type VolumeSlice } from '../../../shared/volume/volume';
 import { SAGITTAL_ACQUISITION, sphereSeries, syntheticSeries } from './synthetic-series';
 
 const CENTRE: Vec3 = [8, 2, 130];
@@ -47,30 +47,32 @@ describe('buildVolume', () => {
     expect(volume.rowDirection).toEqual([1, 0, 0]);
     expect(volume.columnDirection).toEqual([0, 1, 0]);
     expect(volume.normal).toEqual([0, 0, 1]);
-    expect(volume.data).toBeInstanceOf(Int16Array);
+    expect(volume.voxelType).toBe('int16');
     expect([volume.min, volume.max]).toEqual([0, 1000]);
     const centre = patientToVoxel(volume, CENTRE).map(Math.round);
-    expect(volume.data[centre[0] + centre[1] * 80 + centre[2] * 6400]).toBe(1000);
+    expect(voxelValue(volume, centre[0], centre[1], centre[2])).toBe(1000);
   });
 
   it('orders slices by position, not by the order given, when slices run from head to feet', () => {
     const volume = volumeOf(indexedSeries((k) => [0, 0, 10 - 2 * k]).reverse());
-    expect(Array.from({ length: 6 }, (_, k) => volume.data[k * 12])).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(Array.from({ length: 6 }, (_, k) => voxelValue(volume, 0, 0, k))).toEqual([0, 20, 40, 60, 80, 100]);
     expect(volume.origin).toEqual([0, 0, 0]);
   });
 
   it('applies Rescale Slope and Intercept, keeping Int16 for whole-number rescales', () => {
     const volume = volumeOf(sphereSeries(CENTRE, { rescaleSlope: 1, rescaleIntercept: -1024 }));
-    expect(volume.data).toBeInstanceOf(Int16Array);
+    expect(volume.voxelType).toBe('int16');
     expect([volume.min, volume.max]).toEqual([-1024, -24]);
+    const centre = patientToVoxel(volume, CENTRE).map(Math.round);
+    expect(voxelValue(volume, centre[0], centre[1], centre[2])).toBe(-24);
   });
 
   it('uses Float32 when the rescale is fractional or leaves the 16-bit range', () => {
     const fractional = volumeOf(sphereSeries(CENTRE, { rescaleSlope: 0.25, rescaleIntercept: 0.5 }));
-    expect(fractional.data).toBeInstanceOf(Float32Array);
+    expect(fractional.voxelType).toBe('float32');
     expect([fractional.min, fractional.max]).toEqual([0.5, 250.5]);
     const wide = volumeOf(sphereSeries(CENTRE, { rescaleSlope: 40, rescaleIntercept: 0 }));
-    expect(wide.data).toBeInstanceOf(Float32Array);
+    expect(wide.voxelType).toBe('float32');
     expect(wide.max).toBe(40_000);
   });
 
