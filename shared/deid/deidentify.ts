@@ -191,5 +191,7 @@ export function deidentify(bytes: ArrayBuffer, options: DeidentifyOptions): Deid
 
   const output = new dcmjs.data.DicomDict(fileMeta(sopClassUid, sopInstanceUid, transferSyntaxUid));
   output.dict = cleaned;
-  return { bytes: output.write(), warnings, sopInstanceUid };
+  // Values kept from the source are written as the source had them: some writers exceed a VR's length
+  // (a DS of 17+ characters, such as "-5.3999999999999995"), and refusing those would drop the image.
+  return { bytes: output.write({ allowInvalidVRLength: true }), warnings, sopInstanceUid };
 }

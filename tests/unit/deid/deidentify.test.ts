@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { deidentify, type DeidentifyOptions } from '../../../shared/deid/deidentify';
 import { deidentifyStudy } from '../../../shared/deid/deidentify-study';
 import { createUidMapper } from '../../../shared/deid/uid-mapper';
+import { buildImage } from '../../fixtures/dicom/build-dicom';
 import {
   buildCtFile,
   buildDxFile,
@@ -179,6 +180,14 @@ describe('deidentifyStudy', () => {
       expect(file.name).not.toContain('Doe');
     }
     expect(result.failures).toEqual([{ sourceName: 'notes.txt', reason: expect.stringMatching(/cannot be read as DICOM/) }]);
+  });
+
+  it('keeps an image whose source holds an over-long Decimal String, value unchanged', () => {
+    const source = buildImage({ rows: 2, columns: 2, position: [0, 0, -5.3999999999999995], orientation: [1, 0, 0, 0, 1, 0], patientName: 'Doe^Jane' });
+    const result = deidentifyStudy([{ name: 'IM1.dcm', bytes: source.slice().buffer }], options());
+    expect(result.failures).toEqual([]);
+    expect(parse(result.files[0].bytes).string('x00200032')).toBe('0\\0\\-5.3999999999999995');
+    expect(asText(result.files[0].bytes)).not.toContain('Doe');
   });
 
   it('refuses a pseudonym that is not a valid Patient ID', () => {
