@@ -162,7 +162,10 @@ export function App() {
           <button
             type="button"
             className="button"
-            onClick={() => void import('./deidentified-copy').then((m) => m.exportDeidentifiedCopy()).then((text) => useStudyStore.getState().setMessage(text))}
+            onClick={() => {
+              useStudyStore.getState().setMessage('Making a de-identified copy…');
+              void import('./deidentified-copy').then((m) => m.exportDeidentifiedCopy()).then((text) => useStudyStore.getState().setMessage(text));
+            }}
             title="Save a de-identified copy of the open study (DICOM PS3.15 Basic Confidentiality Profile)"
             data-testid="export-deidentified"
           >

@@ -1,11 +1,19 @@
-import { zipSync } from 'fflate';
-import { createUidMapper } from '../../shared/deid/uid-mapper';
-import { deidentifyStudy } from '../../shared/deid/deidentify-study';
+import type { DeidentifyRequest, DeidentifyResponse } from '../workers/deidentify-worker';
 import { platform } from '../platform';
 import { useStudyStore } from './study-store';
 
 function randomText(bytes: number, alphabet: string): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => alphabet[b % alphabet.length]).join('');
+}
+
+/** Runs the de-identification in a worker of its own, so the screen stays responsive meanwhile. */
+function deidentifyInWorker(request: DeidentifyRequest): Promise<DeidentifyResponse> {
+  const worker = new Worker(new URL('../workers/deidentify-worker.ts', import.meta.url), { type: 'module' });
+  return new Promise<DeidentifyResponse>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<DeidentifyResponse>) => resolve(event.data);
+    worker.onerror = (event) => reject(new Error(event.message || 'the de-identification worker stopped'));
+    worker.postMessage(request, request.files.map((f) => f.bytes));
+  }).finally(() => worker.terminate());
 }
 
 /**
@@ -19,17 +27,15 @@ export async function exportDeidentifiedCopy(): Promise<string> {
   if (sources.length === 0) return 'Open a study first.';
   const files = await Promise.all(sources.map(async (s) => ({ name: s.relativePath || s.name, bytes: await s.read() })));
   const pseudonym = `ANON-${randomText(6, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789')}`;
-  const result = deidentifyStudy(files, { uidMap: createUidMapper(randomText(32, '0123456789abcdef')), patientPseudonym: pseudonym });
-  if (result.files.length === 0) return `Nothing could be de-identified: ${result.failures[0]?.reason ?? 'no DICOM files'}.`;
-  // Pixel data is already compressed or noise-like: storing is as good as deflating, and faster.
-  const zip = zipSync(Object.fromEntries(result.files.map((f) => [`${pseudonym}/${f.name}`, new Uint8Array(f.bytes)])), { level: 0 });
-  const saved = await platform.saveExport(`${pseudonym}-deidentified.zip`, 'application/zip', zip);
+  const result = await deidentifyInWorker({ files, salt: randomText(32, '0123456789abcdef'), pseudonym });
+  if (!result.ok) return `The de-identified copy could not be made: ${result.error}`;
+  if (!result.zip) return `Nothing could be de-identified: ${result.failures[0]?.reason ?? 'no DICOM files'}.`;
+  const saved = await platform.saveExport(`${pseudonym}-deidentified.zip`, 'application/zip', result.zip);
   if (!saved) return 'Export cancelled.';
-  const warnings = [...new Set(result.files.flatMap((f) => f.warnings))];
   return [
-    `De-identified copy saved as ${saved}: ${result.files.length} file${result.files.length === 1 ? '' : 's'}, patient renamed ${pseudonym}.`,
+    `De-identified copy saved as ${saved}: ${result.fileCount} file${result.fileCount === 1 ? '' : 's'}, patient renamed ${pseudonym}.`,
     result.failures.length > 0 ? `${result.failures.length} file(s) left out (not readable as DICOM).` : '',
-    warnings.length > 0 ? `Check by eye: ${warnings.join(' ')}` : '',
+    result.warnings.length > 0 ? `Check by eye: ${result.warnings.join(' ')}` : '',
   ]
     .filter(Boolean)
     .join(' ');
