@@ -1,6 +1,6 @@
 import { DISCLAIMER } from '../../shared/api';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -152,6 +152,68 @@ test.describe('procedure explainer', () => {
       const png = ['page-1.png', 'page-01.png', 'page-001.png'].map((n) => path.join(dir, n)).find(existsSync);
       expect(png, 'page 1 rendered').toBeDefined();
       expect(statSync(png!).size).toBeGreaterThan(10_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  test('the take-home video is a WebM of the whole animation that plays back with pictures', async ({ app }) => {
+    test.setTimeout(120_000);
+    const { page } = app;
+    await openExplainer(page);
+    await page.getByTestId('explain-procedure-vertebroplasty').click();
+    await page.getByLabel('Playback speed').selectOption('2');
+    const duration = await page.evaluate(() => window.__explain!.steps.at(-1)!.end);
+    const downloading = page.waitForEvent('download', { timeout: 90_000 });
+    await page.getByTestId('explain-video').click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('spinelab-vertebroplasty.webm');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'spinelab-video-'));
+    try {
+      const file = path.join(dir, 'video.webm');
+      await download.saveAs(file);
+      const bytes = readFileSync(file);
+      // An EBML header (Matroska / WebM), and more than a few frames' worth of data.
+      expect(bytes.subarray(0, 4).toString('hex')).toBe('1a45dfa3');
+      expect(bytes.length).toBeGreaterThan(50_000);
+      // Play it back in the page, fast, and look at two of its frames.
+      const playback = await page.evaluate(async (base64) => {
+        const video = document.createElement('video');
+        video.muted = true;
+        video.src = URL.createObjectURL(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'video/webm' }));
+        const canvas = document.createElement('canvas');
+        const grab = () => {
+          canvas.width = video.videoWidth;
+          canvas.height = video.videoHeight;
+          const context = canvas.getContext('2d')!;
+          context.drawImage(video, 0, 0);
+          const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+          let sum = 0, squares = 0, h = 2166136261;
+          for (let i = 0; i < data.length; i += 4) {
+            const g = (data[i] + data[i + 1] + data[i + 2]) / 3;
+            sum += g;
+            squares += g * g;
+            if (i % 44 === 0) h = Math.imul(h ^ data[i], 16777619);
+          }
+          const n = data.length / 4;
+          return { sd: Math.sqrt(squares / n - (sum / n) ** 2), hash: h >>> 0 };
+        };
+        await new Promise((resolve, reject) => { video.onloadeddata = resolve; video.onerror = () => reject(new Error('the video does not load')); });
+        video.playbackRate = 8;
+        await video.play();
+        const frames: { sd: number; hash: number }[] = [];
+        await new Promise<void>((resolve) => {
+          video.ontimeupdate = () => { if (frames.length === 0 && video.currentTime > 1) frames.push(grab()); if (frames.length === 1 && video.currentTime > 9) frames.push(grab()); };
+          video.onended = () => resolve();
+        });
+        return { width: video.videoWidth, played: video.currentTime, frames };
+      }, bytes.toString('base64'));
+      expect(playback.width).toBeGreaterThan(300);
+      // The whole animation at 2×: its duration in seconds of video, give or take the recorder's start and stop.
+      expect(playback.played).toBeGreaterThan(duration / 2 - 2);
+      expect(playback.played).toBeLessThan(duration / 2 + 3);
+      expect(playback.frames).toHaveLength(2);
+      for (const frame of playback.frames) expect(frame.sd).toBeGreaterThan(12);
+      expect(playback.frames[0].hash).not.toBe(playback.frames[1].hash);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
