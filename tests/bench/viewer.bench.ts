@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '../e2e/fixtures';
@@ -6,6 +6,23 @@ import { writeCtSeries } from '../fixtures/ct-series';
 
 const SLICES = Number(process.env.BENCH_SLICES ?? 500);
 const SCROLL_MS = 4000;
+
+/**
+ * Resident memory of Chromium's renderer processes (Linux /proc), in MB: the decode workers are threads of
+ * the page's renderer, so this counts the pixels wherever they live. Only this benchmark's browser runs.
+ */
+function rendererRssMb(): number {
+  let kb = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes('--type=renderer')) continue;
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1] ?? 0);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return kb / 1024;
+}
 
 /**
  * Scrolling a 512×512×N CT in the real viewer, beside a floor: the same page drawing frames of the
@@ -17,11 +34,14 @@ test('viewer: scroll speed, reformat time and heap', async ({ app }) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'spinelab-bench-'));
   const files = writeCtSeries(dir, { slices: SLICES, size: 512, sliceSpacingMm: 1 });
   await expect(page.getByTestId('viewport')).toHaveAttribute('data-ww', /\d+/);
+  const rssBefore = rendererRssMb();
   const loadStart = Date.now();
   await page.getByTestId('file-input').setInputFiles(files);
   await expect(page.getByTestId('viewport')).toHaveAttribute('data-slices', String(SLICES), { timeout: 300_000 });
   await expect(page.getByTestId('load-progress')).toHaveCount(0, { timeout: 300_000 });
   const loadMs = Date.now() - loadStart;
+  const rssLoaded = rendererRssMb();
+  const pixelMb = (SLICES * 512 * 512 * 2) / 2 ** 20;
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
 
   await page.getByTestId('viewport').hover();
@@ -100,5 +120,7 @@ test('viewer: scroll speed, reformat time and heap', async ({ app }) => {
   console.log(`scroll: ${viewer.fps.toFixed(1)} frames/s (${(1000 / viewer.fps).toFixed(1)} ms/frame); floor putImageData ${floor.fps.toFixed(1)} frames/s; ratio floor/viewer ${(floor.fps / viewer.fps).toFixed(2)}`);
   console.log(`reformat shown (click to image, includes volume build on first): ${Object.entries(planes).map(([p, ms]) => `${p} ${ms} ms`).join(', ')}`);
   console.log(`JS heap: ${heapBefore.toFixed(0)} MB before, ${heapAfter.toFixed(0)} MB after 10 scroll passes`);
+  const rssGrowth = rssLoaded - rssBefore;
+  console.log(`memory: renderer RSS +${rssGrowth.toFixed(0)} MB for ${pixelMb.toFixed(0)} MB of decoded pixels (ratio ${(rssGrowth / pixelMb).toFixed(2)}); +${(rendererRssMb() - rssBefore).toFixed(0)} MB after the reformats and scrolling`);
   rmSync(dir, { recursive: true, force: true });
 });
