@@ -9,17 +9,18 @@
  *   peers  – dcmjs: DicomMessage.readFile (every element parsed into a dictionary, pixel data as an
  *            ArrayBuffer) and a typed array on the pixels, decoded by calling the charls codec directly
  *            for JPEG-LS; with and without the min/max a viewer needs.
- *            @cornerstonejs/dicom-image-loader (uncompressed only): dicom-parser, its decodeLittleEndian
- *            and its getMinMax, as its image loader does. Its WASM decoders are located through a
- *            bundler's asset URLs and do not load in Node, so JPEG-LS has the dcmjs + charls peer only.
+ *            @cornerstonejs/dicom-image-loader: dicom-parser, its decodeLittleEndian or decodeJPEGLS
+ *            (CharLS, its .wasm pointed at through the loader's wasmBasePath option) and its getMinMax,
+ *            as its image loader does.
  * Timings vary 30–50 % run to run here (NOTES.md), so the ratios to the floor are what to compare;
  * the contenders run in turn, several rounds for the uncompressed series, and each keeps its best
  * round. The first image is timed in the first round, cold, as a user meets it.
  * Usage: npm run bench [-- SLICES]   (default 500)
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import dcmjs from 'dcmjs';
 import dicomParser from 'dicom-parser';
 import { createCodecProvider, type WasmFrameDecoder } from '../shared/dicom/codec-provider';
@@ -140,13 +141,23 @@ async function timeOurs(paths: string[], withRange: boolean): Promise<{ first: n
   return { first, all: now() - start };
 }
 
+type LoaderDecoder = (frameOrBytes: object, pixelDataOrOptions: object) => Promise<{ pixelData: ArrayLike<number> }>;
+
 interface ImageLoaderPeer {
-  decoders: { LittleEndian: (frame: object, pixelData: Uint8Array) => Promise<{ pixelData: ArrayLike<number> }> };
+  decoders: { LittleEndian: LoaderDecoder; JPEGLS: LoaderDecoder };
+  initializers: { JPEGLS: (config: { wasmBasePath: string }) => Promise<void> };
   getMinMax: (pixels: ArrayLike<number>) => { min: number; max: number };
 }
 
-/** What @cornerstonejs/dicom-image-loader does for a local uncompressed file: parse, decode, min/max. */
-async function timeImageLoader(paths: string[], loader: ImageLoaderPeer): Promise<{ first: number; all: number }> {
+/** @cornerstonejs/dicom-image-loader, its CharLS decoder told where its .wasm is (it expects a bundler otherwise). */
+async function imageLoaderPeer(): Promise<ImageLoaderPeer> {
+  const loader = (await import('@cornerstonejs/dicom-image-loader')) as unknown as ImageLoaderPeer;
+  await loader.initializers.JPEGLS({ wasmBasePath: dirname(createRequire(import.meta.url).resolve('@cornerstonejs/codec-charls/decodewasmjs')) });
+  return loader;
+}
+
+/** What @cornerstonejs/dicom-image-loader does for a local file: parse, decode (as its worker does), min/max. */
+async function timeImageLoader(paths: string[], loader: ImageLoaderPeer, compressed: boolean): Promise<{ first: number; all: number }> {
   const start = now();
   let first = 0;
   for (const path of paths) {
@@ -154,7 +165,9 @@ async function timeImageLoader(paths: string[], loader: ImageLoaderPeer): Promis
     const dataSet = dicomParser.parseDicom(bytes);
     const element = dataSet.elements.x7fe00010;
     const frame = { rows: dataSet.uint16('x00280010'), columns: dataSet.uint16('x00280011'), bitsAllocated: dataSet.uint16('x00280100'), pixelRepresentation: dataSet.uint16('x00280103'), samplesPerPixel: 1 };
-    const decoded = await loader.decoders.LittleEndian(frame, new Uint8Array(bytes.buffer, bytes.byteOffset + element.dataOffset, element.length));
+    const decoded = compressed
+      ? await loader.decoders.JPEGLS(dicomParser.readEncapsulatedPixelDataFromFragments(dataSet, element, 0), { signed: frame.pixelRepresentation === 1, bytesPerPixel: 2, ...frame })
+      : await loader.decoders.LittleEndian(frame, new Uint8Array(bytes.buffer, bytes.byteOffset + element.dataOffset, element.length));
     loader.getMinMax(decoded.pixelData);
     if (!first) first = now() - start;
   }
@@ -204,8 +217,8 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function run(label: string, dir: string, compressed: boolean, rounds: number): Promise<void> {
   const paths = readdirSync(dir).sort().map((name) => join(dir, name));
-  // Its import brings @cornerstonejs/core along; done before timing, and only where it runs.
-  const loader = compressed ? undefined : ((await import('@cornerstonejs/dicom-image-loader')) as unknown as ImageLoaderPeer);
+  // Its import brings @cornerstonejs/core along, and its codec starts: both before timing.
+  const loader = await imageLoaderPeer();
   timeFloor(paths); // warm the page cache, so every contender reads from memory
   let floor = Infinity;
   const none = { first: 0, all: Infinity };
@@ -217,7 +230,7 @@ async function run(label: string, dir: string, compressed: boolean, rounds: numb
     oursRange = best(oursRange, await timeOurs(paths, true));
     peer = best(peer, await timePeer(paths, compressed, false));
     peerRange = best(peerRange, await timePeer(paths, compressed, true));
-    if (loader) imageLoader = best(imageLoader, await timeImageLoader(paths, loader));
+    imageLoader = best(imageLoader, await timeImageLoader(paths, loader, compressed));
   }
   const peerName = `dcmjs${compressed ? ' + charls' : ''}`;
   const row = (name: string, ms: number) => console.log(`  ${name.padEnd(52)} ${seconds(ms)}   (${(ms / floor).toFixed(2)}× floor)`);
@@ -229,9 +242,9 @@ async function run(label: string, dir: string, compressed: boolean, rounds: numb
   row('ours + min/max of every slice', oursRange.all);
   row(`peer (${peerName}): parse to dict + frame array`, peer.all);
   row(`peer (${peerName}) + min/max`, peerRange.all);
-  if (loader) row('peer (dicom-image-loader): parse + decode + min/max', imageLoader.all);
+  row('peer (dicom-image-loader): parse + decode + min/max', imageLoader.all);
   ratio(`ours + min/max / peer (${peerName}) + min/max`, oursRange.all / peerRange.all);
-  if (loader) ratio('ours + min/max / peer (dicom-image-loader)', oursRange.all / imageLoader.all);
+  ratio('ours + min/max / peer (dicom-image-loader)', oursRange.all / imageLoader.all);
   ratio(`ours (min/max on use) / peer (${peerName}) without`, ours.all / peer.all);
 }
 
@@ -247,7 +260,7 @@ async function main(): Promise<void> {
     await writeSeries(jls, await jpegLsEncoder());
     console.log('Single thread in Node; the app spreads files over a worker pool.');
     await run('Uncompressed (Explicit VR Little Endian)', raw, false, 5);
-    await run('JPEG-LS lossless', jls, true, 1);
+    await run('JPEG-LS lossless', jls, true, 2);
     console.log(`\npeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -53,29 +53,39 @@ const WASM_DECODERS: Record<EmscriptenCodecName, string> = {
 };
 
 /**
+ * One decoder per codec module, reused for every frame as the codecs' own loaders do: a decoder keeps its
+ * WASM buffers between frames, where a new one per frame would allocate and free them each time.
+ */
+const decoders = new WeakMap<object, WasmFrameDecoder>();
+
+/**
  * Runs one of the WASM decoders. A codec that traps may leave its module unusable, so on any failure
- * the module is discarded and re-created on next use.
+ * the module (and its decoder) is discarded and re-created on next use.
  */
 async function runWasmDecoder(codecs: CodecProvider, codec: EmscriptenCodecName, encoded: Uint8Array): Promise<{ bytes: Uint8Array; bitsPerSample: number; width: number; height: number }> {
   const module = (await codecs[codec]()) as unknown as Record<string, new () => WasmFrameDecoder>;
-  const decoder = new module[WASM_DECODERS[codec]]();
+  let decoder = decoders.get(module);
+  if (!decoder) {
+    decoder = new module[WASM_DECODERS[codec]]();
+    decoders.set(module, decoder);
+  }
   try {
     decoder.getEncodedBuffer(encoded.length).set(encoded);
     decoder.decode();
     const info = decoder.getFrameInfo();
     // openjpeg reports some unreadable streams as a 0 × 0 image instead of failing.
     if (info.width === 0 || info.height === 0) throw new Error('the decoder found no image in the stream');
-    // The decoded buffer is a view of WASM memory: copy it out before the decoder is freed.
+    // The decoded buffer is a view of WASM memory: copy it out before the decoder runs again.
     return { bytes: decoder.getDecodedBuffer().slice(), bitsPerSample: info.bitsPerSample, width: info.width, height: info.height };
   } catch (e) {
+    decoders.delete(module);
     codecs.discard(codec);
-    throw e;
-  } finally {
     try {
       decoder.delete();
     } catch {
       // A trapped module cannot free its objects; it has been discarded already.
     }
+    throw e;
   }
 }
 
