@@ -246,7 +246,8 @@ function blendLayers(volume: Volume, out: VoxelArray, walk: Walk, layer: number,
 }
 
 // Slab loops visit each output pixel once and run through its layers innermost: for a sagittal slab of an
-// axial series the layers are neighbouring columns, adjacent in memory.
+// axial series the layers are neighbouring columns, adjacent in memory. Mean and maximum stay two loops:
+// one loop choosing between them per layer ran the sagittal average 2.6 times slower (45 ms against 17).
 
 function averageLayers(volume: Volume, out: VoxelArray, walk: Walk, firstLayer: number, count: number, roundToInteger: boolean): void {
   const { slices, slopes, intercepts } = volume;
