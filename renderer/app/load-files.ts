@@ -24,9 +24,11 @@ function decodePool(): DecodePool {
  * Decoding leaves most frames' value ranges to first use (frameRange); measuring the rest while the UI
  * is idle means a volume built later finds them ready, without having slowed the load.
  */
-function measureRangesWhenIdle(frames: readonly DecodedFrame[]): void {
+function measureRangesWhenIdle(frames: readonly DecodedFrame[], generation: number): void {
   let next = 0;
   const step = (deadline: IdleDeadline) => {
+    // A study opened since then makes these frames garbage: leave them.
+    if (useStudyStore.getState().generation !== generation) return;
     while (next < frames.length && deadline.timeRemaining() > 1) frameRange(frames[next++]);
     if (next < frames.length) requestIdleCallback(step);
   };
@@ -109,5 +111,5 @@ export async function loadSources(sources: readonly FileSource[], label: string,
   await Promise.all(Array.from({ length: Math.min(concurrency, wanted.length) }, work));
   batcher.flush();
   useStudyStore.getState().finishLoad(generation);
-  measureRangesWhenIdle(loaded);
+  measureRangesWhenIdle(loaded, generation);
 }
