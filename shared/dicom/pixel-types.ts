@@ -136,8 +136,12 @@ function rangeOther(pixels: PixelArray): ValueRange {
 
 /** The frame's stored-value range: the one decoding measured, or measured now and kept on the frame. */
 export function frameRange(frame: DecodedFrame): ValueRange {
-  if (frame.minValue === undefined || frame.maxValue === undefined) Object.assign(frame, valueRange(frame.pixels));
-  return { minValue: frame.minValue!, maxValue: frame.maxValue! };
+  if (frame.minValue === undefined || frame.maxValue === undefined) {
+    const { minValue, maxValue } = valueRange(frame.pixels);
+    frame.minValue = minValue;
+    frame.maxValue = maxValue;
+  }
+  return { minValue: frame.minValue, maxValue: frame.maxValue };
 }
 
 /** Smallest and largest sample, in one pass; 0 and 0 for an empty array. */
