@@ -5,7 +5,7 @@ import type { StudyInfo } from '../../shared/report/study-info';
 import type { InstanceHeader } from '../../shared/dicom/header';
 import type { StudyAnnotations } from '../../shared/model/types';
 import { platform } from '../platform';
-import { useStudyStore } from '../app/study-store';
+import { sourceStackOf, useStudyStore } from '../app/study-store';
 import type { Stack } from '../viewer/stack';
 import { flushAutosaves } from './measure-store';
 import type { PlaneContext } from './plane-context';
@@ -73,12 +73,14 @@ export async function exportMeasurements(kind: 'csv' | 'sr' | 'pdf', stack: Stac
   if (kind === 'csv') {
     await platform.saveExport(`${stem}.csv`, 'text/csv', new TextEncoder().encode(buildResultsCsv(input)));
   } else if (kind === 'sr') {
-    // One entry per instance: a multi-frame file appears once however many frames the stack shows.
-    const sourceImages = [...new Set(stack.headers)].map((h) => ({
+    // The acquired images (a reformat's own headers are synthetic), one entry per instance: a multi-frame
+    // file appears once however many frames the stack shows.
+    const sourceImages = [...new Set(sourceStackOf(useStudyStore.getState(), stack).headers)].map((h) => ({
       sopClassUid: h.sopClassUid,
       sopInstanceUid: h.sopInstanceUid,
       seriesInstanceUid: h.seriesInstanceUid,
       numberOfFrames: h.numberOfFrames,
+      frameOfReferenceUid: h.frameOfReferenceUid,
     }));
     const sr = buildSr(input, { now, sourceImages });
     await platform.saveExport(`${stem}-sr.dcm`, 'application/dicom', sr.bytes);

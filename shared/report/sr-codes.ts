@@ -55,6 +55,7 @@ export const CODES = {
   cobbLineFollows: own('cobb-line-endplate', 'Cobb line follows the endplate of'),
   angleLabel: own('angle-label', 'Angle between'),
   patientPosition: own('patient-position', 'Patient position'),
+  reformattedPlane: own('reformatted-plane', 'Drawn on the reformatted plane'),
 } as const;
 
 export const UNITS = {
@@ -110,6 +111,8 @@ export function sameCode(a: { CodeValue?: unknown; CodingSchemeDesignator?: unkn
 
 export const SOP_CLASS = {
   comprehensiveSr: '1.2.840.10008.5.1.4.1.1.88.33',
+  /** Needed as soon as one SCOORD3D is present (PS3.3 A.35.13): measurements drawn on reformats. */
+  comprehensive3dSr: '1.2.840.10008.5.1.4.1.1.88.34',
 } as const;
 
 export const TRANSFER_SYNTAX_EXPLICIT_LITTLE = '1.2.840.10008.1.2.1';

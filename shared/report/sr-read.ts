@@ -1,14 +1,17 @@
 /**
  * Reads a SpineLab TID 1500 report back into an annotation document: each measurement group becomes the
- * annotation it was written from, on the image frame its SCOORD selects (never on every image).
+ * annotation it was written from, on the image frame its SCOORD selects (never on every image), or on the
+ * reformatted plane its TEXT describes, at the patient positions of its SCOORD3D.
  * Groups without geometry (engine angles such as the default local kyphosis) are derived values and
  * are not annotations, so they are skipped. The result goes through the same strict validation as disk.
  */
 import dcmjs from 'dcmjs';
 import type { Endplate, SixPoints, Vec2 } from '../measure/types';
-import type { Annotation, CobbLine, ImagePlane, PatientPosition, StudyAnnotations } from '../model/types';
+import { planePointOf } from '../model/plane';
+import type { Annotation, AnnotationPlane, CobbLine, PatientPosition, ReformatPlane, StudyAnnotations } from '../model/types';
 import { SCHEMA_VERSION } from '../model/types';
 import { validateStudyAnnotations, type Validation } from '../model/validate';
+import { reformatPlaneFromText } from './reformat-plane-text';
 import { CODES, SOP_CLASS, gradeOfGenantCode, levelOfVertebraCode, sameCode } from './sr-codes';
 
 type Item = Record<string, unknown>;
@@ -34,12 +37,28 @@ function textOf(list: Item[], code: Parameters<typeof sameCode>[1]): string | un
 }
 
 interface Geometry {
-  readonly plane: ImagePlane;
+  readonly plane: AnnotationPlane;
   readonly points: Vec2[];
 }
 
-/** The SCOORD under a NUM, with the frame it selects; the series comes from the evidence sequence. */
-function geometryOf(num: Item | undefined, seriesOf: ReadonlyMap<string, string>): Geometry | undefined {
+/** Where a group's geometry goes: images by SOP Instance UID (series from the evidence), or its reformat. */
+interface GroupContext {
+  readonly seriesOf: ReadonlyMap<string, string>;
+  readonly reformat?: ReformatPlane;
+}
+
+/** SCOORD3D points back onto the reformatted plane they were drawn on. */
+function reformatGeometryOf(scoord: Item, plane: ReformatPlane): Geometry {
+  const coordinates = (Array.isArray(scoord.GraphicData) ? scoord.GraphicData : []).map(Number);
+  const points: Vec2[] = [];
+  for (let i = 0; i + 2 < coordinates.length; i += 3) points.push(planePointOf(plane, { x: coordinates[i], y: coordinates[i + 1], z: coordinates[i + 2] }));
+  return { plane, points };
+}
+
+/** The SCOORD under a NUM, with the frame it selects, or its SCOORD3D on the group's reformat. */
+function geometryOf(num: Item | undefined, { seriesOf, reformat }: GroupContext): Geometry | undefined {
+  const scoord3d = num && children(num).find((c) => c.ValueType === 'SCOORD3D');
+  if (scoord3d) return reformat && reformatGeometryOf(scoord3d, reformat);
   const scoord = num && children(num).find((c) => c.ValueType === 'SCOORD');
   if (!scoord) return undefined;
   const image = children(scoord).find((c) => c.ValueType === 'IMAGE');
@@ -63,10 +82,10 @@ function isoFrom(date: unknown, time: unknown): string {
   return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}Z`;
 }
 
-function vertebraFrom(id: string, createdAt: string, group: Item[], seriesOf: ReadonlyMap<string, string>): Annotation | undefined {
+function vertebraFrom(id: string, createdAt: string, group: Item[], context: GroupContext): Annotation | undefined {
   const siteCode = find(group, CODES.findingSite);
   const level = siteCode && levelOfVertebraCode(conceptCode(siteCode) ?? {});
-  const [ha, hm, hp] = [CODES.anteriorHeight, CODES.middleHeight, CODES.posteriorHeight].map((c) => geometryOf(find(group, c), seriesOf));
+  const [ha, hm, hp] = [CODES.anteriorHeight, CODES.middleHeight, CODES.posteriorHeight].map((c) => geometryOf(find(group, c), context));
   if (!level || !ha || !hm || !hp) return undefined;
   const points: SixPoints = {
     anteriorSuperior: ha.points[0],
@@ -84,8 +103,8 @@ function vertebraFrom(id: string, createdAt: string, group: Item[], seriesOf: Re
 /** "line 2 follows <annotation id> inferior", as the writer puts it. */
 const FOLLOWS_PATTERN = /^line ([12]) follows (\S+) (superior|inferior)$/;
 
-function cobbFrom(id: string, createdAt: string, group: Item[], seriesOf: ReadonlyMap<string, string>): Annotation | undefined {
-  const geometry = geometryOf(find(group, CODES.cobbAngle), seriesOf);
+function cobbFrom(id: string, createdAt: string, group: Item[], context: GroupContext): Annotation | undefined {
+  const geometry = geometryOf(find(group, CODES.cobbAngle), context);
   if (!geometry || geometry.points.length !== 4) return undefined;
   const p = geometry.points;
   const lines: [CobbLine, CobbLine] = [
@@ -102,8 +121,10 @@ function cobbFrom(id: string, createdAt: string, group: Item[], seriesOf: Readon
 function annotationFrom(group: Item[], createdAt: string, seriesOf: ReadonlyMap<string, string>): Annotation | undefined {
   const id = textOf(group, CODES.trackingIdentifier);
   if (!id) return undefined;
-  if (find(group, CODES.anteriorHeight)) return vertebraFrom(id, createdAt, group, seriesOf);
-  if (find(group, CODES.cobbAngle)) return cobbFrom(id, createdAt, group, seriesOf);
+  const planeText = textOf(group, CODES.reformattedPlane);
+  const context: GroupContext = { seriesOf, reformat: planeText === undefined ? undefined : reformatPlaneFromText(planeText) };
+  if (find(group, CODES.anteriorHeight)) return vertebraFrom(id, createdAt, group, context);
+  if (find(group, CODES.cobbAngle)) return cobbFrom(id, createdAt, group, context);
   const simple = (
     [
       ['length', CODES.length, 2],
@@ -114,7 +135,7 @@ function annotationFrom(group: Item[], createdAt: string, seriesOf: ReadonlyMap<
   if (!simple) return undefined;
   const [type, code, count] = simple;
   const numItem = find(group, code);
-  const geometry = geometryOf(numItem, seriesOf);
+  const geometry = geometryOf(numItem, context);
   if (!geometry || geometry.points.length !== count) return undefined;
   const base = { id, createdAt, plane: geometry.plane };
   const p = geometry.points;
@@ -133,8 +154,9 @@ export function readSr(bytes: Uint8Array): Validation<StudyAnnotations> {
   } catch (error) {
     return { ok: false, errors: [`Not a readable DICOM file: ${error instanceof Error ? error.message : String(error)}`] };
   }
-  if (dataset.SOPClassUID !== SOP_CLASS.comprehensiveSr || !sameCode(concept(dataset), CODES.imagingMeasurementReport)) {
-    return { ok: false, errors: ['Not a TID 1500 Imaging Measurement Report in a Comprehensive SR'] };
+  const comprehensive = dataset.SOPClassUID === SOP_CLASS.comprehensiveSr || dataset.SOPClassUID === SOP_CLASS.comprehensive3dSr;
+  if (!comprehensive || !sameCode(concept(dataset), CODES.imagingMeasurementReport)) {
+    return { ok: false, errors: ['Not a TID 1500 Imaging Measurement Report in a Comprehensive (3D) SR'] };
   }
   const seriesOf = new Map<string, string>();
   for (const study of items(dataset.CurrentRequestedProcedureEvidenceSequence)) {

@@ -2,13 +2,17 @@
  * DICOM Comprehensive SR, TID 1500 Imaging Measurement Report (PS3.16), built from the annotation model
  * and the measurement results with dcmjs naturalized datasets. Each measurement group holds its own
  * SCOORD references to the one image frame it was drawn on, so a reader restores it there and nowhere
- * else (OHIF issue #4840). Bytes come from DicomDict.write(), which needs no Node Buffer.
+ * else (OHIF issue #4840). A measurement drawn on a reformat has no image to reference: its points go in
+ * as SCOORD3D in the series' Frame of Reference, with the plane described in a TEXT item, and the report
+ * becomes a Comprehensive 3D SR. Bytes come from DicomDict.write(), which needs no Node Buffer.
  */
 import dcmjs from 'dcmjs';
 import { calibrationBadge } from '../calibration';
 import { endplateLine } from '../measure/angles';
 import type { AngleMeasurement, Length, VertebraMeasurement, Vec2 } from '../measure/types';
-import type { Annotation, CobbAnnotation, ImagePlane, VertebraAnnotation } from '../model/types';
+import { patientPointOf } from '../model/plane';
+import type { Annotation, AnnotationPlane, CobbAnnotation, ImagePlane, VertebraAnnotation } from '../model/types';
+import { reformatPlaneText } from './reformat-plane-text';
 import { cobbEndplateLabel } from './results-table';
 import {
   CODES,
@@ -30,6 +34,8 @@ export interface SourceImage {
   readonly sopInstanceUid: string;
   readonly seriesInstanceUid: string;
   readonly numberOfFrames?: number;
+  /** Frame of Reference UID (0020,0052): where SCOORD3D points of a reformat of this series live. */
+  readonly frameOfReferenceUid?: string;
 }
 
 export interface SrOptions {
@@ -43,7 +49,7 @@ export interface SrOptions {
 export interface SrResult {
   readonly bytes: Uint8Array;
   readonly sopInstanceUid: string;
-  /** Annotations left out, with the reason (e.g. drawn on a reformat, which has no image to reference). */
+  /** Annotations left out, with the reason (e.g. drawn on a reformat of a series without a Frame of Reference). */
   readonly omitted: readonly { readonly annotationId: string; readonly reason: string }[];
 }
 
@@ -111,6 +117,8 @@ const TM = (d: Date) => d.toISOString().slice(11, 19).replace(/:/g, '');
 class SrWriter {
   private readonly imageBySop: Map<string, SourceImage>;
   readonly referenced = new Map<string, ImagePlane>();
+  /** Series whose reformats carry measurements: all their images are evidence. */
+  readonly reformattedSeries = new Set<string>();
   readonly omitted: { annotationId: string; reason: string }[] = [];
 
   constructor(
@@ -132,8 +140,28 @@ class SrWriter {
     };
   }
 
-  /** SCOORD GraphicData is column\row with (0,0) at the top left corner of the image (PS3.3 C.18.6.1.2). */
-  private scoord(plane: ImagePlane, points: readonly Vec2[]): Item {
+  private frameOfReferenceOf(seriesInstanceUid: string): string | undefined {
+    return [...this.imageBySop.values()].find((i) => i.seriesInstanceUid === seriesInstanceUid && i.frameOfReferenceUid)?.frameOfReferenceUid;
+  }
+
+  /**
+   * SCOORD GraphicData is column\row with (0,0) at the top left corner of the image (PS3.3 C.18.6.1.2);
+   * SCOORD3D GraphicData is x\y\z in mm in the Referenced Frame of Reference (C.18.9.1.2).
+   */
+  private scoord(plane: AnnotationPlane, points: readonly Vec2[]): Item {
+    if (plane.kind === 'reformat') {
+      this.reformattedSeries.add(plane.seriesInstanceUid);
+      return {
+        RelationshipType: 'INFERRED FROM',
+        ValueType: 'SCOORD3D',
+        GraphicType: 'POLYLINE',
+        GraphicData: points.flatMap((p) => {
+          const patient = patientPointOf(plane, p);
+          return [patient.x, patient.y, patient.z];
+        }),
+        ReferencedFrameOfReferenceUID: this.frameOfReferenceOf(plane.seriesInstanceUid),
+      };
+    }
     this.referenced.set(plane.sopInstanceUid, plane);
     return {
       RelationshipType: 'INFERRED FROM',
@@ -151,7 +179,7 @@ class SrWriter {
     ];
   }
 
-  private vertebraGroup(a: VertebraAnnotation, plane: ImagePlane, m: VertebraMeasurement | undefined): Item[] {
+  private vertebraGroup(a: VertebraAnnotation, plane: AnnotationPlane, m: VertebraMeasurement | undefined): Item[] {
     const p = a.points;
     return [
       ...this.tracking(a.id),
@@ -173,7 +201,7 @@ class SrWriter {
     ];
   }
 
-  private cobbGroup(a: CobbAnnotation, plane: ImagePlane, angle: AngleMeasurement | undefined): Item[] | string {
+  private cobbGroup(a: CobbAnnotation, plane: AnnotationPlane, angle: AngleMeasurement | undefined): Item[] | string {
     const vertebrae = new Map(this.input.doc.annotations.map((x) => [x.id, x]));
     const points: Vec2[] = [];
     const follows: Item[] = [];
@@ -209,9 +237,18 @@ class SrWriter {
   }
 
   private annotationGroup(a: Annotation): Item[] | string {
+    const group = this.geometryGroup(a);
+    if (typeof group === 'string' || a.plane.kind !== 'reformat') return group;
+    return [...group, text('CONTAINS', CODES.reformattedPlane, reformatPlaneText(a.plane))];
+  }
+
+  private geometryGroup(a: Annotation): Item[] | string {
     const plane = a.plane;
-    if (plane.kind !== 'image') return 'it was drawn on a reformatted plane, which has no DICOM image to reference';
-    if (!this.imageBySop.has(plane.sopInstanceUid)) return `its image ${plane.sopInstanceUid} is not among the source images`;
+    if (plane.kind === 'reformat') {
+      if (!this.frameOfReferenceOf(plane.seriesInstanceUid)) return `it was drawn on a reformat of series ${plane.seriesInstanceUid}, whose images record no Frame of Reference to place it in`;
+    } else if (!this.imageBySop.has(plane.sopInstanceUid)) {
+      return `its image ${plane.sopInstanceUid} is not among the source images`;
+    }
     switch (a.type) {
       case 'vertebra': {
         const measured = this.input.results.vertebrae.find((v) => v.level === a.level);
@@ -268,17 +305,21 @@ class SrWriter {
     return container('CONTAINS', CODES.imageLibrary, [container('CONTAINS', CODES.imageLibraryGroup, images)]);
   }
 
-  /** Current Requested Procedure Evidence (PS3.3 C.17.2.3): every referenced instance, grouped by series. */
+  /**
+   * Current Requested Procedure Evidence (PS3.3 C.17.2.3): every referenced instance, and every image of a
+   * series whose reformat carries a measurement, grouped by series.
+   */
   evidence(): Item[] {
     const bySeries = new Map<string, Item[]>();
-    for (const plane of this.referenced.values()) {
-      const image = this.imageBySop.get(plane.sopInstanceUid);
-      const sops = bySeries.get(plane.seriesInstanceUid) ?? [];
-      if (!sops.some((s) => s.ReferencedSOPInstanceUID === plane.sopInstanceUid)) {
-        sops.push({ ReferencedSOPClassUID: image?.sopClassUid, ReferencedSOPInstanceUID: plane.sopInstanceUid });
+    const add = (seriesInstanceUid: string, sopInstanceUid: string) => {
+      const sops = bySeries.get(seriesInstanceUid) ?? [];
+      if (!sops.some((s) => s.ReferencedSOPInstanceUID === sopInstanceUid)) {
+        sops.push({ ReferencedSOPClassUID: this.imageBySop.get(sopInstanceUid)?.sopClassUid, ReferencedSOPInstanceUID: sopInstanceUid });
       }
-      bySeries.set(plane.seriesInstanceUid, sops);
-    }
+      bySeries.set(seriesInstanceUid, sops);
+    };
+    for (const plane of this.referenced.values()) add(plane.seriesInstanceUid, plane.sopInstanceUid);
+    for (const image of this.imageBySop.values()) if (this.reformattedSeries.has(image.seriesInstanceUid)) add(image.seriesInstanceUid, image.sopInstanceUid);
     if (bySeries.size === 0) return [];
     return [
       {
@@ -308,8 +349,9 @@ export function buildSr(input: ReportInput, options: SrOptions): SrResult {
     container('CONTAINS', CODES.imagingMeasurements, measurements),
   ];
 
+  const sopClassUid = writer.reformattedSeries.size > 0 ? SOP_CLASS.comprehensive3dSr : SOP_CLASS.comprehensiveSr;
   const dataset: Item = {
-    SOPClassUID: SOP_CLASS.comprehensiveSr,
+    SOPClassUID: sopClassUid,
     SOPInstanceUID: sopInstanceUid,
     SpecificCharacterSet: 'ISO_IR 192',
     InstanceCreationDate: DA(now),
@@ -352,7 +394,7 @@ export function buildSr(input: ReportInput, options: SrOptions): SrResult {
   const { DicomDict, DicomMetaDictionary } = dcmjs.data;
   const fileMeta = DicomMetaDictionary.denaturalizeDataset({
     FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
-    MediaStorageSOPClassUID: SOP_CLASS.comprehensiveSr,
+    MediaStorageSOPClassUID: sopClassUid,
     MediaStorageSOPInstanceUID: sopInstanceUid,
     TransferSyntaxUID: TRANSFER_SYNTAX_EXPLICIT_LITTLE,
     ImplementationClassUID: IMPLEMENTATION_CLASS_UID,

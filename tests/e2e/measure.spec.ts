@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { readSr } from '../../shared/report/sr-read';
 import { expect, test } from './fixtures';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -158,6 +159,11 @@ function hasTool(name: string): boolean {
 /** The SR written by the export test, used by the restore test (serial). */
 let savedSr: string | undefined;
 
+const CT_CASE_ID = 'case-03-t12-moderate-wedge-ct';
+const CT_CASE_TITLE = 'Moderate wedge fracture of T12';
+/** The SR of a measurement on the CT's sagittal reformat, for the restore test after it. */
+let savedReformatSr: string | undefined;
+
 test.describe.configure({ mode: 'serial' });
 
 test.describe('measuring', () => {
@@ -304,5 +310,62 @@ test.describe('measuring', () => {
     const expected = 2 * GT.truthOf('T12').hpMm;
     // Two lines each placed within about a pixel: allow 2 % (the doubled scale doubles the pixel error).
     expect(Math.abs(value - expected)).toBeLessThanOrEqual(expected * 0.02);
+  });
+
+  test('a vertebra measured on a CT sagittal reformat goes into a Comprehensive 3D SR', async ({ app }) => {
+    const { page } = app;
+    await expect(page.getByTestId('series-item').first()).toBeVisible();
+    await expect(page.getByTestId('load-progress')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Sample cases' }).click();
+    await page.getByTestId('case-card').filter({ hasText: CT_CASE_TITLE }).getByRole('button', { name: 'Open case' }).click();
+    await expect(page.getByTestId('series-item').first()).toContainText('AX BONE');
+    await expect(page.getByTestId('load-progress')).toHaveCount(0);
+    await page.getByTestId('plane-sagittal').click();
+    await expect(page.getByTestId('viewport')).toHaveAttribute('data-plane', 'sagittal');
+    await showMeasurePanel(page);
+    await page.getByTestId('tool-vertebra').click();
+    await page.getByTestId('next-level').selectOption('T12');
+    // Six points of a body about 60 × 50 screen pixels round the middle of the picture: what is
+    // measured does not matter here, only where it travels.
+    const box = (await page.getByTestId('viewport').locator('canvas').boundingBox())!;
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    for (const [dx, dy] of [[-30, -25], [0, -22], [30, -25], [-30, 25], [0, 22], [30, 25]]) await page.mouse.click(cx + dx, cy + dy);
+    const row = page.locator('[data-testid="result-row"][data-level="T12"]');
+    await expect(row).toBeVisible();
+    const shownHa = await row.getByTestId('ha').textContent();
+
+    const srPath = await download(page, 'export-sr', tmpDir());
+    const read = readSr(new Uint8Array(readFileSync(srPath)));
+    if (!read.ok) throw new Error(read.errors.join('\n'));
+    const [vertebra] = read.value.annotations;
+    expect(read.value.annotations).toHaveLength(1);
+    expect(vertebra).toMatchObject({ type: 'vertebra', level: 'T12', plane: { kind: 'reformat', orientation: 'sagittal' } });
+    if (hasTool('dsrdump')) {
+      const dump = spawnSync('dsrdump', ['-Ee', srPath], { encoding: 'utf8' });
+      const problems = `${dump.stdout}\n${dump.stderr}`.split('\n').filter((l) => /^E:|^F:|error/i.test(l));
+      expect(problems, 'dsrdump error lines').toEqual([]);
+      expect(dump.stdout).toContain('Comprehensive 3D SR');
+      expect(dump.stdout).toContain('SCOORD3D');
+      const reportedHa = Number(/Anterior vertebral body height \(Ha\)"\)="([0-9.]+)"/.exec(dump.stdout)?.[1]);
+      expect(Math.abs(reportedHa - Number(shownHa))).toBeLessThanOrEqual(0.05);
+    }
+    savedReformatSr = srPath;
+  });
+
+  test('opening that SR with the CT puts the vertebra back on the sagittal reformat', async ({ app }) => {
+    test.skip(!savedReformatSr, 'the reformat export test did not produce an SR');
+    const { page } = app;
+    await expect(page.getByTestId('series-item').first()).toBeVisible();
+    await expect(page.getByTestId('load-progress')).toHaveCount(0);
+    const ctFolder = path.join(root, 'samples', 'cases', CT_CASE_ID, 'ct-axial');
+    const ctFiles = readdirSync(ctFolder).map((name) => path.join(ctFolder, name));
+    await page.getByTestId('file-input').setInputFiles([...ctFiles, savedReformatSr!]);
+    await expect(page.getByTestId('series-item')).toHaveCount(1);
+    await expect(page.getByTestId('load-progress')).toHaveCount(0);
+    await page.getByTestId('plane-sagittal').click();
+    await expect(page.getByTestId('viewport')).toHaveAttribute('data-plane', 'sagittal');
+    await showMeasurePanel(page);
+    await expect(page.locator('[data-testid="result-row"][data-level="T12"]')).toBeVisible();
+    await expect(page.locator('.measure-panel')).toContainText(/restored/i);
   });
 });

@@ -19,9 +19,12 @@ function hasTool(name: string): boolean {
 const dir = mkdtempSync(join(tmpdir(), 'spinelab-sr-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function writeSrFile(): string {
-  const path = join(dir, 'report.dcm');
-  writeFileSync(path, buildSr(reportInput(), { now, sourceImages: SOURCE_IMAGES, newUid }).bytes);
+/** The source images as a CT series records them: with the Frame of Reference a reformat lives in. */
+const WITH_FRAME_OF_REFERENCE = SOURCE_IMAGES.map((image) => ({ ...image, frameOfReferenceUid: '1.2.826.0.1.3680043.8.498.77' }));
+
+function writeSrFile(sourceImages = SOURCE_IMAGES, name = 'report.dcm'): string {
+  const path = join(dir, name);
+  writeFileSync(path, buildSr(reportInput(), { now, sourceImages, newUid }).bytes);
   return path;
 }
 
@@ -34,7 +37,7 @@ describe('buildSr / readSr', () => {
   it('round-trips every image annotation back onto its own image', () => {
     const input = reportInput();
     const { bytes, omitted } = buildSr(input, { now, sourceImages: SOURCE_IMAGES, newUid });
-    expect(omitted).toEqual([{ annotationId: 'v-ref', reason: expect.stringContaining('reformatted plane') }]);
+    expect(omitted).toEqual([{ annotationId: 'v-ref', reason: expect.stringContaining('record no Frame of Reference') }]);
     const read = readSr(bytes);
     expect(read.ok).toBe(true);
     if (!read.ok) return;
@@ -47,6 +50,25 @@ describe('buildSr / readSr', () => {
       const { createdAt: _original, ...original } = expected[i];
       expect(rounded(restored as Annotation), a.id).toEqual(rounded(original as Annotation));
     });
+  });
+
+  it('puts a measurement drawn on a reformat back on that plane, from SCOORD3D points in a Comprehensive 3D SR', () => {
+    const input = reportInput();
+    const { bytes, omitted } = buildSr(input, { now, sourceImages: WITH_FRAME_OF_REFERENCE, newUid });
+    expect(omitted).toEqual([]);
+    const read = readSr(bytes);
+    if (!read.ok) throw new Error(read.errors.join('\n'));
+    expect(read.value.annotations.map((a) => a.id)).toEqual(input.doc.annotations.map((a) => a.id));
+    const original = input.doc.annotations.find((a) => a.id === 'v-ref')!;
+    const restored = read.value.annotations.find((a) => a.id === 'v-ref')!;
+    expect(restored.plane).toEqual(original.plane);
+    if (original.type !== 'vertebra' || restored.type !== 'vertebra') throw new Error('vertebra expected');
+    expect(restored.level).toBe('L3');
+    for (const [name, point] of Object.entries(original.points)) {
+      // Patient coordinates travel as 32-bit floats: back on the plane within a thousandth of a pixel.
+      expect(restored.points[name as keyof typeof original.points].x).toBeCloseTo(point.x, 3);
+      expect(restored.points[name as keyof typeof original.points].y).toBeCloseTo(point.y, 3);
+    }
   });
 
   it('keeps the reader grade and the suggestion apart, and single-frame images without a frame number', () => {
@@ -80,6 +102,15 @@ describe('buildSr / readSr', () => {
     expect(result.stdout).toContain('Imaging Measurement Report');
     expect(result.stdout).toContain('L1 vertebra');
     expect(result.stdout).toContain('Genant grade 2 (moderate)');
+  });
+
+  it.skipIf(!hasTool('dsrdump'))('dsrdump parses the 3D report of a reformat measurement without errors', () => {
+    const result = spawnSync('dsrdump', ['-Ee', writeSrFile(WITH_FRAME_OF_REFERENCE, 'report-3d.dcm')], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).not.toMatch(/^E:/m);
+    expect(result.stdout).toContain('Comprehensive 3D SR');
+    expect(result.stdout).toMatch(/SCOORD3D/);
+    expect(result.stdout).toContain('L3 vertebra');
   });
 });
 
