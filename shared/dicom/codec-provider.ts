@@ -67,9 +67,10 @@ async function importDcmjsCodecs(): Promise<DcmjsCodecs> {
 }
 
 /**
- * dcmjs-codecs keeps one WASM instance per thread. Its own loader reaches `fetch` and `fs` through
- * `eval`, which the app's Content-Security-Policy forbids, so where a URL is given the bytes are fetched
- * here instead (the library's loader hook, pinned with the package version).
+ * dcmjs-codecs keeps one WASM instance per thread, for the thread's life: a decode that fails (IJG's error
+ * exit) leaves it usable, and releasing it could pull it from under another frame decoding meanwhile. Its own
+ * loader reaches `fetch` and `fs` through `eval`, which the app's Content-Security-Policy forbids, so where a
+ * URL is given the bytes are fetched here instead (the library's loader hook, pinned with the package version).
  */
 async function loadDcmjsCodecs(wasmUrl: string | undefined): Promise<DcmjsCodecs> {
   const library = await importDcmjsCodecs();
@@ -122,10 +123,6 @@ export function createCodecProvider(sources: CodecSources = {}): CodecProvider {
     openjpeg: () => load('openjpeg'),
     openjph: () => load('openjph'),
     dcmjsCodecs: () => load('dcmjsCodecs'),
-    discard: (codec) => {
-      modules.delete(codec);
-      // Its instance is per thread, not per provider: release it so that the next load starts afresh.
-      if (codec === 'dcmjsCodecs') void importDcmjsCodecs().then(({ NativeCodecs }) => NativeCodecs.release());
-    },
+    discard: (codec) => void modules.delete(codec),
   };
 }

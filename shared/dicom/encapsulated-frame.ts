@@ -100,25 +100,20 @@ async function decodeJpeg12Bit(parsed: ParsedInstance, encoded: Uint8Array, prec
     throw new DicomError('unsupported-encoding', fileName, `${precision}-bit JPEG Extended with ${header.samplesPerPixel} sample(s) of ${header.bitsAllocated} bits is not supported (only 12-bit greyscale in 16-bit words)`);
   }
   const { NativeCodecs, Context } = await codecs.dcmjsCodecs();
-  try {
-    const context = new Context({
-      width: header.columns,
-      height: header.rows,
-      bitsAllocated: 16,
-      bitsStored: precision,
-      samplesPerPixel: 1,
-      pixelRepresentation: 0,
-      planarConfiguration: 0,
-      photometricInterpretation: 'MONOCHROME2',
-      encodedBuffer: encoded,
-    });
-    const decoded = NativeCodecs.decodeJpeg(context, {}).getDecodedBuffer();
-    if (!decoded || decoded.length < header.rows * header.columns * 2) throw new Error('the decoder returned too few samples');
-    return { samples: toHeaderSamples(header, decoded, 2), colourConverted: false, planar: false };
-  } catch (e) {
-    codecs.discard('dcmjsCodecs');
-    throw e;
-  }
+  const context = new Context({
+    width: header.columns,
+    height: header.rows,
+    bitsAllocated: 16,
+    bitsStored: precision,
+    samplesPerPixel: 1,
+    pixelRepresentation: 0,
+    planarConfiguration: 0,
+    photometricInterpretation: 'MONOCHROME2',
+    encodedBuffer: encoded,
+  });
+  const decoded = NativeCodecs.decodeJpeg(context, {}).getDecodedBuffer();
+  if (!decoded || decoded.length < header.rows * header.columns * 2) throw new Error('the decoder returned too few samples');
+  return { samples: toHeaderSamples(header, decoded, 2), colourConverted: false, planar: false };
 }
 
 async function decodeWithCodec(parsed: ParsedInstance, encoded: Uint8Array, frameIndex: number, codecs: CodecProvider): Promise<EncapsulatedFrame> {

@@ -1,6 +1,7 @@
 /**
  * 12-bit JPEG Extended (process 4) through dcmjs-codecs' IJG build: damaged streams fail cleanly and
- * the codec, released after a failure, decodes the next good file exactly as before. Agreement with
+ * the codec decodes the next good file exactly as before (500 failures in a row leave its WASM memory
+ * where it was). Agreement with
  * other toolkits is tested in corpus.test.ts (GDCM reference, exact) and reference-encoders.test.ts (DCMTK).
  */
 import { readFileSync } from 'node:fs';
