@@ -60,12 +60,6 @@ const codecGlue: Record<EmscriptenCodecName, () => Promise<{ default: Emscripten
   openjph: () => import('@cornerstonejs/codec-openjph/wasmjs'),
 };
 
-async function importDcmjsCodecs(): Promise<DcmjsCodecs> {
-  // A webpack UMD bundle: Node and Vite expose its exports as the default export.
-  const imported = await import('dcmjs-codecs');
-  return ((imported as { default?: DcmjsCodecs }).default ?? imported) as DcmjsCodecs;
-}
-
 /**
  * dcmjs-codecs keeps one WASM instance per thread, for the thread's life: a decode that fails (IJG's error
  * exit) leaves it usable, and releasing it could pull it from under another frame decoding meanwhile. Its own
@@ -73,7 +67,9 @@ async function importDcmjsCodecs(): Promise<DcmjsCodecs> {
  * URL is given the bytes are fetched here instead (the library's loader hook, pinned with the package version).
  */
 async function loadDcmjsCodecs(wasmUrl: string | undefined): Promise<DcmjsCodecs> {
-  const library = await importDcmjsCodecs();
+  // A webpack UMD bundle: Node and Vite expose its exports as the default export.
+  const imported = await import('dcmjs-codecs');
+  const library = ((imported as { default?: DcmjsCodecs }).default ?? imported) as DcmjsCodecs;
   const { NativeCodecs } = library;
   if (!NativeCodecs.isInitialized()) {
     if (wasmUrl) {
