@@ -2,6 +2,7 @@ import { frameRange, type DecodedFrame } from '../../shared/dicom/pixel-types';
 import { createDecodePool, type DecodePool } from '../workers/decode-pool';
 import type { FileSource } from '../platform';
 import { useMeasureStore } from '../tools/measure-store';
+import { createBatcher } from './batcher';
 import { useStudyStore, type LoadedInstance } from './study-store';
 
 /** A DICOM SR written by SpineLab brings its measurements back onto their own images. */
@@ -35,35 +36,6 @@ function measureRangesWhenIdle(frames: readonly DecodedFrame[], generation: numb
   requestIdleCallback(step);
 }
 
-/** How long decoded instances wait to be handed to the store together (the first goes at once). */
-const BATCH_MS = 100;
-
-/**
- * Hands decoded instances to the store in batches: every hand-over re-sorts the stacks and re-renders
- * the screen, which for hundreds of slices one at a time kept the main thread busier than decoding.
- */
-function instanceBatcher(generation: number): { add(instance: LoadedInstance): void; flush(): void } {
-  let pending: LoadedInstance[] = [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let handedOver = false;
-  const flush = () => {
-    clearTimeout(timer);
-    timer = undefined;
-    if (pending.length === 0) return;
-    useStudyStore.getState().addInstances(generation, pending);
-    pending = [];
-    handedOver = true;
-  };
-  return {
-    add(instance) {
-      pending.push(instance);
-      if (!handedOver) flush();
-      else timer ??= setTimeout(flush, BATCH_MS);
-    },
-    flush,
-  };
-}
-
 /** Files that are plainly not DICOM by name; anything else is given to the parser to judge. */
 const IGNORED = /(^|\/)(DICOMDIR|\.DS_Store|Thumbs\.db|desktop\.ini)$|\.(txt|xml|html?|pdf|jpe?g|png|exe|inf|ini|json)$/i;
 
@@ -82,7 +54,9 @@ export async function loadSources(sources: readonly FileSource[], label: string,
   let next = 0;
   let key = 0;
   const loaded: DecodedFrame[] = [];
-  const batcher = instanceBatcher(generation);
+  // Every hand-over re-sorts the stacks and re-renders the screen, which for hundreds of slices one at a
+  // time kept the main thread busier than decoding: the first goes at once (first image), then batches.
+  const batcher = createBatcher<LoadedInstance>((instances) => useStudyStore.getState().addInstances(generation, instances));
 
   async function work(): Promise<void> {
     while (next < wanted.length) {
