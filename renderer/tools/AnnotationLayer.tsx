@@ -5,7 +5,7 @@ import { effectiveGrade } from '../../shared/measure/genant';
 import { lengthOf } from '../../shared/measure/units';
 import type { AngleMeasurement, Length, Vec2 } from '../../shared/measure/types';
 import { endplateLine } from '../../shared/measure/angles';
-import { planeKey } from '../../shared/model/plane';
+import { samePlane } from '../../shared/model/plane';
 import type { Annotation, StudyAnnotations } from '../../shared/model/types';
 import { cobbLinePoints, distanceToSegment, handlesOf, withHandleMoved } from './annotation-geometry';
 import { GRADE_COLOURS } from './grade-colours';
@@ -48,7 +48,7 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
 
   const { results } = useMemo(() => resultsForPlane(ctx), [ctx]);
   const freehand = useMemo(() => freehandMeasurements(ctx, doc), [ctx, doc]);
-  const draftOnPlane = draft && planeKey(draft.plane) === planeKey(ctx.plane) ? draft : null;
+  const draftOnPlane = draft && samePlane(draft.plane, ctx.plane) ? draft : null;
 
   const endplateNear = useCallback(
     (screen: Vec2) => {

@@ -5,7 +5,7 @@ import type { SixPoints, Vec2, VertebralLevel } from '../../shared/measure/types
 import { createAutosave, type Autosave } from '../../shared/model/autosave';
 import { createHistory, recordState, redo, undo, type History } from '../../shared/model/history';
 import { migrate } from '../../shared/model/migrate';
-import { planeKey } from '../../shared/model/plane';
+import { samePlane } from '../../shared/model/plane';
 import { addAnnotation, createStudyAnnotations, removeAnnotation, setPatientPosition, updateAnnotation } from '../../shared/model/operations';
 import type { Annotation, AnnotationPlane, CobbLine, PatientPosition, StudyAnnotations } from '../../shared/model/types';
 import { platform } from '../platform';
@@ -123,7 +123,7 @@ export const useMeasureStore = create<MeasureState>((set, get) => {
       case 'vertebra': {
         const level = get().nextLevel;
         const existing = get().studies[uid]?.history.present.annotations.find(
-          (a) => a.type === 'vertebra' && a.level === level && planeKey(a.plane) === planeKey(draft.plane),
+          (a) => a.type === 'vertebra' && a.level === level && samePlane(a.plane, draft.plane),
         );
         annotation = { ...base, type: 'vertebra', level, points: sixPointsFromList(p) };
         if (existing) annotation = { ...annotation, id: existing.id };
@@ -204,7 +204,7 @@ export const useMeasureStore = create<MeasureState>((set, get) => {
       if (tool === 'navigate') return;
       const current = get().draft;
       const draft: Draft =
-        current && current.tool === tool && planeKey(current.plane) === planeKey(plane)
+        current && current.tool === tool && samePlane(current.plane, plane)
           ? { ...current, points: [...current.points, point] }
           : { tool, plane, points: [point], cobbLines: [] };
       if (pointsStillNeeded(draft) <= 0) finishDraft(uid, draft);
@@ -236,7 +236,7 @@ export const useMeasureStore = create<MeasureState>((set, get) => {
       };
       // One calibration per image: a new one replaces the old.
       edit(uid, (doc) => {
-        const old = doc.annotations.filter((a) => a.type === 'calibration' && planeKey(a.plane) === planeKey(pending.plane));
+        const old = doc.annotations.filter((a) => a.type === 'calibration' && samePlane(a.plane, pending.plane));
         const cleared = old.reduce((d, a) => removeAnnotation(d, a.id, now()), doc);
         return addAnnotation(cleared, calibration, now());
       });

@@ -121,17 +121,21 @@ function moveToReformat(annotation: Annotation, from: ReformatPlane, to: Reforma
 }
 
 /**
- * The annotations to draw on a plane. Acquired images match by SOP instance and frame, so a measurement
- * never shows on every image (OHIF issue #4840). Reformats match by geometry (`isSameReformat`), and the
- * annotations come back in the pixel coordinates of the plane asked for, ready to draw.
+ * Whether two planes show the same pixels: acquired images by SOP instance and frame, so a measurement
+ * never shows on every image (OHIF issue #4840); reformats by geometry (`isSameReformat`).
+ */
+export function samePlane(a: AnnotationPlane, b: AnnotationPlane): boolean {
+  if (a.kind === 'image') return b.kind === 'image' && a.sopInstanceUid === b.sopInstanceUid && a.frameIndex === b.frameIndex;
+  return b.kind === 'reformat' && isSameReformat(a, b);
+}
+
+/**
+ * The annotations to draw on a plane (`samePlane`); those of reformats come back in the pixel
+ * coordinates of the plane asked for, ready to draw.
  */
 export function annotationsOnPlane(doc: StudyAnnotations, plane: AnnotationPlane): Annotation[] {
-  if (plane.kind === 'image') {
-    return doc.annotations.filter(
-      (a) => a.plane.kind === 'image' && a.plane.sopInstanceUid === plane.sopInstanceUid && a.plane.frameIndex === plane.frameIndex,
-    );
-  }
-  return doc.annotations.flatMap((a) =>
-    a.plane.kind === 'reformat' && isSameReformat(a.plane, plane) ? [moveToReformat(a, a.plane, plane)] : [],
-  );
+  return doc.annotations.flatMap((a) => {
+    if (!samePlane(a.plane, plane)) return [];
+    return a.plane.kind === 'reformat' && plane.kind === 'reformat' ? [moveToReformat(a, a.plane, plane)] : [a];
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotationsOnPlane, isSameReformat, patientPointOf, planeKey, planePointOf } from '../../../shared/model/plane';
+import { annotationsOnPlane, isSameReformat, patientPointOf, planeKey, planePointOf, samePlane } from '../../../shared/model/plane';
 import type { ReformatPlane, VertebraAnnotation } from '../../../shared/model/types';
 import { IMAGE_PLANE, OTHER_IMAGE_PLANE, SAGITTAL_PLANE, sampleDocument } from './sample-document';
 
@@ -59,5 +59,19 @@ describe('annotationsOnPlane', () => {
     const after = patientPointOf(rebuilt, shown.points.anteriorSuperior);
     expect(after.y).toBeCloseTo(before.y, 9);
     expect(after.z).toBeCloseTo(before.z, 9);
+  });
+});
+
+describe('samePlane', () => {
+  it('matches images by instance and frame, and reformats within half a voxel whatever their keys say', () => {
+    expect(samePlane(IMAGE_PLANE, { ...IMAGE_PLANE })).toBe(true);
+    expect(samePlane(IMAGE_PLANE, OTHER_IMAGE_PLANE)).toBe(false);
+    expect(samePlane(IMAGE_PLANE, { ...IMAGE_PLANE, frameIndex: 1 })).toBe(false);
+    // Rebuilt a fifth of a voxel further along the normal: another key, the same slab.
+    const nudged: ReformatPlane = { ...SAGITTAL_PLANE, origin: { ...SAGITTAL_PLANE.origin, x: SAGITTAL_PLANE.origin.x + 0.1 } };
+    expect(planeKey(nudged)).not.toBe(planeKey(SAGITTAL_PLANE));
+    expect(samePlane(nudged, SAGITTAL_PLANE)).toBe(true);
+    expect(samePlane(SAGITTAL_PLANE, IMAGE_PLANE)).toBe(false);
+    expect(samePlane(IMAGE_PLANE, SAGITTAL_PLANE)).toBe(false);
   });
 });
