@@ -9,7 +9,8 @@ import { samePlane } from '../../shared/model/plane';
 import type { Annotation, StudyAnnotations } from '../../shared/model/types';
 import { cobbLinePoints, distanceToSegment, handlesOf, withHandleMoved } from './annotation-geometry';
 import { GRADE_COLOURS } from './grade-colours';
-import { SIX_POINT_ORDER, useMeasureStore } from './measure-store';
+import { SIX_POINT_NAMES } from '../../shared/measure/six-points';
+import { SIX_POINT_PROMPTS, useMeasureStore } from './measure-store';
 import type { PlaneContext } from './plane-context';
 import { freehandMeasurements, resultsForPlane } from './spine-results';
 
@@ -240,7 +241,7 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
   let prompt: string | undefined;
   if (tool === 'vertebra') {
     const n = draftOnPlane?.points.length ?? 0;
-    prompt = `${nextLevel}: click the ${SIX_POINT_ORDER[n][1]} (${n + 1}/6)`;
+    prompt = `${nextLevel}: click the ${SIX_POINT_PROMPTS[SIX_POINT_NAMES[n]]} (${n + 1}/6)`;
     if (draftOnPlane && n >= 4) {
       const ha = lengthOf(draftOnPlane.points[0], draftOnPlane.points[3], ctx.spacing);
       prompt += ` · Ha ${fmt(ha.value)} ${badge}`;

@@ -12,15 +12,15 @@ import { platform } from '../platform';
 
 export type ToolName = 'navigate' | 'vertebra' | 'length' | 'angle' | 'cobb' | 'calibrate';
 
-/** Order in which the guided tool asks for the six points (DOMAIN.md §1). */
-export const SIX_POINT_ORDER: ReadonlyArray<readonly [keyof SixPoints, string]> = [
-  ['anteriorSuperior', 'anterior-superior corner'],
-  ['middleSuperior', 'middle of the superior endplate'],
-  ['posteriorSuperior', 'posterior-superior corner'],
-  ['anteriorInferior', 'anterior-inferior corner'],
-  ['middleInferior', 'middle of the inferior endplate'],
-  ['posteriorInferior', 'posterior-inferior corner'],
-];
+/** What the guided tool asks for, point by point (DOMAIN.md §1); it asks in SIX_POINT_NAMES order. */
+export const SIX_POINT_PROMPTS: Readonly<Record<keyof SixPoints, string>> = {
+  anteriorSuperior: 'anterior-superior corner',
+  middleSuperior: 'middle of the superior endplate',
+  posteriorSuperior: 'posterior-superior corner',
+  anteriorInferior: 'anterior-inferior corner',
+  middleInferior: 'middle of the inferior endplate',
+  posteriorInferior: 'posterior-inferior corner',
+};
 
 export const POINTS_NEEDED: Readonly<Record<Exclude<ToolName, 'navigate'>, number>> = {
   vertebra: 6,

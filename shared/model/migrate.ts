@@ -2,7 +2,7 @@
  * Brings a stored document of any known version up to SCHEMA_VERSION, one ordered step at a time, then
  * validates the result. A document from a newer version is never rewritten: it opens read-only.
  */
-import { SIX_POINT_NAMES } from '../measure/six-points';
+import { sixPointsFromList } from '../measure/six-points';
 import { SCHEMA_VERSION, type StudyAnnotations } from './types';
 import { validateLeniently, validateStudyAnnotations } from './validate';
 
@@ -26,9 +26,6 @@ interface MigrationStep {
 
 type V0Point = [number, number];
 
-/** v0 wrote a vertebra's six points as an array in the order a reader places them. */
-const V0_SIX_POINT_ORDER = SIX_POINT_NAMES;
-
 function v0Point(value: unknown): unknown {
   return Array.isArray(value) && value.length === 2 ? { x: (value as V0Point)[0], y: (value as V0Point)[1] } : value;
 }
@@ -50,9 +47,8 @@ function v0AnnotationToV1(raw: unknown): unknown {
   const converted = v0Points(points);
   switch (rest.type) {
     case 'vertebra': {
-      const six = Array.isArray(converted) && converted.length === 6
-        ? Object.fromEntries(V0_SIX_POINT_ORDER.map((name, i) => [name, converted[i]]))
-        : converted;
+      // v0 wrote the six points as an array in the order a reader places them (SIX_POINT_NAMES).
+      const six = Array.isArray(converted) && converted.length === 6 ? sixPointsFromList(converted) : converted;
       return { ...rest, plane, points: six, ...(grade === undefined ? {} : { finalGrade: grade }) };
     }
     case 'cobb': {
