@@ -70,8 +70,6 @@ export async function loadSources(sources: readonly FileSource[], label: string,
           s.addFailure(generation, { fileName: name, reason: 'SpineLab measurement report: its measurements were restored' }, true);
         } else if (!result.ok) {
           s.addFailure(generation, { fileName: name, reason: result.error.reason }, result.error.kind === 'no-pixel-data');
-        } else if (result.frames.length === 0) {
-          s.addFailure(generation, { fileName: name, reason: `${result.header.modality || 'Non-image'} object, nothing to display` }, true);
         } else {
           batcher.add({ key: `${generation}-${key++}`, fileName: name, header: result.header, frames: result.frames });
           for (const frame of result.frames) loaded.push(frame);

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { DecodedFrame } from '../../shared/dicom/decode';
+import type { DecodedFrame } from '../../shared/dicom/pixel-types';
 import type { InstanceHeader } from '../../shared/dicom/header';
 import type { AnatomicalPlane } from '../../shared/volume/reslice';
 import { buildStacks } from '../viewer/build-stacks';

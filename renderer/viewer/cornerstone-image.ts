@@ -1,8 +1,7 @@
 import cornerstone from 'cornerstone-core';
 import type { Image } from 'cornerstone-core';
-import type { DecodedFrame } from '../../shared/dicom/decode';
 import type { InstanceHeader } from '../../shared/dicom/header';
-import { frameRange } from '../../shared/dicom/pixel-types';
+import { frameRange, type DecodedFrame } from '../../shared/dicom/pixel-types';
 
 /**
  * Our image loader for cornerstone-core: images are decoded by the worker pool before they
@@ -99,11 +98,9 @@ export function buildCornerstoneImage(imageId: string, header: InstanceHeader, f
 }
 
 function loadImage(imageId: string) {
-  const { key, frame } = parseImageId(imageId);
-  const source = sources.get(key);
-  const decoded = source?.frames[frame];
-  const promise = source && decoded
-    ? Promise.resolve(buildCornerstoneImage(imageId, source.header, decoded))
+  const found = frameForImageId(imageId);
+  const promise = found
+    ? Promise.resolve(buildCornerstoneImage(imageId, found.header, found.frame))
     : Promise.reject(new Error(`Image ${imageId} is not loaded`));
   return { promise };
 }

@@ -1,4 +1,5 @@
 import type { InstanceHeader, Vec3 } from '../../shared/dicom/header';
+import { sliceNormal } from '../../shared/dicom/series-index';
 import type { ImageGeometry } from '../../shared/volume/reslice';
 
 /** The plane of an image in patient space from its header (PS3.3 C.7.6.2), or undefined without one. */
@@ -8,12 +9,11 @@ export function headerGeometry(h: InstanceHeader): ImageGeometry | undefined {
   if (!o || !p || h.spacing.source === 'none') return undefined;
   const row: Vec3 = [o[0], o[1], o[2]];
   const column: Vec3 = [o[3], o[4], o[5]];
-  const normal: Vec3 = [row[1] * column[2] - row[2] * column[1], row[2] * column[0] - row[0] * column[2], row[0] * column[1] - row[1] * column[0]];
   return {
     origin: p,
     rowDirection: row,
     columnDirection: column,
-    normal,
+    normal: sliceNormal(o),
     columnSpacingMm: h.spacing.columnMm,
     rowSpacingMm: h.spacing.rowMm,
     width: h.columns,

@@ -1,4 +1,4 @@
-import type { DecodedFrame } from '../../shared/dicom/decode';
+import type { DecodedFrame } from '../../shared/dicom/pixel-types';
 import type { InstanceHeader } from '../../shared/dicom/header';
 import { defaultWindow } from './cornerstone-image';
 

@@ -1,13 +1,9 @@
 import type { LoadResult } from '../../shared/dicom/load-instance';
 import type { DecodeRequest, DecodeResponse } from './decode-protocol';
 
-export type { LoadResult } from '../../shared/dicom/load-instance';
-
 export interface DecodePool {
   /** Parses and decodes one file off the UI thread. `bytes` is transferred: do not use it afterwards. */
   loadInstance(bytes: ArrayBuffer, fileName: string): Promise<LoadResult>;
-  /** Stops every worker; pending loads resolve as failures. */
-  dispose(): void;
 }
 
 interface PoolWorker {
@@ -20,13 +16,11 @@ const failure = (fileName: string, reason: string): LoadResult => ({ ok: false, 
 /**
  * A fixed set of module workers running shared/dicom. Each file goes to the worker with the fewest
  * files in hand; a worker that dies (out of memory on a hostile file) fails only its own files and is
- * replaced on
- * demand.
+ * replaced on demand.
  */
 export function createDecodePool(size = navigator.hardwareConcurrency || 2): DecodePool {
   const workers: PoolWorker[] = [];
   let nextId = 1;
-  let disposed = false;
 
   function spawn(): PoolWorker {
     const entry: PoolWorker = { worker: new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module' }), pending: new Map() };
@@ -48,7 +42,6 @@ export function createDecodePool(size = navigator.hardwareConcurrency || 2): Dec
 
   return {
     loadInstance(bytes, fileName) {
-      if (disposed) return Promise.resolve(failure(fileName, 'loading was cancelled'));
       if (workers.length < Math.max(1, size) && workers.every((w) => w.pending.size > 0)) workers.push(spawn());
       const target = workers.reduce((best, w) => (w.pending.size < best.pending.size ? w : best));
       const id = nextId++;
@@ -57,14 +50,6 @@ export function createDecodePool(size = navigator.hardwareConcurrency || 2): Dec
         const request: DecodeRequest = { id, bytes, fileName };
         target.worker.postMessage(request, [bytes]);
       });
-    },
-    dispose() {
-      disposed = true;
-      for (const entry of workers) {
-        entry.worker.terminate();
-        for (const { fileName, resolve } of entry.pending.values()) resolve(failure(fileName, 'loading was cancelled'));
-      }
-      workers.length = 0;
     },
   };
 }

@@ -9,9 +9,6 @@ import type { ParsedInstance } from './parse';
 import { valueRange, type DecodedFrame, type PixelArray, type ValueRange } from './pixel-types';
 import { isolateStoredBits, storedBitsNeedIsolation, wordsHaveUnusedBits } from './stored-values';
 
-export type { DecodedFrame, PixelArray } from './pixel-types';
-export type { CodecProvider } from './codec-provider';
-
 /** The frame's samples as the file stores them (or the codec returns them), before colour handling. */
 interface RawFrame {
   samples: PixelArray;
@@ -83,17 +80,20 @@ function toDisplaySamples(parsed: ParsedInstance, raw: RawFrame): { pixels: Pixe
 export async function decodeFrame(parsed: ParsedInstance, frameIndex: number, codecs: CodecProvider): Promise<DecodedFrame> {
   const { header, fileName } = parsed;
   try {
-    if (!parsed.pixelData) throw new DicomError('no-pixel-data', fileName, 'the file holds no image (it may be a report, a plan or a waveform)');
+    if (!parsed.pixelData) {
+      const what = header.modality ? `a ${header.modality} object` : 'a non-image object';
+      throw new DicomError('no-pixel-data', fileName, `the file holds no image (${what})`);
+    }
     if (!Number.isInteger(frameIndex) || frameIndex < 0 || frameIndex >= header.numberOfFrames) {
       throw new DicomError('invalid-header', fileName, `frame ${frameIndex + 1} does not exist (the image has ${header.numberOfFrames})`);
     }
     const raw = await readRawFrame(parsed, frameIndex, codecs);
     const expected = header.rows * header.columns * header.samplesPerPixel;
     const subsampled = header.photometricInterpretation === 'YBR_FULL_422' && !raw.colourConverted;
-    if (raw.samples.length < (subsampled ? (expected * 2) / 3 : expected)) {
+    const full = subsampled ? (expected * 2) / 3 : expected;
+    if (raw.samples.length < full) {
       throw new DicomError('corrupt-pixel-data', fileName, `frame ${frameIndex + 1} decoded to fewer pixels than the header describes`);
     }
-    const full = subsampled ? (expected * 2) / 3 : expected;
     if (raw.samples.length > full) raw.samples = raw.samples.slice(0, full);
     const storedRange = toStoredValues(header, raw);
     const { pixels, samplesPerPixel } = toDisplaySamples(parsed, raw);

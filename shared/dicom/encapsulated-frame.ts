@@ -5,7 +5,7 @@ import { DicomError, describeThrown } from './errors';
 import { fragmentsByFrame, frameBytes } from './frame-fragments';
 import type { InstanceHeader } from './header';
 import type { ParsedInstance } from './parse';
-import { allocateSamples, viewSamples, type PixelArray } from './pixel-types';
+import { viewSamples, type PixelArray } from './pixel-types';
 import { RleError, decodeRleFrame } from './rle';
 
 export interface EncapsulatedFrame {
@@ -25,7 +25,7 @@ function toHeaderSamples(header: InstanceHeader, bytes: Uint8Array, sourceBytesP
     return viewSamples(header, own.buffer as ArrayBuffer);
   }
   const count = Math.floor(bytes.length / sourceBytesPerSample);
-  const out = allocateSamples(header, count);
+  const out = viewSamples(header, new ArrayBuffer(count * headerBytes));
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i < count; i++) {
     out[i] = sourceBytesPerSample === 1 ? view.getUint8(i) : sourceBytesPerSample === 2 ? view.getUint16(i * 2, true) : view.getUint32(i * 4, true);
@@ -62,7 +62,7 @@ const decoders = new WeakMap<object, WasmFrameDecoder>();
  * Runs one of the WASM decoders. A codec that traps may leave its module unusable, so on any failure
  * the module (and its decoder) is discarded and re-created on next use.
  */
-async function runWasmDecoder(codecs: CodecProvider, codec: EmscriptenCodecName, encoded: Uint8Array): Promise<{ bytes: Uint8Array; bitsPerSample: number; width: number; height: number }> {
+async function runWasmDecoder(codecs: CodecProvider, codec: EmscriptenCodecName, encoded: Uint8Array): Promise<{ bytes: Uint8Array; bitsPerSample: number }> {
   const module = (await codecs[codec]()) as unknown as Record<string, new () => WasmFrameDecoder>;
   let decoder = decoders.get(module);
   if (!decoder) {
@@ -76,7 +76,7 @@ async function runWasmDecoder(codecs: CodecProvider, codec: EmscriptenCodecName,
     // openjpeg reports some unreadable streams as a 0 × 0 image instead of failing.
     if (info.width === 0 || info.height === 0) throw new Error('the decoder found no image in the stream');
     // The decoded buffer is a view of WASM memory: copy it out before the decoder runs again.
-    return { bytes: decoder.getDecodedBuffer().slice(), bitsPerSample: info.bitsPerSample, width: info.width, height: info.height };
+    return { bytes: decoder.getDecodedBuffer().slice(), bitsPerSample: info.bitsPerSample };
   } catch (e) {
     decoders.delete(module);
     codecs.discard(codec);
@@ -131,8 +131,8 @@ async function decodeWithCodec(parsed: ParsedInstance, encoded: Uint8Array, fram
       const dimensions = jpegDimensions(encoded);
       checkStreamDimensions(parsed, dimensions, frameIndex);
       if (!jpegHasHuffmanScan(encoded)) throw new Error('the JPEG stream has no Huffman tables before its scan');
-      const own = encoded.slice();
-      const decoded = new JpegLosslessDecoder().decode(own.buffer, 0, own.length, dimensions!.precision <= 8 ? 1 : 2);
+      // The decoder only reads its input, so it is given the frame's bytes where they lie.
+      const decoded = new JpegLosslessDecoder().decode(encoded.buffer as ArrayBuffer, encoded.byteOffset, encoded.length, dimensions!.precision <= 8 ? 1 : 2);
       const bytes = new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.byteLength);
       return { samples: toHeaderSamples(header, bytes, decoded.BYTES_PER_ELEMENT), colourConverted: false, planar: false };
     }

@@ -9,7 +9,6 @@ export type Orientation = [number, number, number, number, number, number];
 export interface FrameGeometry {
   imagePositionPatient?: Vec3;
   imageOrientationPatient?: Orientation;
-  pixelSpacing?: [number, number];
 }
 
 /** MR acquisition attributes a reader uses to tell sequences apart (PS3.3 C.8.3.1). */
@@ -205,7 +204,8 @@ export class AttributeReader {
   }
 
   firstItem(tag: string): AttributeReader | undefined {
-    return this.items(tag)[0];
+    const item = this.dataSet.elements[tag]?.items?.find((i) => i.dataSet);
+    return item && new AttributeReader(item.dataSet as DataSet, this.decoder);
   }
 }
 
@@ -222,10 +222,6 @@ function orientation(values: number[] | undefined): Orientation | undefined {
   return [a, b, c, d, e, f];
 }
 
-function spacingPair(values: number[] | undefined): [number, number] | undefined {
-  return values && values.length >= 2 && values[0] > 0 && values[1] > 0 ? [values[0], values[1]] : undefined;
-}
-
 /** One frame's geometry from its functional group item, falling back to the shared groups (PS3.3 C.7.6.16.1). */
 function frameGeometryFrom(frame: AttributeReader | undefined, shared: AttributeReader | undefined): FrameGeometry {
   const pick = <T>(read: (group: AttributeReader) => T | undefined): T | undefined =>
@@ -233,7 +229,6 @@ function frameGeometryFrom(frame: AttributeReader | undefined, shared: Attribute
   return {
     imagePositionPatient: pick((g) => vec3(g.firstItem('x00209113')?.numbers('x00200032'))),
     imageOrientationPatient: pick((g) => orientation(g.firstItem('x00209116')?.numbers('x00200037'))),
-    pixelSpacing: pick((g) => spacingPair(g.firstItem('x00289110')?.numbers('x00280030'))),
   };
 }
 

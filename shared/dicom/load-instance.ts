@@ -26,12 +26,9 @@ export async function loadInstance(bytes: Uint8Array, fileName: string, codecs: 
     const parsed = parseInstance(bytes, fileName, options);
     header = parsed.header;
     const frames: DecodedFrame[] = [];
-    for (let frame = 0; frame < parsed.header.numberOfFrames && parsed.pixelData; frame++) {
+    // A file without pixel data fails here (decodeFrame's 'no-pixel-data'), its header kept below.
+    for (let frame = 0; frame < parsed.header.numberOfFrames; frame++) {
       frames.push(await decodeFrame(parsed, frame, codecs));
-    }
-    if (!parsed.pixelData) {
-      const what = parsed.header.modality ? `a ${parsed.header.modality} object` : 'a non-image object';
-      return { ok: false, header, error: { kind: 'no-pixel-data', fileName, reason: `the file holds no image (${what})` } };
     }
     return { ok: true, header: parsed.header, frames, warnings: parsed.warnings };
   } catch (e) {

@@ -5,6 +5,8 @@ import type { PixelArray } from './pixel-types';
 interface PaletteChannel {
   firstMapped: number;
   entries: Uint16Array;
+  /** Bits per entry, from the descriptor. */
+  bits: number;
 }
 
 /**
@@ -35,7 +37,7 @@ function readChannel(parsed: ParsedInstance, descriptorTag: string, dataTag: str
     throw new DicomError('invalid-header', fileName, `the ${name} palette lookup table holds ${data.length} entries but its descriptor promises ${count}`);
   }
   if (bits === 8) entries = entries.map((v) => (v > 0xff ? v >>> 8 : v));
-  return { firstMapped, entries };
+  return { firstMapped, entries, bits };
 }
 
 /**
@@ -49,7 +51,7 @@ export function expandPalette(parsed: ParsedInstance, indices: PixelArray): Uint
     readChannel(parsed, 'x00281102', 'x00281202', 'x00281222', 'green'),
     readChannel(parsed, 'x00281103', 'x00281203', 'x00281223', 'blue'),
   ];
-  const eightBit = parsed.attributes.uint16s('x00281101')?.[2] === 8;
+  const eightBit = channels[0].bits === 8;
   const out = eightBit ? new Uint8Array(indices.length * 3) : new Uint16Array(indices.length * 3);
   for (let c = 0; c < 3; c++) {
     const { firstMapped, entries } = channels[c];

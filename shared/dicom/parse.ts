@@ -361,7 +361,7 @@ export function parseInstance(input: Uint8Array, fileName: string, options: Pars
     warnings.push(...(dataSet.warnings ?? []).map(String));
 
     const attributes = AttributeReader.forFile(dataSet);
-    const transferSyntaxUid = attributes.text('x00020010')?.replace(/\0/g, '') ?? rawTransferSyntax ?? IMPLICIT_VR_LITTLE_ENDIAN;
+    const transferSyntaxUid = attributes.text('x00020010') ?? rawTransferSyntax ?? IMPLICIT_VR_LITTLE_ENDIAN;
     const header = readInstanceHeader(attributes, transferSyntaxUid, fileName);
     const transferSyntax = findTransferSyntax(transferSyntaxUid);
     const parsedBase = { fileName, header, warnings, attributes, limits };

@@ -17,15 +17,6 @@ export interface DecodedFrame {
   maxValue?: number;
 }
 
-/** The typed array for stored values of this bit depth and sign (1-bit data is one byte per pixel). */
-export function allocateSamples(header: InstanceHeader, length: number, float = false): PixelArray {
-  const signed = header.pixelRepresentation === 1;
-  if (float) return new Float32Array(length);
-  if (header.bitsAllocated <= 8) return signed ? new Int8Array(length) : new Uint8Array(length);
-  if (header.bitsAllocated <= 16) return signed ? new Int16Array(length) : new Uint16Array(length);
-  return signed ? new Int32Array(length) : new Uint32Array(length);
-}
-
 /**
  * A typed array of the right kind over bytes that are already little-endian, from `byteOffset` (a
  * multiple of the sample size) for `length` samples, or over the whole buffer.

@@ -1,3 +1,4 @@
+import { cross, dot } from '../volume/vec3';
 import type { InstanceHeader, Orientation, Vec3 } from './header';
 
 export interface IndexEntry {
@@ -40,9 +41,6 @@ export interface PatientNode {
   patientSex?: string;
   studies: StudyNode[];
 }
-
-const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-const cross = (a: Vec3, b: Vec3): Vec3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
 
 /** The slice normal: row direction × column direction (PS3.3 C.7.6.2.1.1). */
 export function sliceNormal(orientation: Orientation): Vec3 {
