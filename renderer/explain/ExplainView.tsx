@@ -105,6 +105,8 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
     controls.addEventListener('start', stopFollowing);
     controls.addEventListener('change', renderNow);
     const resize = () => {
+      // Take-home material sizes the canvas itself and puts the view's size back when done.
+      if (makingRef.current) return;
       r.resize(canvas.clientWidth, canvas.clientHeight, explain);
       renderNow();
     };
@@ -131,18 +133,19 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
   useEffect(() => {
     if (!explain || makingRef.current) return;
     applySceneState(explain, state, { ...view, afterHeightsMm: after });
-    if (followTimeline.current) poseCamera(explain.camera, state);
+    if (followTimeline.current) rendererRef.current?.aimAt(poseCamera(explain.camera, state));
     renderNow();
   });
 
-  const next = useCallback(() => clock.seek(nextStepTime(timeline, clock.t)), [clock, timeline]);
-  const previous = useCallback(() => clock.seek(previousStepTime(timeline, clock.t)), [clock, timeline]);
+  const { seek, togglePlay, setPlaying, timeNow } = clock;
+  const next = useCallback(() => seek(nextStepTime(timeline, timeNow())), [seek, timeNow, timeline]);
+  const previous = useCallback(() => seek(previousStepTime(timeline, timeNow())), [seek, timeNow, timeline]);
   const choose = (s: Screen) => {
     setScreen(s);
     // An X-ray view switched on or off by hand was for the procedure being shown.
     setView((v) => ({ ...v, fluoroscopy: 'timeline' }));
-    clock.setPlaying(false);
-    clock.seek(0);
+    setPlaying(false);
+    seek(0);
   };
 
   /** Draws the scene at t straight away, outside React, with the camera the timeline gives it. */
@@ -163,7 +166,7 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
     const camera = explain?.camera;
     if (!camera || makingRef.current) return;
     const saved = { position: camera.position.clone(), up: camera.up.clone(), quaternion: camera.quaternion.clone() };
-    clock.setPlaying(false);
+    setPlaying(false);
     makingRef.current = kind;
     setMaking(kind);
     try {
@@ -173,6 +176,9 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
       camera.up.copy(saved.up);
       camera.quaternion.copy(saved.quaternion);
       makingRef.current = null;
+      // The view may have been resized meanwhile, which the canvas did not follow.
+      const canvas = canvasRef.current;
+      if (canvas && explain) rendererRef.current?.resize(canvas.clientWidth, canvas.clientHeight, explain);
       setMaking(null);
     }
   };
@@ -182,10 +188,14 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
       const canvas = canvasRef.current;
       const r = rendererRef.current;
       if (!canvas || !r || !explain) return;
-      const pictures = pictureMoments(
+      const pictures = await pictureMoments(
         {
           canvas,
-          resize: (size) => r.resize(size?.width ?? canvas.clientWidth, size?.height ?? canvas.clientHeight, explain),
+          resize: (size) => {
+            // Pictures are drawn at exactly their size, not multiplied by the screen's density.
+            r.setPictureMode(size !== undefined);
+            r.resize(size?.width ?? canvas.clientWidth, size?.height ?? canvas.clientHeight, explain);
+          },
           renderAt,
         },
         timeline.steps.map(stepStillTime),
@@ -216,7 +226,7 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
   const cameraPreset = (preset: CameraPreset) => {
     if (!explain) return;
     followTimeline.current = false;
-    poseCamera(explain.camera, presetState(preset, state.proneBlend));
+    rendererRef.current?.aimAt(poseCamera(explain.camera, presetState(preset, state.proneBlend)));
     renderNow();
   };
 
@@ -233,14 +243,14 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
         previous();
       } else if (e.key === ' ' && !typing) {
         e.preventDefault();
-        clock.togglePlay();
+        togglePlay();
       } else if (e.key === 'Escape' && presentation) {
         onExitPresentation?.();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [next, previous, clock, presentation, onExitPresentation]);
+  }, [next, previous, togglePlay, presentation, onExitPresentation]);
 
   useEffect(() => {
     const root = rootRef.current;
@@ -262,11 +272,11 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
         const info = rendererRef.current?.renderer.info.render;
         return { calls: info?.calls ?? 0, triangles: info?.triangles ?? 0, buildMs: buildMs.current };
       },
-      seek: clock.seek,
+      seek,
       steps: timeline.steps.map(({ id, start, end, title }) => ({ id, start, end, title })),
       procedure: screen,
     };
-  });
+  }, [seek, timeline, screen]);
 
   const fluoroscopy = fluoroscopyShown(state.fluoroscopy, view.fluoroscopy);
   return (
@@ -320,10 +330,10 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
             speed={clock.speed}
             view={view}
             fluoroscopyShown={fluoroscopy}
-            onTogglePlay={clock.togglePlay}
+            onTogglePlay={togglePlay}
             onPrevious={previous}
             onNext={next}
-            onSeek={clock.seek}
+            onSeek={seek}
             onSpeed={clock.setSpeed}
             onView={setView}
             onCameraPreset={cameraPreset}

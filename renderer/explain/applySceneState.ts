@@ -101,9 +101,13 @@ function placeAlong(mesh: Mesh, path: NeedlePath, tip: Vector3): void {
   mesh.quaternion.setFromUnitVectors(Y_AXIS, direction(path).negate());
 }
 
+function heightsKey(heights: VertebralHeightsMm): string {
+  return `${heights.anterior.toFixed(2)}|${heights.middle.toFixed(2)}|${heights.posterior.toFixed(2)}`;
+}
+
 /** Rebuilds the fractured vertebra, the discs and the cord when the heights or the kyphosis change. */
 function showColumn(explain: ExplainScene, heights: VertebralHeightsMm, kyphosisDeg: number): void {
-  const key = `${heights.anterior.toFixed(2)}|${heights.middle.toFixed(2)}|${heights.posterior.toFixed(2)}|${kyphosisDeg.toFixed(2)}`;
+  const key = `${heightsKey(heights)}|${kyphosisDeg.toFixed(2)}`;
   if (key === explain.shownColumnKey) return;
   explain.shownColumnKey = key;
   const fractured = explain.vertebrae[explain.fracturedIndex];
@@ -177,8 +181,13 @@ function placeFusion(explain: ExplainScene, state: SceneState): void {
       const [top, bottom] = heads[side];
       return [top, top.clone().lerp(bottom, state.rods.progress)];
     });
-    explain.rods.geometry.dispose();
-    explain.rods.geometry = mergedRods(ends);
+    // The tubes are rebuilt only when the rods have moved or grown, not on every frame they show.
+    const key = ends.flat().map((p) => `${p.x.toFixed(2)},${p.y.toFixed(2)},${p.z.toFixed(2)}`).join('|');
+    if (key !== explain.shownRodsKey) {
+      explain.shownRodsKey = key;
+      explain.rods.geometry.dispose();
+      explain.rods.geometry = mergedRods(ends);
+    }
   }
 }
 
@@ -207,9 +216,14 @@ function placeGhost(explain: ExplainScene, view: ViewOptions): void {
   explain.ghost.visible = view.compare !== 'none';
   if (!explain.ghost.visible) return;
   const heights = view.compare === 'healthy' ? explain.shape.normalHeightsMm : view.afterHeightsMm;
-  const position = explain.ghost.geometry.getAttribute('position') as BufferAttribute;
-  deformVertebra(explain.ghostRest, position.array as Float32Array, explain.levels[explain.fracturedIndex].dims, heights);
-  position.needsUpdate = true;
+  const key = heightsKey(heights);
+  if (key !== explain.shownGhostKey) {
+    explain.shownGhostKey = key;
+    // The ghost starts from the same rest shape as the fractured vertebra it is cloned from.
+    const position = explain.ghost.geometry.getAttribute('position') as BufferAttribute;
+    deformVertebra(explain.fracturedRest, position.array as Float32Array, explain.levels[explain.fracturedIndex].dims, heights);
+    position.needsUpdate = true;
+  }
   const colour = view.compare === 'healthy' ? PALETTE.ghostHealthy : PALETTE.ghostAfter;
   explain.materials.ghost.color.set(colour);
   explain.materials.ghost.emissive.set(colour);

@@ -5,7 +5,7 @@ import { vertebraGeometry } from './vertebraGeometry';
 import { discsGeometry, placeDiscs } from './discGeometry';
 import { cordGeometry } from './cordGeometry';
 import { balloonGeometry, cementGeometry, needleGeometry, screwGeometry } from './instrumentGeometry';
-import { createMaterials, PALETTE, setSolidArch, type ExplainMaterials } from './materials';
+import { createMaterials, disposeMaterials, PALETTE, setSolidArch, type ExplainMaterials } from './materials';
 import { addLights } from './lighting';
 import { needlePath, skinDepthMm, type NeedlePath } from './procedurePaths';
 
@@ -32,13 +32,17 @@ export interface ExplainScene {
   cavity: Mesh;
   screws: InstancedMesh;
   rods: Mesh;
+  /** A copy of the fractured vertebra, deformed from fracturedRest to the compared heights. */
   ghost: Mesh;
-  ghostRest: Float32Array;
   /** Needle paths for one and for two needles, left then right. */
   paths: { unipedicular: NeedlePath[]; bipedicular: NeedlePath[] };
   layout: ColumnLayout;
   /** Which heights and kyphosis the geometry currently shows, to skip rebuilding when nothing changed. */
   shownColumnKey: string;
+  /** Which heights the compare ghost currently shows, to skip deforming it again when nothing changed. */
+  shownGhostKey: string;
+  /** Which rod ends the rods' geometry currently shows, to skip rebuilding it when nothing changed. */
+  shownRodsKey: string;
 }
 
 /** Builds the patient's spine and all the instruments, hidden until a state shows them. */
@@ -104,7 +108,7 @@ export function buildExplainScene(shape: PatientSpineShape): ExplainScene {
 
   return {
     scene, camera, materials, shape, levels, fracturedIndex, patient, vertebrae, fracturedRest, discs, cord, skin, numbing,
-    needles, balloons, cement, cavity, screws, rods, ghost, ghostRest: fracturedRest, paths, layout, shownColumnKey: '',
+    needles, balloons, cement, cavity, screws, rods, ghost, paths, layout, shownColumnKey: '', shownGhostKey: '', shownRodsKey: '',
   };
 }
 
@@ -142,5 +146,5 @@ export function disposeExplainScene(explain: ExplainScene): void {
   explain.scene.traverse((o) => {
     if (o instanceof Mesh) o.geometry.dispose();
   });
-  for (const m of Object.values(explain.materials)) m.dispose();
+  disposeMaterials(Object.values(explain.materials));
 }

@@ -40,9 +40,10 @@ export function proneRotation(proneBlend: number): Quaternion {
 /**
  * Places the camera for the state: between the previous and the current preset, turned with the
  * patient. The screen's up stays the room's up, so lying down is seen as lying down, except when
- * looking straight down at a prone patient, where the head end is up.
+ * looking straight down at a prone patient, where the head end is up. Returns the point it looks
+ * at, for the orbit controls to turn about.
  */
-export function poseCamera(camera: PerspectiveCamera, state: Pick<SceneState, 'camera' | 'proneBlend'>): void {
+export function poseCamera(camera: PerspectiveCamera, state: Pick<SceneState, 'camera' | 'proneBlend'>): Vector3 {
   const turn = proneRotation(state.proneBlend);
   const offset = CAMERA_PRESETS[state.camera.from].clone().lerp(CAMERA_PRESETS[state.camera.to], state.camera.blend).applyQuaternion(turn);
   const target = cameraTarget(state.proneBlend);
@@ -53,6 +54,7 @@ export function poseCamera(camera: PerspectiveCamera, state: Pick<SceneState, 'c
   const level = 1 - Math.abs(look.dot(roomUp));
   camera.up.copy(headUp.lerp(roomUp, Math.min(1, level * 1.5))).normalize();
   camera.lookAt(target);
+  return target;
 }
 
 /** Presets chosen by hand rather than by the timeline. */

@@ -1,4 +1,4 @@
-import { WebGLRenderer } from 'three';
+import { WebGLRenderer, type Vector3 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { ExplainScene } from './buildExplainScene';
 import { cameraTarget } from './cameraPresets';
@@ -7,10 +7,17 @@ import { cameraTarget } from './cameraPresets';
 export interface ExplainRenderer {
   renderer: WebGLRenderer;
   attach(explain: ExplainScene): OrbitControls;
+  /** Makes the orbit controls turn about the point the camera was just aimed at, so a drag does not make it jump. */
+  aimAt(target: Vector3): void;
   render(explain: ExplainScene): void;
   resize(width: number, height: number, explain: ExplainScene | null): void;
   /** Draws fewer pixels while the animation plays; still pictures get the full resolution. */
   setPlaying(playing: boolean): void;
+  /**
+   * While on, the canvas gets exactly the pixels resize asks for, whatever the screen's density or
+   * the playing state: pictures taken for the handout must not depend on the screen.
+   */
+  setPictureMode(on: boolean): void;
   dispose(): void;
 }
 
@@ -39,6 +46,12 @@ export function createExplainRenderer(canvas: HTMLCanvasElement): ExplainRendere
   const pixelRatio = Math.min(window.devicePixelRatio, 2);
   renderer.setPixelRatio(pixelRatio);
   let controls: OrbitControls | null = null;
+  let playing = false;
+  let pictureMode = false;
+  const applyPixelRatio = () => {
+    const wanted = pictureMode ? 1 : pixelRatio * (playing ? PLAYING_RESOLUTION : 1);
+    if (renderer.getPixelRatio() !== wanted) renderer.setPixelRatio(wanted);
+  };
   return {
     renderer,
     attach(explain) {
@@ -50,6 +63,9 @@ export function createExplainRenderer(canvas: HTMLCanvasElement): ExplainRendere
       controls.target.copy(cameraTarget(0));
       return controls;
     },
+    aimAt(target) {
+      controls?.target.copy(target);
+    },
     render(explain) {
       renderer.render(explain.scene, explain.camera);
     },
@@ -60,9 +76,15 @@ export function createExplainRenderer(canvas: HTMLCanvasElement): ExplainRendere
         explain.camera.updateProjectionMatrix();
       }
     },
-    setPlaying(playing) {
-      const wanted = pixelRatio * (playing ? PLAYING_RESOLUTION : 1);
-      if (renderer.getPixelRatio() !== wanted) renderer.setPixelRatio(wanted);
+    setPlaying(on) {
+      playing = on;
+      applyPixelRatio();
+    },
+    setPictureMode(on) {
+      pictureMode = on;
+      applyPixelRatio();
+      // The pictures are drawn on this canvas at their own size: keep them off screen while that lasts.
+      canvas.style.visibility = on ? 'hidden' : '';
     },
     dispose() {
       controls?.dispose();

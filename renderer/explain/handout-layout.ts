@@ -8,8 +8,6 @@ export interface HandoutContent {
   steps: { title: string; caption: string }[];
 }
 
-/** Shown on every handout page and in presentation mode. */
-
 /** A4 portrait in PDF points. */
 export const PAGE = { width: 595.28, height: 841.89, margin: 48 } as const;
 

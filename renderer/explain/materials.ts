@@ -146,6 +146,7 @@ export function xrayMaterial(density: number): ShaderMaterial {
 /** Densities on the fluoroscopy view: metal and cement are far denser than bone; soft tissue barely shows. */
 export const XRAY_DENSITY = { bone: 0.3, disc: 0.04, metal: 0.85, cement: 0.7, balloon: 0.55 } as const;
 
+/** Frees the materials' GPU programs and textures. */
 export function disposeMaterials(materials: Iterable<Material>): void {
   for (const m of materials) m.dispose();
 }

@@ -1,5 +1,5 @@
-import { degrees, mm, needleSidesFor } from './captionWords';
-import { augmentationOpeningSteps, CEMENT_SETS_STEP } from './openingSteps';
+import { degrees, mm } from './captionWords';
+import { augmentationOpeningSteps, CEMENT_SETS_STEP, instrumentInStep, instrumentOutStep } from './openingSteps';
 import { kyphoplastyOutcome } from './patientShape';
 import { assembleTimeline } from './timelineBuilder';
 import type { PatientSpineShape, Timeline } from './types';
@@ -16,20 +16,15 @@ export function balloonRadiusFor(shape: PatientSpineShape): number {
 export function kyphoplastyTimeline(shape: PatientSpineShape, bipedicular: boolean): Timeline {
   const outcome = kyphoplastyOutcome(shape);
   const radius = balloonRadiusFor(shape);
-  const tubes = bipedicular ? 'two thin hollow tubes, one on each side,' : 'a thin hollow tube';
   const balloons = bipedicular ? 'a small balloon goes into each tube' : 'a small balloon goes into the tube';
   return assembleTimeline('kyphoplasty', shape, bipedicular, [
     ...augmentationOpeningSteps(shape),
-    {
+    instrumentInStep({
       id: 'tube-in',
-      title: 'The tubes go in',
-      durationS: 8,
-      caption: `Through tiny cuts, ${tubes} pass through a narrow part of the bone into the broken bone.`,
+      noun: 'tube',
+      bipedicular,
       clinicianDetail: `Working cannula${bipedicular ? 's, bipedicular' : ', unipedicular'}, transpedicular; tip in the anterior third, checked in AP and lateral views.`,
-      camera: 'closeUp',
-      targets: { needleDepth: 1, boneOpacity: 0.35, numbing: 0 },
-      switches: { needleSides: needleSidesFor(bipedicular) },
-    },
+    }),
     {
       id: 'balloon-inflate',
       title: 'The balloon makes a space',
@@ -66,15 +61,12 @@ export function kyphoplastyTimeline(shape: PatientSpineShape, bipedicular: boole
       targets: { cementFill: 1 },
       switches: { balloonVisible: false },
     },
-    {
+    instrumentOutStep({
       id: 'tube-out',
-      title: 'The tubes come out',
-      durationS: 5,
-      caption: 'The tubes come out. Small plasters cover the cuts. No stitches are needed.',
-      clinicianDetail: 'Cannulas withdrawn; pressure and dressings.',
-      camera: 'closeUp',
-      targets: { needleDepth: 0 },
-    },
+      noun: 'tube',
+      bipedicular,
+      clinicianDetail: bipedicular ? 'Cannulas withdrawn; pressure and dressings.' : 'Cannula withdrawn; pressure and a dressing.',
+    }),
     CEMENT_SETS_STEP,
     {
       id: 'what-to-expect',

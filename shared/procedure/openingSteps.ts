@@ -1,4 +1,4 @@
-import { degrees, fractureInWords, mm } from './captionWords';
+import { degrees, fractureInWords, mm, needleSidesFor } from './captionWords';
 import type { StepSpec } from './timelineBuilder';
 import type { PatientSpineShape } from './types';
 
@@ -62,3 +62,44 @@ export const CEMENT_SETS_STEP: StepSpec = {
   targets: { cementSet: 1, proneBlend: 0, boneOpacity: 0.45 },
   switches: { needleSides: [] },
 };
+
+/** What goes through the pedicle: vertebroplasty's needle or kyphoplasty's working cannula, called a tube for patients. */
+export type InstrumentNoun = 'needle' | 'tube';
+
+export interface InstrumentStepOptions {
+  id: string;
+  noun: InstrumentNoun;
+  /** Two instruments, one through each pedicle, rather than one. */
+  bipedicular: boolean;
+  clinicianDetail: string;
+}
+
+/** The instruments pass through the pedicles into the front of the body; the words agree with how many there are. */
+export function instrumentInStep({ id, noun, bipedicular, clinicianDetail }: InstrumentStepOptions): StepSpec {
+  return {
+    id,
+    title: bipedicular ? `The ${noun}s go in` : `The ${noun} goes in`,
+    durationS: 8,
+    caption: bipedicular
+      ? `Through tiny cuts, two thin hollow ${noun}s, one on each side, pass through a narrow part of the bone into the broken bone.`
+      : `Through a tiny cut, a thin hollow ${noun} passes through a narrow part of the bone into the broken bone.`,
+    clinicianDetail,
+    camera: 'closeUp',
+    targets: { needleDepth: 1, boneOpacity: 0.35, numbing: 0 },
+    switches: { needleSides: needleSidesFor(bipedicular) },
+  };
+}
+
+/** The instruments come out and the cuts are covered; the words agree with how many there are. */
+export function instrumentOutStep({ id, noun, bipedicular, clinicianDetail }: InstrumentStepOptions): StepSpec {
+  const out = bipedicular ? `The ${noun}s come out` : `The ${noun} comes out`;
+  return {
+    id,
+    title: out,
+    durationS: 5,
+    caption: `${out}. ${bipedicular ? 'Small plasters cover the cuts' : 'A small plaster covers the cut'}. No stitches are needed.`,
+    clinicianDetail,
+    camera: 'closeUp',
+    targets: { needleDepth: 0 },
+  };
+}

@@ -1,3 +1,4 @@
+import { wedgeAngleFromHeightsDeg } from '../measure/angles';
 import { isSpineLevel } from './spineLevels';
 import type { PatientSpineShape, SpineLevel, VertebralHeightsMm } from './types';
 
@@ -70,8 +71,9 @@ export function manualShape(level: SpineLevel, heights: VertebralHeightsMm, loca
   };
 }
 
+/** The body's wedge angle from its heights, at the reference depth unless told otherwise (DOMAIN.md §2). */
 export function wedgeAngleDeg(heights: VertebralHeightsMm, depthMm = REFERENCE_BODY_DEPTH_MM): number {
-  return (Math.atan((heights.posterior - heights.anterior) / depthMm) * 180) / Math.PI;
+  return wedgeAngleFromHeightsDeg(heights.anterior, heights.posterior, depthMm);
 }
 
 export interface ExpectedOutcome {

@@ -70,11 +70,6 @@ export function stepStillTime(step: Step): number {
   return step.start + (step.end - step.start) * (1 + MOTION_SHARE) / 2;
 }
 
-/** Step start times, for the scrub bar's markers and for previous/next. */
-export function stepStarts(timeline: Timeline): number[] {
-  return timeline.steps.map((s) => s.start);
-}
-
 /** The start of the step after the one playing at t, or the end of the timeline. */
 export function nextStepTime(timeline: Timeline, t: number): number {
   const next = timeline.steps[stepIndexAt(timeline, t) + 1];

@@ -26,7 +26,3 @@ export function typicalBodyHeightMm(level: SpineLevel): number {
   const thoracic = index < 12;
   return thoracic ? 16 + index * 0.9 : 27 + (index - 12) * 0.6;
 }
-
-export function isLumbar(level: SpineLevel): boolean {
-  return level.startsWith('L');
-}

@@ -1,23 +1,17 @@
-import { needleSidesFor } from './captionWords';
-import { augmentationOpeningSteps, CEMENT_SETS_STEP } from './openingSteps';
+import { augmentationOpeningSteps, CEMENT_SETS_STEP, instrumentInStep, instrumentOutStep } from './openingSteps';
 import { assembleTimeline } from './timelineBuilder';
 import type { PatientSpineShape, Timeline } from './types';
 
 /** Vertebroplasty as in DOMAIN.md §6: cement is injected straight into the broken bone, which keeps its shape. */
 export function vertebroplastyTimeline(shape: PatientSpineShape, bipedicular: boolean): Timeline {
-  const tubes = bipedicular ? 'two thin hollow needles, one on each side,' : 'a thin hollow needle';
   return assembleTimeline('vertebroplasty', shape, bipedicular, [
     ...augmentationOpeningSteps(shape),
-    {
+    instrumentInStep({
       id: 'needle-in',
-      title: 'The needle goes in',
-      durationS: 8,
-      caption: `Through a tiny cut, ${tubes} passes through a narrow part of the bone into the broken bone.`,
+      noun: 'needle',
+      bipedicular,
       clinicianDetail: `11–13 G needle${bipedicular ? 's, bipedicular' : ', unipedicular'}, transpedicular; tip in the anterior third near the midline, checked in AP and lateral views.`,
-      camera: 'closeUp',
-      targets: { needleDepth: 1, boneOpacity: 0.35, numbing: 0 },
-      switches: { needleSides: needleSidesFor(bipedicular) },
-    },
+    }),
     {
       id: 'cement',
       title: 'Cement fills the bone',
@@ -27,15 +21,14 @@ export function vertebroplastyTimeline(shape: PatientSpineShape, bipedicular: bo
       camera: 'closeUp',
       targets: { cementFill: 1 },
     },
-    {
+    instrumentOutStep({
       id: 'needle-out',
-      title: 'The needle comes out',
-      durationS: 5,
-      caption: 'The needle comes out. A small plaster covers the cut. No stitches are needed.',
-      clinicianDetail: 'Needle withdrawn with the stylet in place to avoid a cement tail; pressure and a dressing.',
-      camera: 'closeUp',
-      targets: { needleDepth: 0 },
-    },
+      noun: 'needle',
+      bipedicular,
+      clinicianDetail: bipedicular
+        ? 'Needles withdrawn with the stylets in place to avoid a cement tail; pressure and dressings.'
+        : 'Needle withdrawn with the stylet in place to avoid a cement tail; pressure and a dressing.',
+    }),
     CEMENT_SETS_STEP,
     {
       id: 'what-to-expect',
