@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { HostApi } from '../shared/api';
+import { TOKEN_HEADER, type HostApi } from '../shared/api';
 import { contentTypeFor, resolveRendererFile } from './services/app-content';
 import { dispatchCall } from './services/dispatch';
 import type { FileRegistry } from './services/file-registry';
@@ -29,8 +29,6 @@ export interface BrowserHost {
   readonly token: string;
   close(): Promise<void>;
 }
-
-export const TOKEN_HEADER = 'x-spinelab-token';
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');

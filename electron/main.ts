@@ -2,13 +2,13 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shel
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_NAME, DISCLAIMER } from '../shared/api';
+import { APP_NAME, DISCLAIMER, IPC_CHANNEL, MENU_CHANNEL } from '../shared/api';
 import { createAnnotationStorage } from './services/annotation-storage';
 import { contentTypeFor, resolveRendererFile } from './services/app-content';
 import { createHostApi } from './services/host-api';
 import { createHostServices } from './services/host-services';
 import { handleIpcCall } from './services/ipc-call';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_HEADERS, IPC_CHANNEL, mainWindowOptions, navigationDecision, permissionDecision, windowOpenDecision } from './security';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_HEADERS, mainWindowOptions, navigationDecision, permissionDecision, windowOpenDecision } from './security';
 
 // The only module that imports `electron`: it wires the plain services to windows, menus,
 // dialogs, the app:// protocol and IPC.
@@ -47,7 +47,7 @@ const services = createHostServices({
 const api = createHostApi(services);
 
 function sendMenuCommand(command: string): void {
-  mainWindow?.webContents.send('spinelab:menu', command);
+  mainWindow?.webContents.send(MENU_CHANNEL, command);
 }
 
 function buildMenu(): Menu {
@@ -115,7 +115,13 @@ function serveAppProtocol(): void {
 
 function createWindow(): void {
   mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
-  const contents = mainWindow.webContents;
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+// Every web contents, the main window's included, gets the same guards as it is created: it
+// navigates and redirects nowhere but our origin, opens no window and attaches no webview.
+app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
     if (navigationDecision(url) === 'deny') event.preventDefault();
   });
@@ -128,9 +134,7 @@ function createWindow(): void {
     return { action: decision.action };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
-}
+});
 
 app.enableSandbox();
 app.whenReady().then(() => {
@@ -140,12 +144,6 @@ app.whenReady().then(() => {
   ipcMain.handle(IPC_CHANNEL, (event, channel: unknown, args: unknown) => handleIpcCall(api, event.senderFrame, channel, args));
   Menu.setApplicationMenu(buildMenu());
   createWindow();
-});
-
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event, url) => {
-    if (navigationDecision(url) === 'deny') event.preventDefault();
-  });
 });
 
 app.on('window-all-closed', () => app.quit());

@@ -1,25 +1,17 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, type Channel, type HostApi } from '../shared/api';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { createApiClient, IPC_CHANNEL, MENU_CHANNEL, type CallResult } from '../shared/api';
 
 // The renderer sees one frozen object with one function per channel, nothing of ipcRenderer.
-type Result = { ok: true; result: unknown } | { ok: false; error: string };
-
-const api = Object.fromEntries(
-  CHANNELS.map((channel: Channel) => [
-    channel,
-    async (...args: unknown[]) => {
-      const r = (await ipcRenderer.invoke('spinelab:call', channel, args)) as Result;
-      if (!r.ok) throw new Error(r.error);
-      return r.result;
-    },
-  ]),
-) as unknown as HostApi;
+const api = createApiClient((channel, args) => ipcRenderer.invoke(IPC_CHANNEL, channel, args) as Promise<CallResult>);
 
 const menu = {
-  onCommand(listener: (command: string) => void): void {
-    ipcRenderer.on('spinelab:menu', (_event, command: unknown) => {
+  /** Calls `listener` with each menu command; returns the function that stops it. */
+  onCommand(listener: (command: string) => void): () => void {
+    const onMenu = (_event: IpcRendererEvent, command: unknown) => {
       if (typeof command === 'string') listener(command);
-    });
+    };
+    ipcRenderer.on(MENU_CHANNEL, onMenu);
+    return () => void ipcRenderer.removeListener(MENU_CHANNEL, onMenu);
   },
 };
 

@@ -133,4 +133,5 @@ export function isTrustedSender(frame: { url: string; isMainFrame: boolean } | n
   return !!frame && frame.isMainFrame && isAppUrl(frame.url);
 }
 
-export const IPC_CHANNEL = 'spinelab:call';
+/** The IPC channel name lives with the rest of the host contract; re-exported for existing importers. */
+export { IPC_CHANNEL } from '../shared/api';

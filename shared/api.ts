@@ -188,6 +188,33 @@ export function validateCall<C extends Channel>(channel: C, args: readonly unkno
   return validators[channel](args) as Parameters<HostApi[C]>;
 }
 
+/** What a host answers to one call, over IPC or HTTP: the result, or a message fit for the user. */
+export type CallResult = { ok: true; result: unknown } | { ok: false; error: string; refused?: boolean };
+
+/** Electron IPC channel of the host calls (renderer → main). */
+export const IPC_CHANNEL = 'spinelab:call';
+/** Electron IPC channel of the application menu's commands (main → renderer). */
+export const MENU_CHANNEL = 'spinelab:menu';
+/** Browser mode: the header carrying the per-launch token (lower case, as Node reports headers). */
+export const TOKEN_HEADER = 'x-spinelab-token';
+
+/**
+ * The renderer's HostApi over any transport: one function per channel that sends the channel and
+ * its arguments through `invoke` and unwraps the CallResult (a refusal or failure becomes an Error).
+ */
+export function createApiClient(invoke: (channel: Channel, args: unknown[]) => Promise<CallResult>): HostApi {
+  return Object.fromEntries(
+    CHANNELS.map((channel) => [
+      channel,
+      async (...args: unknown[]) => {
+        const r = await invoke(channel, args);
+        if (!r.ok) throw new Error(r.error);
+        return r.result;
+      },
+    ]),
+  ) as unknown as HostApi;
+}
+
 /** Path under the app origin where an opened file's bytes are served. */
 export function fileUrlPath(fileId: string): string {
   return `files/${encodeURIComponent(fileId)}`;

@@ -1,6 +1,5 @@
 import type { LoadedAnnotations } from '../../shared/api';
-import { validateStudyAnnotations } from '../../shared/model/validate';
-import { createAnnotationStore, type StoreNotice } from './annotation-store';
+import { createAnnotationStore, type SaveResult, type StoreNotice } from './annotation-store';
 import type { AnnotationStorage } from './host-api';
 
 function describe(notice: StoreNotice): string {
@@ -16,7 +15,18 @@ function describe(notice: StoreNotice): string {
   }
 }
 
-/** The annotation store as the host API speaks of it: plain messages, validated documents. */
+function refusal(saved: Extract<SaveResult, { ok: false }>): string {
+  switch (saved.reason) {
+    case 'invalid':
+      return `The measurements could not be saved: ${saved.errors.slice(0, 3).join('; ')}`;
+    case 'other-study':
+      return 'The measurements belong to another study';
+    case 'read-only':
+      return 'These measurements are read-only';
+  }
+}
+
+/** The annotation store as the host API speaks of it: plain messages; the store validates documents. */
 export function createAnnotationStorage(dir: string): AnnotationStorage {
   const store = createAnnotationStore({ dir });
   return {
@@ -26,11 +36,8 @@ export function createAnnotationStorage(dir: string): AnnotationStorage {
       return { document: result.document, readOnly: result.readOnly, notice };
     },
     async save(studyInstanceUid, document) {
-      const valid = validateStudyAnnotations(document);
-      if (!valid.ok) throw new Error(`The measurements could not be saved: ${valid.errors.slice(0, 3).join('; ')}`);
-      if (valid.value.studyInstanceUid !== studyInstanceUid) throw new Error('The measurements belong to another study');
-      const saved = await store.save(valid.value);
-      if (!saved.ok) throw new Error(saved.reason === 'read-only' ? 'These measurements are read-only' : `Invalid measurements: ${saved.errors.slice(0, 3).join('; ')}`);
+      const saved = await store.save(document, studyInstanceUid);
+      if (!saved.ok) throw new Error(refusal(saved));
     },
   };
 }

@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { migrate } from '../../shared/model/migrate';
 import { SCHEMA_VERSION, type StudyAnnotations } from '../../shared/model/types';
 import { validateStudyAnnotations } from '../../shared/model/validate';
-import { sweepOrphanedTempFiles, writeFileAtomic, renameWithRetry, type AtomicFileSystem } from './atomic-file';
+import { errorCode, sweepOrphanedTempFiles, writeFileAtomic, renameWithRetry, type AtomicFileSystem } from './atomic-file';
 
 export type StoreFileSystem = AtomicFileSystem & Pick<typeof nodeFs, 'readFile' | 'copyFile' | 'mkdir' | 'stat'>;
 
@@ -36,11 +36,15 @@ export interface LoadResult {
 
 export type SaveResult =
   | { readonly ok: true; readonly file: string }
-  | { readonly ok: false; readonly reason: 'invalid' | 'read-only'; readonly errors: string[] };
+  | { readonly ok: false; readonly reason: 'invalid' | 'read-only' | 'other-study'; readonly errors: string[] };
 
 export interface AnnotationStore {
   load(studyInstanceUid: string): Promise<LoadResult>;
-  save(doc: StudyAnnotations): Promise<SaveResult>;
+  /**
+   * Validates `doc` (the one check a document gets before it is written) and saves it. With
+   * `expectedStudyInstanceUid`, a valid document of another study is refused ('other-study').
+   */
+  save(doc: unknown, expectedStudyInstanceUid?: string): Promise<SaveResult>;
 }
 
 /** A UID is digits and dots (PS3.5 §9.1), which makes a safe file name; anything else is refused. */
@@ -65,10 +69,6 @@ type Candidate =
   | { readonly kind: 'unreadable'; readonly reason: string }
   | { readonly kind: 'current'; readonly document: StudyAnnotations; readonly migratedFrom: number | null }
   | { readonly kind: 'newer'; readonly document: StudyAnnotations | null; readonly schemaVersion: number; readonly skipped: string[] };
-
-function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null ? (error as { code?: string }).code : undefined;
-}
 
 export function createAnnotationStore(options: AnnotationStoreOptions): AnnotationStore {
   const { dir } = options;
@@ -189,9 +189,12 @@ export function createAnnotationStore(options: AnnotationStoreOptions): Annotati
     }
   }
 
-  async function save(doc: StudyAnnotations): Promise<SaveResult> {
+  async function save(doc: unknown, expectedStudyInstanceUid?: string): Promise<SaveResult> {
     const checked = validateStudyAnnotations(doc);
     if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
+    if (expectedStudyInstanceUid !== undefined && checked.value.studyInstanceUid !== expectedStudyInstanceUid) {
+      return { ok: false, reason: 'other-study', errors: [`the document belongs to study ${checked.value.studyInstanceUid}`] };
+    }
     const main = join(dir, annotationFileName(checked.value.studyInstanceUid));
     await whenReady();
     return serialised(checked.value.studyInstanceUid, async () => {

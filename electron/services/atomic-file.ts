@@ -36,7 +36,8 @@ function tempPathFor(path: string): string {
   return `${path}.${randomBytes(8).toString('hex')}.tmp`;
 }
 
-function errorCode(error: unknown): string | undefined {
+/** The `code` of a Node system error (ENOENT, EPERM, …), or undefined for anything else. */
+export function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null ? (error as { code?: string }).code : undefined;
 }
 

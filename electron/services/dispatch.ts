@@ -1,6 +1,4 @@
-import { ApiValidationError, isChannel, validateCall, type HostApi } from '../../shared/api';
-
-export type CallResult = { ok: true; result: unknown } | { ok: false; error: string; refused?: boolean };
+import { ApiValidationError, isChannel, validateCall, type CallResult, type HostApi } from '../../shared/api';
 
 /**
  * Validates and runs one host call. Service errors become a message for the user; nothing

@@ -12,7 +12,6 @@ export interface FileRegistry {
   openPaths(paths: readonly string[], label?: string): Promise<OpenedFiles>;
   /** The absolute path behind an id, or undefined for an unknown id. */
   resolve(id: string): string | undefined;
-  clear(): void;
 }
 
 export interface FileRegistryOptions {
@@ -41,13 +40,23 @@ export function createFileRegistry(options: FileRegistryOptions = {}): FileRegis
     for (const entry of entries) {
       if (out.length >= maxFiles) return;
       if (SKIPPED_NAMES.has(entry.name) || entry.name.startsWith('._')) continue;
+      // `dir` is a resolved path, so only a symbolic link can lead elsewhere: resolve it and keep it
+      // only when its target is inside the opened folder. Other entries need no realpath, and only
+      // files need a stat (for their size).
       const absolute = path.join(dir, entry.name);
-      const real = await fs.realpath(absolute).catch(() => undefined);
-      if (!real || !isInside(root, real)) continue;
-      const stat = await fs.stat(real).catch(() => undefined);
-      if (!stat) continue;
-      if (stat.isDirectory()) await walk(root, real, depth + 1, out);
-      else if (stat.isFile()) out.push({ absolute: real, relative: path.relative(root, absolute), size: stat.size });
+      const relative = path.relative(root, absolute);
+      if (entry.isSymbolicLink()) {
+        const real = await fs.realpath(absolute).catch(() => undefined);
+        if (!real || !isInside(root, real)) continue;
+        const stat = await fs.stat(real).catch(() => undefined);
+        if (stat?.isDirectory()) await walk(root, real, depth + 1, out);
+        else if (stat?.isFile()) out.push({ absolute: real, relative, size: stat.size });
+      } else if (entry.isDirectory()) {
+        await walk(root, absolute, depth + 1, out);
+      } else if (entry.isFile()) {
+        const stat = await fs.stat(absolute).catch(() => undefined);
+        if (stat?.isFile()) out.push({ absolute, relative, size: stat.size });
+      }
     }
   }
 
@@ -77,7 +86,6 @@ export function createFileRegistry(options: FileRegistryOptions = {}): FileRegis
       return { label: label ?? (paths.length === 1 ? path.basename(paths[0]) : `${paths.length} items`), files };
     },
     resolve: (id) => byId.get(id),
-    clear: () => byId.clear(),
   };
 }
 

@@ -1,6 +1,6 @@
-import type { HostApi } from '../../shared/api';
+import type { CallResult, HostApi } from '../../shared/api';
 import { isTrustedSender } from '../security';
-import { dispatchCall, type CallResult } from './dispatch';
+import { dispatchCall } from './dispatch';
 
 /** What the sender check reads of Electron's WebFrameMain: `parent` is null for a main frame. */
 export interface SenderFrame {

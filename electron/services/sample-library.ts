@@ -33,6 +33,8 @@ interface IndexCase {
 
 export function createSampleLibrary(casesDir: string, registry: FileRegistry): SampleLibrary {
   let cached: IndexCase[] | undefined;
+  /** Built once with the cached index, so each thumbnail is registered once, not on every list(). */
+  let summaries: Promise<SampleCaseSummary[]> | undefined;
 
   async function readIndex(): Promise<IndexCase[]> {
     if (cached) return cached;
@@ -57,30 +59,36 @@ export function createSampleLibrary(casesDir: string, registry: FileRegistry): S
     return found;
   }
 
+  async function summarise(): Promise<SampleCaseSummary[]> {
+    const cases = await readIndex();
+    const out: SampleCaseSummary[] = [];
+    for (const c of cases) {
+      const thumb = c.thumbnail ? (await registry.openPaths([caseFile(c.thumbnail)])).files[0] : undefined;
+      out.push({
+        id: c.id,
+        title: c.title,
+        modalities: c.modalities ?? c.modality ?? [...new Set(c.series.map((s) => s.modality))],
+        level: c.level,
+        difficulty: c.difficulty,
+        summary: c.summary,
+        thumbnailFileId: thumb?.id,
+        series: c.series,
+      });
+    }
+    return out;
+  }
+
   return {
-    async list() {
-      const cases = await readIndex();
-      const out: SampleCaseSummary[] = [];
-      for (const c of cases) {
-        const thumb = c.thumbnail ? (await registry.openPaths([caseFile(c.thumbnail)])).files[0] : undefined;
-        out.push({
-          id: c.id,
-          title: c.title,
-          modalities: c.modalities ?? c.modality ?? [...new Set(c.series.map((s) => s.modality))],
-          level: c.level,
-          difficulty: c.difficulty,
-          summary: c.summary,
-          thumbnailFileId: thumb?.id,
-          series: c.series,
-        });
-      }
-      return out;
+    list() {
+      summaries ??= summarise().catch((error: unknown) => {
+        summaries = undefined; // not cached: the next list() tries again
+        throw error;
+      });
+      return summaries;
     },
     async open(caseId) {
       const c = await find(caseId);
-      const paths = c.series.flatMap((s) => s.files.map((f) => caseFile(f)));
-      const opened = await registry.openPaths(paths);
-      return { label: c.title, files: opened.files };
+      return registry.openPaths(c.series.flatMap((s) => s.files.map((f) => caseFile(f))), c.title);
     },
     async details(caseId) {
       const c = await find(caseId);

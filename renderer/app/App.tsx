@@ -73,7 +73,7 @@ export function App() {
       'show-help': () => setHelpOpen(true),
       'open-recent': () => document.getElementById('recent-select')?.focus(),
     };
-    platform.onMenuCommand((c) => commands[c]?.());
+    return platform.onMenuCommand((c) => commands[c]?.());
   }, [openFiles, setView, toggleIdentifiers]);
 
   useEffect(() => {

@@ -1,8 +1,7 @@
-import { CHANNELS, type Channel, type HostApi } from '../../shared/api';
+import { createApiClient, TOKEN_HEADER, type CallResult, type Channel } from '../../shared/api';
 import { fetchFileBytes, sourcesForHostFiles, type Platform } from './platform';
 
 const TOKEN_KEY = 'spinelab.token';
-const TOKEN_HEADER = 'X-SpineLab-Token';
 
 /** Reads the per-launch token from the URL fragment once, then keeps it for this tab only. */
 function takeToken(): string {
@@ -18,20 +17,16 @@ export function createBrowserPlatform(): Platform {
   const token = takeToken();
   const headers = { [TOKEN_HEADER]: token };
 
-  async function call(channel: Channel, args: unknown[]): Promise<unknown> {
+  async function call(channel: Channel, args: unknown[]): Promise<CallResult> {
     const response = await fetch(`api/${channel}`, {
       method: 'POST',
       headers: { ...headers, 'Content-Type': 'application/json' },
       body: JSON.stringify({ args }),
     });
-    const body = (await response.json().catch(() => ({ ok: false, error: `HTTP ${response.status}` }))) as
-      | { ok: true; result: unknown }
-      | { ok: false; error: string };
-    if (!body.ok) throw new Error(body.error);
-    return body.result;
+    return (await response.json().catch(() => ({ ok: false, error: `HTTP ${response.status}` }))) as CallResult;
   }
 
-  const api = Object.fromEntries(CHANNELS.map((c) => [c, (...args: unknown[]) => call(c, args)])) as unknown as HostApi;
+  const api = createApiClient(call);
 
   const fetchBytes = (id: string) => fetchFileBytes(id, headers);
 
@@ -52,6 +47,7 @@ export function createBrowserPlatform(): Platform {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return name;
     },
-    onMenuCommand: () => undefined,
+    // Browser mode has no application menu: nothing to listen to, nothing to stop.
+    onMenuCommand: () => () => undefined,
   };
 }

@@ -2,7 +2,8 @@ import { fileUrlPath, type HostApi } from '../../shared/api';
 import { fetchFileBytes, sourcesForHostFiles, type Platform } from './platform';
 
 interface SpineMenu {
-  onCommand(listener: (command: string) => void): void;
+  /** Returns the function that removes the listener. */
+  onCommand(listener: (command: string) => void): () => void;
 }
 
 declare global {
@@ -19,6 +20,6 @@ export function createElectronPlatform(api: HostApi, menu: SpineMenu | undefined
     sourcesFor: (files) => sourcesForHostFiles(files, (id) => fetchFileBytes(id)),
     imageUrlFor: async (fileId) => fileUrlPath(fileId),
     saveExport: (suggestedName, mimeType, bytes) => api.saveExport({ suggestedName, mimeType, bytes }),
-    onMenuCommand: (listener) => menu?.onCommand(listener),
+    onMenuCommand: (listener) => menu?.onCommand(listener) ?? (() => undefined),
   };
 }

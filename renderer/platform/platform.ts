@@ -18,7 +18,8 @@ export interface Platform {
   imageUrlFor(fileId: string): Promise<string | undefined>;
   /** Saves bytes the user exported: a save dialog in Electron, a download in the browser. */
   saveExport(suggestedName: string, mimeType: string, bytes: Uint8Array): Promise<string | null>;
-  onMenuCommand(listener: (command: string) => void): void;
+  /** Calls `listener` with each application menu command; returns the function that stops it. */
+  onMenuCommand(listener: (command: string) => void): () => void;
 }
 
 export function sourcesFromBrowserFiles(files: readonly File[]): FileSource[] {
