@@ -21,8 +21,10 @@ export interface StudyDeidentification {
  * De-identifies every file of a study (or several) with one UID mapper and one pseudonym, so that
  * series, references and the patient stay linked. Original file names often carry the patient's
  * name or record number, so each output is named after its replacement SOP Instance UID instead.
+ * Files are read one at a time, in order: an iterable that lets go of each source once read keeps
+ * only the sources not yet read.
  */
-export function deidentifyStudy(files: readonly NamedFile[], options: DeidentifyOptions): StudyDeidentification {
+export function deidentifyStudy(files: Iterable<NamedFile>, options: DeidentifyOptions): StudyDeidentification {
   assertValidPseudonym(options.patientPseudonym);
   const result: StudyDeidentification = { files: [], failures: [] };
   for (const file of files) {
