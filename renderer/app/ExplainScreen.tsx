@@ -15,7 +15,7 @@ import { useStudyStore } from './study-store';
 export function ExplainScreen() {
   const stacks = useStudyStore((s) => s.stacks);
   const studies = useMeasureStore((s) => s.studies);
-  const measured = useMemo(() => measuredFracture(stacks, useMeasureStore.getState()), [stacks, studies]);
+  const measured = useMemo(() => measuredFracture(stacks, studies), [stacks, studies]);
   const [useManual, setUseManual] = useState(false);
   const [level, setLevel] = useState<VertebralLevel>(REFERENCE_CASE_SHAPE.fracturedLevel as VertebralLevel);
   const [ha, setHa] = useState(REFERENCE_CASE_SHAPE.heightsMm.anterior);

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { mrSequenceLabel } from '../../shared/dicom/mr-sequence';
+import { frameForImageId } from '../viewer/cornerstone-image';
 import { formatDicomDate } from '../viewer/dicom-text';
 import type { Stack } from '../viewer/stack';
 import { thumbnailPixels } from '../viewer/thumbnail';
@@ -7,16 +8,13 @@ import { useStudyStore } from './study-store';
 
 function Thumbnail({ stack }: { stack: Stack }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const instances = useStudyStore((s) => s.instances);
-  const middle = Math.floor(stack.imageIds.length / 2);
-  const imageId = stack.imageIds[middle];
+  const imageId = stack.imageIds[Math.floor(stack.imageIds.length / 2)];
   useEffect(() => {
     const canvas = canvasRef.current;
-    const header = stack.headers[middle];
-    const instance = instances.find((i) => i.header === header);
-    const frame = instance?.frames[stack.frameIndices[middle]];
-    if (!canvas || !header || !frame) return;
-    const pixels = thumbnailPixels(header, frame, 72);
+    // The decoded frame behind the image id, registered before the stack that lists it is built.
+    const shown = imageId === undefined ? undefined : frameForImageId(imageId);
+    if (!canvas || !shown) return;
+    const pixels = thumbnailPixels(shown.header, shown.frame, 72);
     canvas.width = pixels.width;
     canvas.height = pixels.height;
     canvas.getContext('2d')?.putImageData(pixels, 0, 0);

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { AnnotationLayer } from '../tools/AnnotationLayer';
 import { CalibrationDialog } from '../tools/CalibrationDialog';
 import { MeasurePanel } from '../tools/MeasurePanel';
 import { documentFor, useMeasureStore } from '../tools/measure-store';
-import { planeContext } from '../tools/plane-context';
+import { planeContext, type PlaneContext } from '../tools/plane-context';
 import { useToolKeys } from '../tools/use-tool-keys';
 import { imagePointToPatient } from '../../shared/volume/reslice';
 import { fromCornerstonePoint, headerGeometry } from '../viewer/image-geometry';
@@ -16,27 +17,51 @@ import { answerOnImage } from '../cases/answer-geometry';
 import { CasePanel } from '../cases/CasePanel';
 import { useTrainingStore } from '../cases/training-store';
 import { SeriesPanel } from './SeriesPanel';
-import { stackByKey, useStudyStore, VIEWPORT_COUNT } from './study-store';
+import { sliceOf, stackByKey, useStudyStore, VIEWPORT_COUNT } from './study-store';
 import { ViewerToolbar } from './ViewerToolbar';
 
 const VIEWPORT_COLOURS = ['#58a6ff', '#f0b429', '#3fb950', '#ff7b72'];
 
-function ViewportCell({ index }: { index: number }) {
-  const s = useStudyStore();
-  const stack = stackByKey(s, s.viewports[index]);
-  const active = s.activeViewport === index;
-  const visible = s.viewports.slice(0, VIEWPORT_COUNT[s.layout]);
-  const slice = stack ? Math.min(s.sliceByStack[stack.key] ?? 0, stack.imageIds.length - 1) : 0;
+/**
+ * One viewport of the grid. `activeCtx` is the plane context of the active viewport, computed once by the
+ * screen, which needs it too; the other viewports compute their own. Memoised: a viewport re-renders for
+ * its own store fields, not each time the active one moves.
+ */
+const ViewportCell = memo(function ViewportCell({ index, activeCtx }: { index: number; activeCtx: PlaneContext | undefined }) {
+  const { stack, slice, active, count, showIdentifiers, linkZoom, loading } = useStudyStore(
+    useShallow((s) => {
+      const shown = stackByKey(s, s.viewports[index]);
+      return {
+        stack: shown,
+        slice: shown ? sliceOf(s, shown) : 0,
+        active: s.activeViewport === index,
+        count: VIEWPORT_COUNT[s.layout],
+        showIdentifiers: s.showIdentifiers,
+        linkZoom: s.linkZoom,
+        loading: !!s.progress,
+      };
+    }),
+  );
+  // The image shown in each other visible viewport, for its reference line; undefined for this one and empty slots.
+  const otherHeaders = useStudyStore(
+    useShallow((s) =>
+      s.viewports.slice(0, VIEWPORT_COUNT[s.layout]).map((key, i) => {
+        const other = i === index ? undefined : stackByKey(s, key);
+        return other ? other.headers[sliceOf(s, other)] : undefined;
+      }),
+    ),
+  );
+  const markImageShown = useStudyStore((s) => s.markImageShown);
   const doc = useMeasureStore((m) => documentFor(m, stack?.studyInstanceUid));
-  const ctx = useMemo(() => (stack ? planeContext(stack, slice, doc) : undefined), [stack, slice, doc]);
+  const ownCtx = useMemo(() => (!activeCtx && stack ? planeContext(stack, slice, doc) : undefined), [activeCtx, stack, slice, doc]);
+  const ctx = activeCtx ?? ownCtx;
   const details = useTrainingStore((t) => t.details);
   const showAnswer = useTrainingStore((t) => t.showAnswer || t.score !== null);
   const answer = useMemo(() => (details && showAnswer && ctx ? answerOnImage(details, ctx.header, ctx.plane) : []), [details, showAnswer, ctx]);
-  const others: ReferencePlane[] = visible.flatMap((key, i) => {
-    const other = i === index ? undefined : stackByKey(s, key);
-    const otherSlice = other ? Math.min(s.sliceByStack[other.key] ?? 0, other.imageIds.length - 1) : 0;
-    return other ? [{ header: other.headers[otherSlice], colour: VIEWPORT_COLOURS[i], label: String(i + 1) }] : [];
-  });
+  const others: ReferencePlane[] = useMemo(
+    () => otherHeaders.flatMap((header, i) => (header ? [{ header, colour: VIEWPORT_COLOURS[i], label: String(i + 1) }] : [])),
+    [otherHeaders],
+  );
 
   const onSliceChange = useCallback((i: number) => stack && useStudyStore.getState().setSlice(stack.key, i), [stack]);
 
@@ -60,30 +85,30 @@ function ViewportCell({ index }: { index: number }) {
   return (
     <div
       className={`viewport-cell${active ? ' viewport-cell-active' : ''}`}
-      onPointerDownCapture={() => s.activeViewport !== index && s.setActiveViewport(index)}
+      onPointerDownCapture={() => !active && useStudyStore.getState().setActiveViewport(index)}
       onDragOver={(e) => e.dataTransfer.types.includes('application/x-spinelab-stack') && e.preventDefault()}
       onDrop={(e) => {
         const key = e.dataTransfer.getData('application/x-spinelab-stack');
         if (key) {
           e.preventDefault();
           e.stopPropagation();
-          s.selectStack(key, index);
+          useStudyStore.getState().selectStack(key, index);
         }
       }}
       data-testid={`viewport-cell-${index}`}
-      style={{ borderColor: active && VIEWPORT_COUNT[s.layout] > 1 ? VIEWPORT_COLOURS[index] : undefined }}
+      style={{ borderColor: active && count > 1 ? VIEWPORT_COLOURS[index] : undefined }}
     >
       {stack && ctx ? (
         <Viewport
           stack={stack}
           sliceIndex={slice}
           onSliceChange={onSliceChange}
-          showIdentifiers={s.showIdentifiers}
+          showIdentifiers={showIdentifiers}
           index={index}
           active={active}
-          linkZoom={s.linkZoom}
+          linkZoom={linkZoom}
           onLocate={onLocate}
-          onImageShown={s.markImageShown}
+          onImageShown={markImageShown}
           overlay={(element, tick) =>
             element && (
               <>
@@ -95,21 +120,24 @@ function ViewportCell({ index }: { index: number }) {
           }
         />
       ) : (
-        <div className="viewport-empty">{s.progress ? 'Loading…' : 'Drag a series here'}</div>
+        <div className="viewport-empty">{loading ? 'Loading…' : 'Drag a series here'}</div>
       )}
-      {VIEWPORT_COUNT[s.layout] > 1 && (
+      {count > 1 && (
         <span className="viewport-number" style={{ color: VIEWPORT_COLOURS[index] }}>
           {index + 1}
         </span>
       )}
     </div>
   );
-}
+});
 
 export function ViewerScreen() {
-  const s = useStudyStore();
-  const stack: Stack | undefined = stackByKey(s, s.viewports[s.activeViewport]);
-  const slice = stack ? Math.min(s.sliceByStack[stack.key] ?? 0, stack.imageIds.length - 1) : 0;
+  const { stack, slice, activeViewport, layout, label, message, caseId } = useStudyStore(
+    useShallow((s) => {
+      const active: Stack | undefined = stackByKey(s, s.viewports[s.activeViewport]);
+      return { stack: active, slice: active ? sliceOf(s, active) : 0, activeViewport: s.activeViewport, layout: s.layout, label: s.label, message: s.message, caseId: s.caseId };
+    }),
+  );
   const studyUid = stack?.studyInstanceUid;
   const entry = useMeasureStore((m) => (studyUid ? m.studies[studyUid] : undefined));
   const doc = useMeasureStore((m) => documentFor(m, studyUid));
@@ -118,9 +146,9 @@ export function ViewerScreen() {
   const [cine, setCine] = useState(false);
   const [panel, setPanel] = useState<'measure' | 'case'>('measure');
   useEffect(() => {
-    void useTrainingStore.getState().load(s.caseId);
-    setPanel(s.caseId ? 'case' : 'measure');
-  }, [s.caseId]);
+    void useTrainingStore.getState().load(caseId);
+    setPanel(caseId ? 'case' : 'measure');
+  }, [caseId]);
   const [fps, setFps] = useState(10);
 
   useEffect(() => {
@@ -146,31 +174,31 @@ export function ViewerScreen() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const count = VIEWPORT_COUNT[s.layout];
+  const count = VIEWPORT_COUNT[layout];
   return (
     <div className="viewer-layout">
       <aside className="side-panel" aria-label="Study">
-        <h2 className="panel-title">{s.label || 'No study'}</h2>
+        <h2 className="panel-title">{label || 'No study'}</h2>
         <SeriesPanel />
       </aside>
       <section className="viewer-main" aria-label="Images">
         <ViewerToolbar cine={cine} onToggleCine={() => setCine((c) => !c)} fps={fps} onFps={setFps} />
-        {s.message && (
+        {message && (
           <div className="viewer-message" role="alert" data-testid="viewer-message">
-            {s.message}
-            <button type="button" className="button" onClick={() => s.setMessage(null)} aria-label="Dismiss">
+            {message}
+            <button type="button" className="button" onClick={() => useStudyStore.getState().setMessage(null)} aria-label="Dismiss">
               ×
             </button>
           </div>
         )}
-        <div className={`viewport-grid viewport-grid-${s.layout}`}>
+        <div className={`viewport-grid viewport-grid-${layout}`}>
           {Array.from({ length: count }, (_, i) => (
-            <ViewportCell key={i} index={i} />
+            <ViewportCell key={i} index={i} activeCtx={i === activeViewport ? ctx : undefined} />
           ))}
         </div>
       </section>
       <div className="right-panel">
-        {s.caseId && (
+        {caseId && (
           <div className="panel-tabs" role="tablist" aria-label="Side panel">
             <button type="button" role="tab" aria-selected={panel === 'case'} aria-controls="side-tabpanel" className={`tab${panel === 'case' ? ' tab-active' : ''}`} onClick={() => setPanel('case')} data-testid="tab-case">
               Case
@@ -180,9 +208,9 @@ export function ViewerScreen() {
             </button>
           </div>
         )}
-        <div id="side-tabpanel" role={s.caseId ? 'tabpanel' : undefined}>
-          {stack && ctx && s.caseId && panel === 'case' ? (
-            <CasePanel caseId={s.caseId} ctx={ctx} doc={doc} />
+        <div id="side-tabpanel" role={caseId ? 'tabpanel' : undefined}>
+          {stack && ctx && caseId && panel === 'case' ? (
+            <CasePanel caseId={caseId} ctx={ctx} />
           ) : stack && ctx ? (
             <MeasurePanel ctx={ctx} doc={doc} readOnly={entry?.readOnly ?? false} onExport={(kind) => void import('../tools/exports').then((m) => m.exportMeasurements(kind, stack, slice, ctx, doc))} />
           ) : null}

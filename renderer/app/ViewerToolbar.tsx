@@ -1,3 +1,4 @@
+import { useShallow } from 'zustand/react/shallow';
 import type { AnatomicalPlane } from '../../shared/volume/reslice';
 import { sendViewportCommand } from '../viewer/viewport-commands';
 import { presetsFor } from '../viewer/window-presets';
@@ -12,8 +13,22 @@ const PLANES: ReadonlyArray<readonly [AnatomicalPlane | 'acquired', string]> = [
 ];
 
 export function ViewerToolbar({ cine, onToggleCine, fps, onFps }: { cine: boolean; onToggleCine: () => void; fps: number; onFps: (fps: number) => void }) {
-  const s = useStudyStore();
-  const active = stackByKey(s, s.viewports[s.activeViewport]);
+  const s = useStudyStore(
+    useShallow((st) => ({
+      active: stackByKey(st, st.viewports[st.activeViewport]),
+      activeViewport: st.activeViewport,
+      layout: st.layout,
+      slab: st.slab,
+      syncScroll: st.syncScroll,
+      linkZoom: st.linkZoom,
+      setLayout: st.setLayout,
+      showPlane: st.showPlane,
+      setSlab: st.setSlab,
+      toggleSyncScroll: st.toggleSyncScroll,
+      toggleLinkZoom: st.toggleLinkZoom,
+    })),
+  );
+  const { active } = s;
   const current = active?.reformat?.orientation ?? 'acquired';
   const presets = presetsFor(active?.modality ?? '');
   const send = (c: Parameters<typeof sendViewportCommand>[1]) => sendViewportCommand(s.activeViewport, c);

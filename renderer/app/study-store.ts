@@ -68,7 +68,8 @@ export interface StudyState {
   setLayout(layout: Layout): void;
   showPlane(viewport: number, plane: AnatomicalPlane | 'acquired'): void;
   setSlab(slab: Slab): void;
-  setSlice(key: string, index: number, byUser?: boolean): void;
+  /** Shows a slice the user chose (scrolling, cine), and the matching slices of the other viewports when scroll is synced. */
+  setSlice(key: string, index: number): void;
   toggleSyncScroll(): void;
   toggleLinkZoom(): void;
   toggleIdentifiers(): void;
@@ -94,8 +95,9 @@ const EMPTY = {
   firstImageShown: false,
 };
 
-export function allStacks(s: Pick<StudyState, 'stacks' | 'reformats'>): readonly Stack[] {
-  return [...s.stacks, ...s.reformats];
+/** The slice shown of a stack: the one last chosen, kept within the stack. */
+export function sliceOf(s: Pick<StudyState, 'sliceByStack'>, stack: Stack): number {
+  return Math.min(s.sliceByStack[stack.key] ?? 0, stack.imageIds.length - 1);
 }
 
 export function stackByKey(s: Pick<StudyState, 'stacks' | 'reformats'>, key: string | undefined): Stack | undefined {
@@ -223,7 +225,7 @@ export const useStudyStore = create<StudyState>((set, get) => ({
     });
   },
 
-  setSlice(key, index, byUser = true) {
+  setSlice(key, index) {
     const s = get();
     const sliceByStack: Record<string, number> = { ...s.sliceByStack, [key]: index };
     const moved = stackByKey(s, key);
@@ -235,7 +237,7 @@ export const useStudyStore = create<StudyState>((set, get) => ({
         if (match !== undefined) sliceByStack[target.key] = match;
       }
     }
-    set({ sliceByStack, userNavigated: s.userNavigated || byUser });
+    set({ sliceByStack, userNavigated: true });
   },
 
   toggleSyncScroll: () => set((s) => ({ syncScroll: !s.syncScroll })),

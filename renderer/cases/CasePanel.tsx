@@ -2,11 +2,10 @@ import type { ReaderGenantGrade, VertebralLevel } from '../../shared/measure/typ
 import { scoreAttempt } from '../../shared/training/score';
 import type { PlaneContext } from '../tools/plane-context';
 import { freehandMeasurements, resultsForPlane } from '../tools/spine-results';
-import type { StudyAnnotations } from '../../shared/model/types';
 import { useTrainingStore } from './training-store';
 
 /** A sample case beside the viewer: its notes, the answer on request, and scoring of the trainee's work. */
-export function CasePanel({ caseId, ctx, doc }: { caseId: string; ctx: PlaneContext; doc: StudyAnnotations | undefined }) {
+export function CasePanel({ caseId, ctx }: { caseId: string; ctx: PlaneContext }) {
   const details = useTrainingStore((s) => s.details);
   const showAnswer = useTrainingStore((s) => s.showAnswer);
   const score = useTrainingStore((s) => s.score);
@@ -19,7 +18,7 @@ export function CasePanel({ caseId, ctx, doc }: { caseId: string; ctx: PlaneCont
     const { results } = resultsForPlane(ctx);
     const finalGrades: Partial<Record<VertebralLevel, ReaderGenantGrade>> = {};
     for (const a of ctx.annotations) if (a.type === 'vertebra' && a.finalGrade !== undefined) finalGrades[a.level] = a.finalGrade;
-    const cobbs = Object.values(freehandMeasurements(ctx, doc)).flatMap((m) => ('signedDeg' in m && m.kind === 'cobb' ? [m] : []));
+    const cobbs = Object.values(freehandMeasurements(ctx)).flatMap((m) => ('signedDeg' in m && m.kind === 'cobb' ? [m] : []));
     useTrainingStore.getState().recordScore(caseId, scoreAttempt(study, results, finalGrades, cobbs));
   };
 

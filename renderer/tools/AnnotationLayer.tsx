@@ -48,7 +48,7 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
   );
 
   const { results } = useMemo(() => resultsForPlane(ctx), [ctx]);
-  const freehand = useMemo(() => freehandMeasurements(ctx, doc), [ctx, doc]);
+  const freehand = useMemo(() => freehandMeasurements(ctx), [ctx]);
   const draftOnPlane = draft && samePlane(draft.plane, ctx.plane) ? draft : null;
 
   const endplateNear = useCallback(
@@ -217,7 +217,7 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
         );
       }
       case 'cobb': {
-        const lines = a.lines.map((l) => cobbLinePoints(l, doc));
+        const lines = a.lines.map((l) => cobbLinePoints(l, ctx.annotations));
         if (!lines[0] || !lines[1]) return null;
         const [l1, l2] = lines as [readonly [Vec2, Vec2], readonly [Vec2, Vec2]];
         const deg = (freehand[a.id] as AngleMeasurement | undefined)?.signedDeg ?? 0;

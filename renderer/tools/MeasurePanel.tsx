@@ -1,9 +1,11 @@
+import { useMemo } from 'react';
 import { calibrationBadge } from '../../shared/calibration';
 import { effectiveGrade } from '../../shared/measure/genant';
 import { VERTEBRAL_LEVELS } from '../../shared/measure/levels';
 import type { ReaderGenantGrade, VertebralLevel } from '../../shared/measure/types';
 import type { PatientPosition, StudyAnnotations, VertebraAnnotation } from '../../shared/model/types';
-import { GRADE_COLOURS, GRADE_NAMES } from './grade-colours';
+import { GENANT_GRADE_NAMES } from '../../shared/report/results-table';
+import { GRADE_COLOURS } from './grade-colours';
 import { useMeasureStore, type ToolName } from './measure-store';
 import type { PlaneContext } from './plane-context';
 import { resultsForPlane } from './spine-results';
@@ -44,7 +46,7 @@ export function MeasurePanel({ ctx, doc, readOnly, onExport }: MeasurePanelProps
   const notice = useMeasureStore((s) => s.notice);
   const store = useMeasureStore.getState();
   const uid = ctx.studyInstanceUid;
-  const { results, error } = resultsForPlane(ctx);
+  const { results, error } = useMemo(() => resultsForPlane(ctx), [ctx]);
   const vertebraAnnotations = new Map(
     ctx.annotations.filter((a): a is VertebraAnnotation => a.type === 'vertebra').map((a) => [a.level, a]),
   );
@@ -138,7 +140,7 @@ export function MeasurePanel({ ctx, doc, readOnly, onExport }: MeasurePanelProps
                     <td>{v.ratios.wedge.toFixed(2)}</td>
                     <td title={v.loss.referenceDetail}>{pct(Math.max(0, loss))}</td>
                     <td>
-                      <span className="grade-chip" style={{ background: GRADE_COLOURS[String(grade)] }} title={`Suggested: grade ${v.suggestedGrade} (${GRADE_NAMES[String(v.suggestedGrade)]}), ${v.shape}`}>
+                      <span className="grade-chip" style={{ background: GRADE_COLOURS[String(grade)] }} title={`Suggested: grade ${v.suggestedGrade} (${GENANT_GRADE_NAMES[v.suggestedGrade]}), ${v.shape}`}>
                         {grade}
                       </span>
                       <select
@@ -174,7 +176,7 @@ export function MeasurePanel({ ctx, doc, readOnly, onExport }: MeasurePanelProps
               .filter((v) => v.suggestedGrade > 0)
               .map((v) => (
                 <li key={v.level}>
-                  <strong>{v.level}</strong>: {v.shape} deformity, suggested Genant {v.suggestedGrade} ({GRADE_NAMES[String(v.suggestedGrade)]}); anterior loss {pct(v.loss.anterior)}, middle {pct(v.loss.middle)}; wedge angle {v.wedgeAngleDeg.toFixed(1)}°.
+                  <strong>{v.level}</strong>: {v.shape} deformity, suggested Genant {v.suggestedGrade} ({GENANT_GRADE_NAMES[v.suggestedGrade]}); anterior loss {pct(v.loss.anterior)}, middle {pct(v.loss.middle)}; wedge angle {v.wedgeAngleDeg.toFixed(1)}°.
                 </li>
               ))}
             {results.angles.map((a, i) => (

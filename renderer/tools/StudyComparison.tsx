@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { calibrationBadge } from '../../shared/calibration';
 import { angleChange, heightRestoration, TYPICAL_ANGLE_ERROR_DEG } from '../../shared/measure/restoration';
 import { resultsByStudy } from '../app/study-results';
@@ -14,8 +15,9 @@ const formatDate = (d: string) => formatDicomDate(d) || 'undated';
  */
 export function StudyComparison({ studyInstanceUid }: { studyInstanceUid: string }) {
   const stacks = useStudyStore((s) => s.stacks);
-  const measure = useMeasureStore();
-  const all = resultsByStudy(stacks, measure);
+  const studies = useMeasureStore((s) => s.studies);
+  // Only the documents matter: drawing, dragging and scrolling leave them (or the stacks) unchanged.
+  const all = useMemo(() => resultsByStudy(stacks, studies), [stacks, studies]);
   const current = all.get(studyInstanceUid);
   if (!current) return null;
   const other = [...all.values()].find((s) => s.studyInstanceUid !== studyInstanceUid && s.patientId === current.patientId);

@@ -1,12 +1,16 @@
 import { endplateLine } from '../../shared/measure/angles';
 import { SIX_POINT_NAMES } from '../../shared/measure/six-points';
 import type { Vec2 } from '../../shared/measure/types';
-import type { Annotation, CobbLine, StudyAnnotations } from '../../shared/model/types';
+import type { Annotation, CobbLine } from '../../shared/model/types';
 
-/** The two image points of a Cobb line, following a vertebra's endplate when the line refers to one. */
-export function cobbLinePoints(line: CobbLine, doc: StudyAnnotations | undefined): readonly [Vec2, Vec2] | undefined {
+/**
+ * The two image points of a Cobb line, following a vertebra's endplate when the line refers to one. The
+ * vertebra is looked up among the annotations of the plane shown (PlaneContext.annotations), which for a
+ * reformat are already in that plane's pixels.
+ */
+export function cobbLinePoints(line: CobbLine, onPlane: readonly Annotation[]): readonly [Vec2, Vec2] | undefined {
   if (line.kind === 'drawn') return [line.from, line.to];
-  const v = doc?.annotations.find((a) => a.id === line.annotationId);
+  const v = onPlane.find((a) => a.id === line.annotationId);
   if (v?.type !== 'vertebra') return undefined;
   const { from, to } = endplateLine(v.points, line.endplate);
   return [from, to];

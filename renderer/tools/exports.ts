@@ -67,7 +67,10 @@ export async function exportMeasurements(kind: 'csv' | 'sr' | 'pdf', stack: Stac
   const header = stack.headers[slice];
   const study = studyInfoOf(header);
   const deidentify = !useStudyStore.getState().showIdentifiers;
-  const input = { doc, results, study, annotationMeasurements: freehandMeasurements(ctx, doc) };
+  // The results are those of this image: the report joins them to annotations by level, so it must hold the
+  // annotations of this image only (an L1 measured on another image would otherwise take this image's values).
+  // For a reformat they are re-expressed on the plane on screen, which the SR places in patient space.
+  const input = { doc: { ...doc, annotations: ctx.annotations }, results, study, annotationMeasurements: freehandMeasurements(ctx) };
   const now = new Date();
   const stem = fileStem(study, deidentify);
   if (kind === 'csv') {

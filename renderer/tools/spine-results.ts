@@ -4,7 +4,6 @@ import { assessSpine } from '../../shared/measure/spine';
 import type { AngleMeasurement, Length, SpineResults } from '../../shared/measure/types';
 import { lengthOf } from '../../shared/measure/units';
 import { vertexAngleDeg } from '../../shared/measure/vertex-angle';
-import type { StudyAnnotations } from '../../shared/model/types';
 import { cobbLinePoints } from './annotation-geometry';
 import type { PlaneContext } from './plane-context';
 
@@ -20,7 +19,7 @@ export function resultsForPlane(ctx: PlaneContext): { results?: SpineResults; er
 }
 
 /** Values of the free-hand annotations on one image (lengths, angles, Cobb), keyed by annotation id. */
-export function freehandMeasurements(ctx: PlaneContext, doc: StudyAnnotations | undefined): Record<string, AngleMeasurement | Length> {
+export function freehandMeasurements(ctx: PlaneContext): Record<string, AngleMeasurement | Length> {
   const out: Record<string, AngleMeasurement | Length> = {};
   let angles = 0;
   let cobbs = 0;
@@ -31,7 +30,7 @@ export function freehandMeasurements(ctx: PlaneContext, doc: StudyAnnotations | 
       // An angle between three points bends no spine: it has no kyphosis or lordosis to name.
       out[a.id] = { kind: 'angle', label: `Angle ${++angles}`, signedDeg: deg, description: 'straight' };
     } else if (a.type === 'cobb') {
-      const [l1, l2] = a.lines.map((l) => cobbLinePoints(l, doc));
+      const [l1, l2] = a.lines.map((l) => cobbLinePoints(l, ctx.annotations));
       // Named by its endplates when it follows them, so it can be matched with an expert's; else numbered.
       const label = cobbEndplateLabel(a, ctx.annotations) ?? `Cobb ${++cobbs}`;
       if (l1 && l2) out[a.id] = measureAngle('cobb', label, { from: l1[0], to: l1[1] }, { from: l2[0], to: l2[1] }, ctx.spacing, ctx.orientation);

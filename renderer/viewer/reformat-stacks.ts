@@ -1,8 +1,8 @@
 import cornerstone from 'cornerstone-core';
 import type { Image } from 'cornerstone-core';
-import type { InstanceHeader, Vec3 } from '../../shared/dicom/header';
+import type { InstanceHeader } from '../../shared/dicom/header';
 import { buildVolume, isVolume, type Volume } from '../../shared/volume/volume';
-import { planeIndexRange, positionOfIndex, reslice, type AnatomicalPlane, type ResliceImage } from '../../shared/volume/reslice';
+import { planeIndexRange, reslice, resliceGeometry, type AnatomicalPlane, type ResliceGeometry } from '../../shared/volume/reslice';
 import { frameForImageId } from './cornerstone-image';
 import type { Stack } from './stack';
 
@@ -45,27 +45,26 @@ function volumeOf(stack: Stack): Volume | { error: string } {
   return v;
 }
 
-function headerFor(template: InstanceHeader, image: Pick<ResliceImage, 'origin' | 'rowDirection' | 'columnDirection' | 'rowSpacingMm' | 'columnSpacingMm' | 'width' | 'height' | 'slabThicknessMm'>, slab: Slab, stepMm: number): InstanceHeader {
+/** The header of one reformatted layer; `sliceThicknessMm` is the slab actually averaged, or the layer step. */
+function headerFor(template: InstanceHeader, geometry: ResliceGeometry, sliceThicknessMm: number): InstanceHeader {
   return {
     ...template,
-    imagePositionPatient: image.origin,
-    imageOrientationPatient: [...image.rowDirection, ...image.columnDirection] as InstanceHeader['imageOrientationPatient'],
-    rows: image.height,
-    columns: image.width,
+    imagePositionPatient: geometry.origin,
+    imageOrientationPatient: [...geometry.rowDirection, ...geometry.columnDirection] as InstanceHeader['imageOrientationPatient'],
+    rows: geometry.height,
+    columns: geometry.width,
     numberOfFrames: 1,
     spacing: {
-      rowMm: image.rowSpacingMm,
-      columnMm: image.columnSpacingMm,
+      rowMm: geometry.rowSpacingMm,
+      columnMm: geometry.columnSpacingMm,
       source: template.spacing.source,
       note: `Reformatted from ${template.spacing.note}`,
     },
-    sliceThickness: slab.thicknessMm > 0 ? Math.max(slab.thicknessMm, stepMm) : stepMm,
+    sliceThickness: sliceThicknessMm,
     rescaleSlope: 1,
     rescaleIntercept: 0,
   };
 }
-
-const add = (a: Vec3, b: Vec3, k: number): Vec3 => [a[0] + b[0] * k, a[1] + b[1] * k, a[2] + b[2] * k];
 
 /** A stack of reformatted planes, or the reason the source cannot be reformatted without distortion. */
 export function reformatStack(source: Stack, plane: AnatomicalPlane, slab: Slab): Stack | { error: string } {
@@ -75,13 +74,14 @@ export function reformatStack(source: Stack, plane: AnatomicalPlane, slab: Slab)
   const template = source.headers[0];
   reformats.set(id, { volume, plane, slab, template });
   const { first, last, stepMm } = planeIndexRange(volume, plane);
-  // The geometry of every layer follows from the first: the plane moves along its normal.
-  const base = reslice(volume, plane, { index: first });
+  // A slab is a whole number of layers, the same for every layer: the thickness the images really have.
+  const thicknessMm = slab.thicknessMm > 0 ? resliceGeometry(volume, plane, { index: first }, { slab }).slabThicknessMm : stepMm;
   const headers: InstanceHeader[] = [];
   const imageIds: string[] = [];
   for (let i = first; i <= last; i++) {
-    const shift = positionOfIndex(volume, plane, i) - base.positionMm;
-    headers.push(headerFor(template, { ...base, origin: add(base.origin, base.normal, shift) }, slab, stepMm));
+    // Each layer is placed at its own plane (not at the centre of its slab, which stops at the volume's ends),
+    // so that every layer keeps its own position and annotations stay on the plane they were drawn on.
+    headers.push(headerFor(template, resliceGeometry(volume, plane, { index: i }), thicknessMm));
     imageIds.push(`${MPR_SCHEME}:${id}:${i}`);
   }
   const name = plane[0].toUpperCase() + plane.slice(1);
@@ -111,7 +111,6 @@ function loadReformatImage(imageId: string) {
   const slope = scaleToInt ? Math.max(1e-6, (image.max - image.min) / 65535) : 1;
   const intercept = scaleToInt ? image.min : 0;
   const pixels = scaleToInt ? Uint16Array.from(image.pixels, (v) => Math.round((v - intercept) / slope)) : image.pixels;
-  const header = headerFor(template, image, slab, 0);
   const win =
     template.windowCenter !== undefined && template.windowWidth !== undefined
       ? { center: template.windowCenter, width: template.windowWidth }
@@ -132,8 +131,8 @@ function loadReformatImage(imageId: string) {
     color: false,
     rgba: false,
     invert: false,
-    columnPixelSpacing: header.spacing.columnMm,
-    rowPixelSpacing: header.spacing.rowMm,
+    columnPixelSpacing: image.columnSpacingMm,
+    rowPixelSpacing: image.rowSpacingMm,
     sizeInBytes: pixels.byteLength,
   };
   return { promise: Promise.resolve(result as unknown as Image) };

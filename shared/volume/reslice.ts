@@ -37,15 +37,9 @@ export interface ResliceOptions {
   slab?: SlabOptions;
 }
 
-export interface ResliceImage {
+/** Where a resliced image lies and how its pixels are laid out: everything of a `ResliceImage` but its pixels. */
+export interface ResliceGeometry {
   plane: AnatomicalPlane;
-  /**
-   * Modality values, row by row. Int16Array (slope 1, intercept 0; averages and interpolated values rounded to
-   * the nearest integer) when the volume is Int16, which cornerstone-core can show directly with `min` and
-   * `max` as minPixelValue and maxPixelValue. Float32Array when the volume is Float32: the viewer must scale
-   * those to integers, because cornerstone-core indexes its lookup table with the pixel value.
-   */
-  pixels: VoxelArray;
   width: number;
   height: number;
   /** Step between adjacent columns (along rowDirection), mm. */
@@ -64,8 +58,18 @@ export interface ResliceImage {
   normal: Vec3;
   /** origin · normal: where the plane (or the centre of the slab) lies along its normal, mm. */
   positionMm: number;
-  /** Thickness of the slab actually averaged or projected, mm; 0 for a single plane. */
+  /** Thickness of the slab actually averaged or projected (whole layers), mm; 0 for a single plane. */
   slabThicknessMm: number;
+}
+
+export interface ResliceImage extends ResliceGeometry {
+  /**
+   * Modality values, row by row. Int16Array (slope 1, intercept 0; averages and interpolated values rounded to
+   * the nearest integer) when the volume is Int16, which cornerstone-core can show directly with `min` and
+   * `max` as minPixelValue and maxPixelValue. Float32Array when the volume is Float32: the viewer must scale
+   * those to integers, because cornerstone-core indexes its lookup table with the pixel value.
+   */
+  pixels: VoxelArray;
   /** Exact range of `pixels`. */
   min: number;
   max: number;
@@ -343,10 +347,42 @@ function samplingAt(volume: Volume, axes: PlaneAxes, plane: AnatomicalPlane, loc
   return { kind: 'copy', firstLayer: nearest, count: 1, fraction: 0, centre: nearest };
 }
 
-/** An axial, sagittal or coronal image of the volume, optionally a slab (average or maximum intensity). */
-export function reslice(volume: Volume, plane: AnatomicalPlane, location: PlaneLocation, options: ResliceOptions = {}): ResliceImage {
+/** How a location cuts the volume (axes and layers), and the geometry of the image it gives. */
+function layoutOf(volume: Volume, plane: AnatomicalPlane, location: PlaneLocation, options: ResliceOptions): { axes: PlaneAxes; sampling: Sampling; geometry: ResliceGeometry } {
   const axes = planeAxes(volume, plane);
   const sampling = samplingAt(volume, axes, plane, location, options.slab);
+  const { rowDirection, columnDirection, normal } = imageDirections(volume, axes);
+  const origin = voxelToPatient(volume, cornerVoxel(volume, axes, sampling.centre));
+  const columnSpacingMm = volume.spacing[axes.xAxis];
+  const rowSpacingMm = volume.spacing[axes.yAxis];
+  const geometry: ResliceGeometry = {
+    plane,
+    width: volume.dimensions[axes.xAxis],
+    height: volume.dimensions[axes.yAxis],
+    columnSpacingMm,
+    rowSpacingMm,
+    pixelAspectRatio: rowSpacingMm / columnSpacingMm,
+    origin,
+    rowDirection,
+    columnDirection,
+    normal,
+    positionMm: dot(origin, normal),
+    slabThicknessMm: options.slab ? sampling.count * volume.spacing[axes.normalAxis] : 0,
+  };
+  return { axes, sampling, geometry };
+}
+
+/**
+ * The geometry `reslice` would give for the same arguments, without sampling a pixel: cheap enough to call
+ * for every layer of a plane. Throws as `reslice` does for a location outside the volume or a bad slab.
+ */
+export function resliceGeometry(volume: Volume, plane: AnatomicalPlane, location: PlaneLocation, options: ResliceOptions = {}): ResliceGeometry {
+  return layoutOf(volume, plane, location, options).geometry;
+}
+
+/** An axial, sagittal or coronal image of the volume, optionally a slab (average or maximum intensity). */
+export function reslice(volume: Volume, plane: AnatomicalPlane, location: PlaneLocation, options: ResliceOptions = {}): ResliceImage {
+  const { axes, sampling, geometry } = layoutOf(volume, plane, location, options);
   const walk = walkOf(volume, axes);
   const integral = volume.voxelType === 'int16';
   const pixels = integral ? new Int16Array(walk.width * walk.height) : new Float32Array(walk.width * walk.height);
@@ -364,29 +400,8 @@ export function reslice(volume: Volume, plane: AnatomicalPlane, location: PlaneL
       maximumOfLayers(volume, pixels, walk, sampling.firstLayer, sampling.count);
       break;
   }
-
-  const { rowDirection, columnDirection, normal } = imageDirections(volume, axes);
-  const origin = voxelToPatient(volume, cornerVoxel(volume, axes, sampling.centre));
-  const columnSpacingMm = volume.spacing[axes.xAxis];
-  const rowSpacingMm = volume.spacing[axes.yAxis];
   const { minValue, maxValue } = valueRange(pixels);
-  return {
-    plane,
-    pixels,
-    width: walk.width,
-    height: walk.height,
-    columnSpacingMm,
-    rowSpacingMm,
-    pixelAspectRatio: rowSpacingMm / columnSpacingMm,
-    origin,
-    rowDirection,
-    columnDirection,
-    normal,
-    positionMm: dot(origin, normal),
-    slabThicknessMm: options.slab ? sampling.count * volume.spacing[axes.normalAxis] : 0,
-    min: minValue,
-    max: maxValue,
-  };
+  return { ...geometry, pixels, min: minValue, max: maxValue };
 }
 
 /** The geometry of a reformatted image that point mapping needs; a ResliceImage has it. */
