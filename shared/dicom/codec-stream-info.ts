@@ -7,6 +7,8 @@ export interface StreamDimensions {
   height: number;
   components: number;
   precision: number;
+  /** The stream's samples are two's complement values (JPEG 2000 Ssiz); JPEG and JPEG-LS have no signed samples. */
+  signed: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ export function jpegDimensions(stream: Uint8Array): StreamDimensions | undefined
         height: (stream[position + 5] << 8) | stream[position + 6],
         width: (stream[position + 7] << 8) | stream[position + 8],
         components: stream[position + 9],
+        signed: false,
       };
     }
     position += 2 + length;
@@ -51,26 +54,93 @@ export function jpegDimensions(stream: Uint8Array): StreamDimensions | undefined
   return undefined;
 }
 
-/** JPEG 2000 and HTJ2K codestreams: the SIZ marker segment right after SOC (ITU T.800 A.5.1). */
-export function j2kDimensions(stream: Uint8Array): StreamDimensions | undefined {
-  let start = 0;
-  // A JP2 file wraps the codestream in boxes; find the contiguous codestream box ('jp2c').
+/**
+ * Where the codestream starts: at SOC, or inside a JP2 file's contiguous codestream box ('jp2c',
+ * ITU T.800 I.5.4) when the stream is wrapped in one.
+ */
+function j2kCodestream(stream: Uint8Array): Uint8Array {
   if (stream.length > 12 && stream[4] === 0x6a && stream[5] === 0x50) {
     for (let i = 0; i + 8 < stream.length; i++) {
-      if (stream[i] === 0x6a && stream[i + 1] === 0x70 && stream[i + 2] === 0x32 && stream[i + 3] === 0x63) {
-        start = i + 4;
-        break;
-      }
+      if (stream[i] === 0x6a && stream[i + 1] === 0x70 && stream[i + 2] === 0x32 && stream[i + 3] === 0x63) return stream.subarray(i + 4);
     }
   }
-  const s = stream.subarray(start);
+  return stream;
+}
+
+/** JPEG 2000 and HTJ2K codestreams: the SIZ marker segment right after SOC (ITU T.800 A.5.1). */
+export function j2kDimensions(stream: Uint8Array): StreamDimensions | undefined {
+  const s = j2kCodestream(stream);
   if (s.length < 42 || s[0] !== 0xff || s[1] !== 0x4f || s[2] !== 0xff || s[3] !== 0x51) return undefined;
   const view = new DataView(s.buffer, s.byteOffset, s.byteLength);
   const width = view.getUint32(8) - view.getUint32(16);
   const height = view.getUint32(12) - view.getUint32(20);
   const components = view.getUint16(40);
+  // Ssiz of the first component: bit 7 is the sign, the low 7 bits the precision minus one (T.800 Table A.11).
   const precision = s.length > 42 ? (s[42] & 0x7f) + 1 : 0;
-  return { width, height, components, precision };
+  const signed = s.length > 42 && (s[42] & 0x80) !== 0;
+  return { width, height, components, precision, signed };
+}
+
+/** Tiles in the image: the tile grid of SIZ (XTsiz, YTsiz, XTOsiz, YTOsiz) over the image area (T.800 B.3). */
+function j2kTileCount(s: Uint8Array): number {
+  const view = new DataView(s.buffer, s.byteOffset, s.byteLength);
+  const across = Math.ceil((view.getUint32(8) - view.getUint32(32)) / view.getUint32(24));
+  const down = Math.ceil((view.getUint32(12) - view.getUint32(36)) / view.getUint32(28));
+  return across * down;
+}
+
+const COD = 0xff52;
+const SOT = 0xff90;
+const SOD = 0xff93;
+
+/**
+ * The multiple component transform flag of each COD marker segment in the marker segments from `start`
+ * up to `end` marker: SGcod's fourth byte, after the progression order and the two-byte layer count
+ * (T.800 A.6.1, Table A.14). Returns the position where `end` was found, or −1.
+ */
+function readComponentTransformFlags(s: Uint8Array, start: number, end: number, flags: number[]): number {
+  let position = start;
+  while (position + 4 <= s.length) {
+    const marker = (s[position] << 8) | s[position + 1];
+    if (marker === end) return position;
+    if (s[position] !== 0xff) return -1;
+    const length = (s[position + 2] << 8) | s[position + 3];
+    if (marker === COD && length >= 7 && position + 8 < s.length) flags.push(s[position + 8]);
+    position += 2 + length;
+  }
+  return -1;
+}
+
+/**
+ * Whether the decoder turns the first three components back from YCbCr (the reversible or irreversible
+ * component transform, T.800 Annex G): the multiple component transform flag of the main header's COD,
+ * unless a tile's first tile-part header carries a COD of its own, which governs that tile (A.6.1).
+ * Returns undefined when the codestream cannot be read this far, and 'mixed' when tiles disagree.
+ */
+export function j2kComponentTransform(stream: Uint8Array): boolean | 'mixed' | undefined {
+  const s = j2kCodestream(stream);
+  if (s.length < 4 || s[0] !== 0xff || s[1] !== 0x4f) return undefined;
+  const mainFlags: number[] = [];
+  let tilePart = readComponentTransformFlags(s, 2, SOT, mainFlags);
+  if (tilePart < 0 || mainFlags.length === 0) return undefined;
+  const main = mainFlags[mainFlags.length - 1] !== 0;
+  const byTile = new Map<number, boolean>();
+  // SOT: Lsot, Isot (the tile), Psot (the tile-part's length from SOT on; 0 = to the end), TPsot, TNsot (A.4.2).
+  while (tilePart + 12 <= s.length) {
+    const view = new DataView(s.buffer, s.byteOffset + tilePart, 12);
+    const tile = view.getUint16(4);
+    const tileFlags: number[] = [];
+    const dataStart = readComponentTransformFlags(s, tilePart + 12, SOD, tileFlags);
+    if (tileFlags.length > 0) byTile.set(tile, tileFlags[tileFlags.length - 1] !== 0);
+    const tilePartLength = view.getUint32(6);
+    if (dataStart < 0 || tilePartLength === 0) break;
+    tilePart += tilePartLength;
+    if (tilePart + 2 > s.length || ((s[tilePart] << 8) | s[tilePart + 1]) !== SOT) break;
+  }
+  const flags = new Set(byTile.values());
+  // Tiles without a COD of their own follow the main header.
+  if (byTile.size < j2kTileCount(s)) flags.add(main);
+  return flags.size === 1 ? [...flags][0] : 'mixed';
 }
 
 const ascii = (bytes: Uint8Array, at: number, text: string) => [...text].every((c, i) => bytes[at + i] === c.charCodeAt(0));

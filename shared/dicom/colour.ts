@@ -1,3 +1,4 @@
+import type { InstanceHeader } from './header';
 import type { PixelArray } from './pixel-types';
 
 /** Planar configuration 1 (RRR…GGG…BBB…) to interleaved RGB (PS3.3 C.7.6.3.1.3). */
@@ -11,24 +12,29 @@ export function interleavePlanes<T extends PixelArray>(planar: T, pixelCount: nu
   return result;
 }
 
+/** Whether the samples are subsampled YBR_FULL_422 (PS3.3 C.7.6.3.1.2), which needs three samples a pixel. */
+export function isYbr422(header: Pick<InstanceHeader, 'photometricInterpretation' | 'samplesPerPixel'>): boolean {
+  return header.photometricInterpretation === 'YBR_FULL_422' && header.samplesPerPixel === 3;
+}
+
 /**
- * YBR_FULL_422 stores two luminance samples per chroma pair: Y1 Y2 Cb Cr (PS3.3 C.7.6.3.1.2). Expands it
- * to full YBR_FULL interleaved samples.
+ * Native YBR_FULL_422 stores two luminance samples per chroma pair, Y1 Y2 Cb Cr, the chroma sampled at
+ * the first of the two pixels (PS3.3 C.7.6.3.1.2). Expands it to YBR_FULL interleaved samples, each
+ * chroma pair serving both pixels. Rows have an even number of pixels (parse.ts refuses odd Columns),
+ * so pairs never straddle rows and the frame is one run of pairs.
  */
-export function expandYbr422(samples: Uint8Array | Uint16Array, rows: number, columns: number): Uint8Array | Uint16Array {
-  const out = samples instanceof Uint16Array ? new Uint16Array(rows * columns * 3) : new Uint8Array(rows * columns * 3);
-  let source = 0;
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < columns; c += 2) {
-      const y1 = samples[source];
-      const y2 = samples[source + 1];
-      const cb = samples[source + 2];
-      const cr = samples[source + 3];
-      source += 4;
-      const target = (r * columns + c) * 3;
-      out.set([y1, cb, cr], target);
-      if (c + 1 < columns) out.set([y2, cb, cr], target + 3);
-    }
+export function expandYbr422(samples: Uint8Array | Uint16Array): Uint8Array | Uint16Array {
+  const pairs = samples.length >> 2;
+  const out = samples instanceof Uint16Array ? new Uint16Array(pairs * 6) : new Uint8Array(pairs * 6);
+  for (let pair = 0, source = 0, target = 0; pair < pairs; pair++, source += 4, target += 6) {
+    const cb = samples[source + 2];
+    const cr = samples[source + 3];
+    out[target] = samples[source];
+    out[target + 1] = cb;
+    out[target + 2] = cr;
+    out[target + 3] = samples[source + 1];
+    out[target + 4] = cb;
+    out[target + 5] = cr;
   }
   return out;
 }

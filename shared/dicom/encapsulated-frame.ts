@@ -1,6 +1,6 @@
 import { Decoder as JpegLosslessDecoder } from 'jpeg-lossless-decoder-js';
 import type { CodecProvider, EmscriptenCodecName, WasmFrameDecoder } from './codec-provider';
-import { j2kDimensions, jpegDimensions, jpegHasHuffmanScan, markJpegAsRgb, type StreamDimensions } from './codec-stream-info';
+import { j2kComponentTransform, j2kDimensions, jpegDimensions, jpegHasHuffmanScan, markJpegAsRgb, type StreamDimensions } from './codec-stream-info';
 import { DicomError, describeThrown } from './errors';
 import { fragmentsByFrame, frameBytes } from './frame-fragments';
 import type { InstanceHeader } from './header';
@@ -12,6 +12,21 @@ export interface EncapsulatedFrame {
   samples: PixelArray;
   colourConverted: boolean;
   planar: boolean;
+  /**
+   * The samples are a lossy codec's reconstruction of the stored values, with the header's signedness:
+   * ringing at sharp edges can take them past the range Bits Stored holds, which decodeFrame clamps.
+   * Otherwise they are the stored bit patterns themselves (lossless, or a signed image coded as unsigned).
+   */
+  mayOvershoot: boolean;
+}
+
+/**
+ * Whether a codec's output is a lossy reconstruction of values rather than bit patterns: lossy coding
+ * (PS3.5 8.2) of samples whose signedness the stream shares with Pixel Representation. A signed image
+ * coded in an unsigned stream carries two's complement patterns, which only sign extension can read.
+ */
+function reconstructsValues(parsed: ParsedInstance, streamSigned: boolean): boolean {
+  return parsed.transferSyntax.lossy && streamSigned === (parsed.header.pixelRepresentation === 1);
 }
 
 /** Bytes per sample as codecs return them: 8-bit and below in bytes, up to 16 bits in 16-bit words. */
@@ -113,7 +128,7 @@ async function decodeJpeg12Bit(parsed: ParsedInstance, encoded: Uint8Array, prec
   });
   const decoded = NativeCodecs.decodeJpeg(context, {}).getDecodedBuffer();
   if (!decoded || decoded.length < header.rows * header.columns * 2) throw new Error('the decoder returned too few samples');
-  return { samples: toHeaderSamples(header, decoded, 2), colourConverted: false, planar: false };
+  return { samples: toHeaderSamples(header, decoded, 2), colourConverted: false, planar: false, mayOvershoot: reconstructsValues(parsed, false) };
 }
 
 async function decodeWithCodec(parsed: ParsedInstance, encoded: Uint8Array, frameIndex: number, codecs: CodecProvider): Promise<EncapsulatedFrame> {
@@ -125,7 +140,7 @@ async function decodeWithCodec(parsed: ParsedInstance, encoded: Uint8Array, fram
       const bytesPerSample = header.bitsAllocated / 8;
       const bytes = decodeRleFrame(encoded, header.rows * header.columns, header.samplesPerPixel, bytesPerSample);
       // Segments are per sample, so the result is interleaved whatever Planar Configuration says (G.2).
-      return { samples: viewSamples(header, bytes.buffer as ArrayBuffer), colourConverted: false, planar: false };
+      return { samples: viewSamples(header, bytes.buffer as ArrayBuffer), colourConverted: false, planar: false, mayOvershoot: false };
     }
     case 'jpeg-lossless': {
       const dimensions = jpegDimensions(encoded);
@@ -134,7 +149,7 @@ async function decodeWithCodec(parsed: ParsedInstance, encoded: Uint8Array, fram
       // The decoder only reads its input, so it is given the frame's bytes where they lie.
       const decoded = new JpegLosslessDecoder().decode(encoded.buffer as ArrayBuffer, encoded.byteOffset, encoded.length, dimensions!.precision <= 8 ? 1 : 2);
       const bytes = new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.byteLength);
-      return { samples: toHeaderSamples(header, bytes, decoded.BYTES_PER_ELEMENT), colourConverted: false, planar: false };
+      return { samples: toHeaderSamples(header, bytes, decoded.BYTES_PER_ELEMENT), colourConverted: false, planar: false, mayOvershoot: false };
     }
     case 'jpeg-baseline':
     case 'jpeg-extended': {
@@ -144,19 +159,29 @@ async function decodeWithCodec(parsed: ParsedInstance, encoded: Uint8Array, fram
       const rgb = colour && header.photometricInterpretation === 'RGB';
       const out = await runWasmDecoder(codecs, 'libjpegTurbo', rgb ? markJpegAsRgb(encoded) : encoded);
       // libjpeg converts YCbCr to RGB itself unless the stream marks its components as RGB (T.81, JFIF, Adobe APP14).
-      return { samples: toHeaderSamples(header, out.bytes, 1), colourConverted: colour, planar: false };
+      return { samples: toHeaderSamples(header, out.bytes, 1), colourConverted: colour, planar: false, mayOvershoot: reconstructsValues(parsed, false) };
     }
     case 'jpeg-ls': {
       checkStreamDimensions(parsed, jpegDimensions(encoded), frameIndex);
       const out = await runWasmDecoder(codecs, 'charls', encoded);
-      return { samples: toHeaderSamples(header, out.bytes, codecBytesPerSample(out.bitsPerSample)), colourConverted: false, planar: false };
+      return { samples: toHeaderSamples(header, out.bytes, codecBytesPerSample(out.bitsPerSample)), colourConverted: false, planar: false, mayOvershoot: reconstructsValues(parsed, false) };
     }
     case 'jpeg-2000':
     case 'htj2k': {
-      checkStreamDimensions(parsed, j2kDimensions(encoded), frameIndex);
+      const dimensions = j2kDimensions(encoded);
+      checkStreamDimensions(parsed, dimensions, frameIndex);
+      // The decoder undoes the component transform (YBR_RCT, YBR_ICT) when the codestream applied one.
+      // Without it the samples are as Photometric Interpretation says (PS3.5 8.2.4), so YBR_FULL is left
+      // for decodeFrame to convert. RGB comes out as RGB either way.
+      const ybrFull = header.photometricInterpretation === 'YBR_FULL' || header.photometricInterpretation === 'YBR_FULL_422';
+      const transform = colour && ybrFull ? j2kComponentTransform(encoded) : colour;
+      if (transform === undefined) throw new Error('the codestream has no readable coding style (COD) marker');
+      if (transform === 'mixed') {
+        throw new DicomError('unsupported-encoding', fileName, `frame ${frameIndex + 1}'s JPEG 2000 tiles disagree on whether their colours are transformed, which this app cannot display`);
+      }
       const out = await runWasmDecoder(codecs, transferSyntax.encoding === 'htj2k' ? 'openjph' : 'openjpeg', encoded);
-      // The decoder undoes the reversible / irreversible component transform (YBR_RCT, YBR_ICT) itself.
-      return { samples: toHeaderSamples(header, out.bytes, codecBytesPerSample(out.bitsPerSample)), colourConverted: colour, planar: false };
+      const samples = toHeaderSamples(header, out.bytes, codecBytesPerSample(out.bitsPerSample));
+      return { samples, colourConverted: transform, planar: false, mayOvershoot: reconstructsValues(parsed, dimensions!.signed) };
     }
     case 'native':
       throw new DicomError('corrupt-pixel-data', fileName, 'uncompressed image data was stored as compressed fragments');

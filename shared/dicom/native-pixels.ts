@@ -1,5 +1,5 @@
 import type { ParsedInstance } from './parse';
-import { nativeFrameBits } from './parse';
+import { nativeFrameBits, nativeSamplesPerFrame } from './parse';
 import { viewSamples, type PixelArray } from './pixel-types';
 
 /** Reverses the byte order of each `width`-byte word in place (big endian → little endian). */
@@ -55,7 +55,7 @@ export function readNativeFrame(parsed: ParsedInstance, frameIndex: number): Nat
   const frameBits = nativeFrameBits(header);
   const valueStart = dataSet.byteArray.byteOffset + element.dataOffset;
   const value = new Uint8Array(dataSet.byteArray.buffer, valueStart, element.length);
-  const sampleCount = header.rows * header.columns * header.samplesPerPixel;
+  const sampleCount = nativeSamplesPerFrame(header);
 
   if (header.bitsAllocated === 1) {
     const firstBit = frameBits * frameIndex;

@@ -1,6 +1,7 @@
 // dicom-parser is a UMD bundle: only its default export is visible to Node's ES module loader.
 import dicomParser, { type ByteArrayParser, type DataSet, type Element } from 'dicom-parser';
 import { Inflate } from 'pako';
+import { isYbr422 } from './colour';
 import { DicomError, describeThrown, isPartialParseFailure, toDicomError } from './errors';
 import { AttributeReader, PIXEL_DATA_TAGS, readInstanceHeader, type InstanceHeader } from './header';
 import {
@@ -333,12 +334,26 @@ function validateImagePixel(header: InstanceHeader, fileName: string, limits: Pa
   }
 }
 
-/** Native (uncompressed) pixel data must hold every frame the header promises (PS3.5 8.1.1). */
-export function nativeFrameBits(header: InstanceHeader): number {
-  return header.rows * header.columns * header.samplesPerPixel * header.bitsAllocated;
+/**
+ * Samples in one native frame: three a pixel for colour, except YBR_FULL_422, which stores Y1 Y2 Cb Cr
+ * for each pair of pixels, two a pixel (PS3.3 C.7.6.3.1.2).
+ */
+export function nativeSamplesPerFrame(header: InstanceHeader): number {
+  const pixels = header.rows * header.columns;
+  return isYbr422(header) ? pixels * 2 : pixels * header.samplesPerPixel;
 }
 
-function validateNativeLength(header: InstanceHeader, element: Element, fileName: string): void {
+/** Native (uncompressed) pixel data must hold every frame the header promises (PS3.5 8.1.1). */
+export function nativeFrameBits(header: InstanceHeader): number {
+  return nativeSamplesPerFrame(header) * header.bitsAllocated;
+}
+
+function validateNativeLayout(header: InstanceHeader, element: Element, fileName: string): void {
+  // Chroma is shared by pixel pairs within a row, starting at each row's first pixel (C.7.6.3.1.2): an
+  // odd row leaves its last pixel without a pair, and the standard says nothing of how it is stored.
+  if (isYbr422(header) && header.columns % 2 === 1) {
+    throw new DicomError('unsupported-encoding', fileName, `the image is uncompressed YBR_FULL_422 with an odd number of columns (${header.columns}), which the DICOM standard does not define: each row must pair its pixels`);
+  }
   const expected = Math.ceil((nativeFrameBits(header) * header.numberOfFrames) / 8);
   if (element.length < expected) {
     throw new DicomError('truncated', fileName, `the image data is shorter than the header promises (${element.length} of ${expected} bytes): the file is incomplete or damaged`);
@@ -379,7 +394,7 @@ export function parseInstance(input: Uint8Array, fileName: string, options: Pars
     if (encapsulated !== (transferSyntax.encoding !== 'native')) {
       throw new DicomError('corrupt-pixel-data', fileName, `the image data is ${encapsulated ? 'compressed' : 'uncompressed'}, but the file says it is stored as ${transferSyntax.name}`);
     }
-    if (!encapsulated) validateNativeLength(header, element, fileName);
+    if (!encapsulated) validateNativeLayout(header, element, fileName);
     const float = element.tag === 'x7fe00008';
     if (float && header.bitsAllocated !== 32) throw new DicomError('invalid-header', fileName, 'floating-point image data must have 32 bits per pixel');
     const ownBuffer = dataSet.byteArray.buffer !== input.buffer;

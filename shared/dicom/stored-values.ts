@@ -6,6 +6,12 @@ export function wordsHaveUnusedBits(header: InstanceHeader, samples: PixelArray)
   return !(samples instanceof Float32Array) && header.bitsAllocated !== 1 && header.bitsStored < header.bitsAllocated;
 }
 
+/** The values Bits Stored can hold: 0 … 2^n − 1 unsigned, −2^(n−1) … 2^(n−1) − 1 signed (PS3.3 C.7.6.3.1.4). */
+function storedRange(header: InstanceHeader): ValueRange {
+  const half = 2 ** (header.bitsStored - 1);
+  return header.pixelRepresentation === 1 ? { minValue: -half, maxValue: half - 1 } : { minValue: 0, maxValue: 2 * half - 1 };
+}
+
 /**
  * Whether isolateStoredBits would change any sample, judged from the range of the words as read. When
  * the stored bits sit at the bottom of the word (High Bit = Bits Stored − 1) and every word already lies
@@ -15,8 +21,23 @@ export function wordsHaveUnusedBits(header: InstanceHeader, samples: PixelArray)
 export function storedBitsNeedIsolation(header: InstanceHeader, samples: PixelArray, range: ValueRange): boolean {
   if (!wordsHaveUnusedBits(header, samples)) return false;
   if (header.highBit + 1 !== header.bitsStored) return true;
-  const half = 2 ** (header.bitsStored - 1);
-  return header.pixelRepresentation === 1 ? range.minValue < -half || range.maxValue >= half : range.minValue < 0 || range.maxValue >= 2 * half;
+  const stored = storedRange(header);
+  return range.minValue < stored.minValue || range.maxValue > stored.maxValue;
+}
+
+/**
+ * Clamps a lossy codec's reconstruction to the stored range, in place, and returns the range after.
+ * Its overshoot past the largest value (ringing at the edge of bright bone) is a value, not stray high
+ * bits: masking it would wrap the brightest pixels to near black. `range` is the samples' range before.
+ */
+export function clampToStoredRange(header: InstanceHeader, samples: PixelArray, range: ValueRange): ValueRange {
+  const { minValue: low, maxValue: high } = storedRange(header);
+  for (let i = 0, n = samples.length; i < n; i++) {
+    const v = samples[i];
+    if (v < low) samples[i] = low;
+    else if (v > high) samples[i] = high;
+  }
+  return { minValue: Math.min(high, Math.max(low, range.minValue)), maxValue: Math.max(low, Math.min(high, range.maxValue)) };
 }
 
 /**

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createCodecProvider } from '../../../shared/dicom/codec-provider';
 import type { DicomErrorKind } from '../../../shared/dicom/errors';
 import { loadInstance, type LoadResult } from '../../../shared/dicom/load-instance';
-import { buildDicomFile, buildImage, encapsulate, encodeElements, imageElements, type ElementSpec } from '../../fixtures/dicom/build-dicom';
+import { buildDicomFile, buildEncapsulatedImage, buildImage, encapsulate, encodeElements, imageElements, type ElementSpec } from '../../fixtures/dicom/build-dicom';
 
 const codecs = createCodecProvider();
 const KINDS: DicomErrorKind[] = ['not-dicom', 'truncated', 'unsupported-encoding', 'corrupt-pixel-data', 'too-large', 'no-pixel-data', 'invalid-header'];
@@ -134,7 +134,7 @@ describe('bad-input battery: every malformed file fails with a DicomError naming
     expectFailure(buildDicomFile(imageElements().filter((e) => e.tag !== 0x7fe00010), { transferSyntax: '1.2.3.999', encapsulatedPixelData: encapsulate([[new Uint8Array(16)]], false) }), 'unknown-ts.dcm', ['unsupported-encoding']));
 
   const compressed = (ts: string, frames: Uint8Array[][], options: Parameters<typeof imageElements>[0] = {}) =>
-    buildDicomFile(imageElements({ rows: 8, columns: 8, bitsAllocated: 8, ...options }).filter((e) => e.tag !== 0x7fe00010), { transferSyntax: ts, encapsulatedPixelData: encapsulate(frames, false) });
+    buildEncapsulatedImage({ rows: 8, columns: 8, bitsAllocated: 8, ...options }, ts, frames);
 
   it('a corrupt JPEG-LS stream', () => expectFailure(compressed(JPEG_LS, [[jpegLsWithGarbage(8, 8)]]), 'bad-jls.dcm', ['corrupt-pixel-data']));
   it('a JPEG-LS stream larger than the header says', () => expectFailure(compressed(JPEG_LS, [[jpegLsWithGarbage(60000, 60000)]]), 'big-jls.dcm', ['corrupt-pixel-data']));
