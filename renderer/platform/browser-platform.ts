@@ -1,34 +1,44 @@
-import { createApiClient, TOKEN_HEADER, type CallResult, type Channel } from '../../shared/api';
+import { createApiClient, LAUNCH_CODE_PARAM, SESSION_PATH, TOKEN_HEADER, type CallResult, type Channel } from '../../shared/api';
 import { fetchFileBytes, sourcesForHostFiles, type Platform } from './platform';
 
 const TOKEN_KEY = 'spinelab.token';
 
-/** Reads the per-launch token from the URL fragment once, then keeps it for this tab only. */
-function takeToken(): string {
-  const match = /token=([A-Za-z0-9_-]+)/.exec(location.hash);
+/**
+ * The per-launch token, for this tab only. The launch address holds a one-time code, not the token
+ * (the code is on the browser's command line, which every local user can read): the first load
+ * trades it for the token, and a reload finds the token in session storage.
+ */
+async function takeToken(): Promise<string> {
+  const match = new RegExp(`${LAUNCH_CODE_PARAM}=([A-Za-z0-9_-]+)`).exec(location.hash);
   if (match) {
-    sessionStorage.setItem(TOKEN_KEY, match[1]);
     history.replaceState(null, '', location.pathname + location.search);
+    const response = await fetch(SESSION_PATH, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ launchCode: match[1] }),
+    }).catch(() => undefined);
+    const answer = (await response?.json().catch(() => ({}))) as { token?: unknown } | undefined;
+    // A refused code leaves the page without a token: every call then says why (no session).
+    if (response?.ok && typeof answer?.token === 'string') sessionStorage.setItem(TOKEN_KEY, answer.token);
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
 export function createBrowserPlatform(): Platform {
-  const token = takeToken();
-  const headers = { [TOKEN_HEADER]: token };
+  const headers = takeToken().then((token) => ({ [TOKEN_HEADER]: token }));
 
   async function call(channel: Channel, args: unknown[]): Promise<CallResult> {
     const response = await fetch(`api/${channel}`, {
       method: 'POST',
-      headers: { ...headers, 'Content-Type': 'application/json' },
+      headers: { ...(await headers), 'Content-Type': 'application/json' },
       body: JSON.stringify({ args }),
     });
-    return (await response.json().catch(() => ({ ok: false, error: `HTTP ${response.status}` }))) as CallResult;
+    return (await response.json().catch(() => ({ ok: false, error: `HTTP ${response.status}`, code: 'failed' }))) as CallResult;
   }
 
   const api = createApiClient(call);
 
-  const fetchBytes = (id: string) => fetchFileBytes(id, headers);
+  const fetchBytes = async (id: string) => fetchFileBytes(id, await headers);
 
   return {
     mode: 'browser',
