@@ -107,6 +107,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   /** The one exchange of the launch code for the token; every later attempt is refused. */
   async function startSession(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return sendFailure(res, 405, 'Method not allowed', 'refused');
     const body = await readJsonBody(req, res, 4096);
     if (body === undefined) return;
     const given = (body as { launchCode?: unknown } | null)?.launchCode;
@@ -138,7 +139,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
    * returns undefined when the body is not acceptable.
    */
   async function readJsonBody(req: http.IncomingMessage, res: http.ServerResponse, limit: number): Promise<unknown> {
-    if (req.method !== 'POST') return void sendFailure(res, 405, 'Method not allowed', 'refused');
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return void sendFailure(res, 415, 'JSON only', 'refused');
     const declared = req.headers['content-length'];
     if (declared === undefined || !/^\d+$/.test(declared)) return void sendFailure(res, 411, 'Content-Length required', 'refused');

@@ -96,6 +96,7 @@ export const EXTERNAL_PAGES: readonly string[] = [
   'https://www.dicomstandard.org/current',
   'https://dicom.nema.org/medical/dicom/current/output/html/part15.html',
   'https://doi.org/10.1002/jbmr.5650080915',
+  'https://pubmed.ncbi.nlm.nih.gov/8237484/',
   'https://doi.org/10.1186/s13018-020-01649-y',
   'https://doi.org/10.1186/s13018-023-03758-w',
 ];
