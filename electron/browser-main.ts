@@ -36,16 +36,18 @@ async function main(): Promise<void> {
     rendererDir: path.join(root, 'dist', 'renderer'),
     port: Number(flag('--port') ?? 0),
   });
-  console.log(`SpineLab is running at ${host.url}`);
   const browser = CHROMIUM_CANDIDATES.find((c) => existsSync(c));
   if (!args.includes('--no-open') && browser && (process.env.DISPLAY || process.platform !== 'linux')) {
+    // The launch address is on Chromium's command line, which every local user can read: it holds a
+    // one-time code, spent when the window loads, never the token itself (browser-host.ts).
     const profile = path.join(userDataDir, 'browser-profile');
     spawn(browser, [`--app=${host.url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-sync'], {
       stdio: 'ignore',
       detached: true,
     }).unref();
-  } else if (!args.includes('--no-open')) {
-    console.log('Open that address in Chromium or Chrome (no browser window could be opened here).');
+    console.log(`SpineLab is running at http://127.0.0.1:${host.port}/ in a Chromium app window.`);
+  } else {
+    console.log(`SpineLab is running. Open this address once in Chromium or Chrome (it works for one page only):\n${host.url}`);
   }
   const stop = () => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

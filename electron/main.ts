@@ -1,14 +1,13 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { APP_NAME, DISCLAIMER, IPC_CHANNEL, MENU_CHANNEL } from '../shared/api';
 import { createAnnotationStorage } from './services/annotation-storage';
-import { contentTypeFor, resolveRendererFile } from './services/app-content';
+import { createAppProtocolHandler } from './services/app-protocol';
 import { createHostApi } from './services/host-api';
 import { createHostServices } from './services/host-services';
 import { handleIpcCall } from './services/ipc-call';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_HEADERS, mainWindowOptions, navigationDecision, permissionDecision, windowOpenDecision } from './security';
+import { APP_ORIGIN, APP_SCHEME, mainWindowOptions, navigationDecision, permissionDecision, windowOpenDecision } from './security';
 
 // The only module that imports `electron`: it wires the plain services to windows, menus,
 // dialogs, the app:// protocol and IPC.
@@ -97,22 +96,6 @@ function buildMenu(): Menu {
   return Menu.buildFromTemplate(template);
 }
 
-function serveAppProtocol(): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
-    if (url.pathname.startsWith('/files/')) {
-      const file = services.registry.resolve(decodeURIComponent(url.pathname.slice(7)));
-      if (!file) return new Response('Unknown file', { status: 404 });
-      const response = await net.fetch(pathToFileURL(file).toString());
-      return new Response(response.body, { headers: { 'Content-Type': 'application/octet-stream', ...CONTENT_HEADERS } });
-    }
-    const file = await resolveRendererFile(rendererDir, url.pathname);
-    if (!file) return new Response('Not found', { status: 404 });
-    return new Response(await fs.readFile(file), { headers: { 'Content-Type': contentTypeFor(file), ...CONTENT_HEADERS } });
-  });
-}
-
 function createWindow(): void {
   mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
@@ -140,7 +123,7 @@ app.enableSandbox();
 app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) => callback(permissionDecision(permission, details.requestingUrl)));
   session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin) => permissionDecision(permission, requestingOrigin));
-  serveAppProtocol();
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ registry: services.registry, rendererDir }));
   ipcMain.handle(IPC_CHANNEL, (event, channel: unknown, args: unknown) => handleIpcCall(api, event.senderFrame, channel, args));
   Menu.setApplicationMenu(buildMenu());
   createWindow();

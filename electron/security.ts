@@ -88,13 +88,27 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-/** External links we are willing to hand to the system browser: https, on an allowlist. */
-export const EXTERNAL_LINK_ALLOWLIST = ['www.dicomstandard.org', 'dicom.nema.org', 'pubmed.ncbi.nlm.nih.gov', 'github.com'];
+/**
+ * The exact pages the app may hand to the system browser: the standards and papers it cites
+ * (../shared/DOMAIN.md). Whole hosts are not enough: anyone can publish a page on github.com.
+ */
+export const EXTERNAL_PAGES: readonly string[] = [
+  'https://www.dicomstandard.org/current',
+  'https://dicom.nema.org/medical/dicom/current/output/html/part15.html',
+  'https://doi.org/10.1002/jbmr.5650080915',
+  'https://pubmed.ncbi.nlm.nih.gov/8237484/',
+  'https://doi.org/10.1186/s13018-020-01649-y',
+  'https://doi.org/10.1186/s13018-023-03758-w',
+];
 
+/** https, no credentials, port or query, and exactly one of EXTERNAL_PAGES (a #section of it is the same page). */
 export function isAllowedExternalUrl(url: string): boolean {
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' && u.username === '' && u.password === '' && u.port === '' && EXTERNAL_LINK_ALLOWLIST.includes(u.hostname);
+    return (
+      u.protocol === 'https:' && u.username === '' && u.password === '' && u.port === '' && u.search === '' &&
+      EXTERNAL_PAGES.includes(`${u.origin}${u.pathname}`)
+    );
   } catch {
     return false;
   }

@@ -188,8 +188,17 @@ export function validateCall<C extends Channel>(channel: C, args: readonly unkno
   return validators[channel](args) as Parameters<HostApi[C]>;
 }
 
-/** What a host answers to one call, over IPC or HTTP: the result, or a message fit for the user. */
-export type CallResult = { ok: true; result: unknown } | { ok: false; error: string; refused?: boolean };
+/**
+ * Why a call failed, for the renderer and the HTTP status: 'refused' (the call itself was not acceptable),
+ * 'not-found' (no such case, recent item or file), 'failed' (the host could not do it; details in its log).
+ */
+export type CallErrorCode = 'refused' | 'not-found' | 'failed';
+
+/**
+ * What a host answers to one call, over IPC or HTTP: the result, or a message of our own fit for the
+ * user and its code; never a path, a stack or a raw system message.
+ */
+export type CallResult = { ok: true; result: unknown } | { ok: false; error: string; code: CallErrorCode };
 
 /** Electron IPC channel of the host calls (renderer → main). */
 export const IPC_CHANNEL = 'spinelab:call';
@@ -197,6 +206,10 @@ export const IPC_CHANNEL = 'spinelab:call';
 export const MENU_CHANNEL = 'spinelab:menu';
 /** Browser mode: the header carrying the per-launch token (lower case, as Node reports headers). */
 export const TOKEN_HEADER = 'x-spinelab-token';
+/** Browser mode: where the page trades the one-time launch code of its address for the token. */
+export const SESSION_PATH = 'session';
+/** Browser mode: the fragment parameter of the launch address that holds the one-time code. */
+export const LAUNCH_CODE_PARAM = 'launch';
 
 /**
  * The renderer's HostApi over any transport: one function per channel that sends the channel and

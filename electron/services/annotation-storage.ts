@@ -1,5 +1,6 @@
 import type { LoadedAnnotations } from '../../shared/api';
 import { createAnnotationStore, type SaveResult, type StoreNotice } from './annotation-store';
+import { HostError } from './host-error';
 import type { AnnotationStorage } from './host-api';
 
 function describe(notice: StoreNotice): string {
@@ -37,7 +38,7 @@ export function createAnnotationStorage(dir: string): AnnotationStorage {
     },
     async save(studyInstanceUid, document) {
       const saved = await store.save(document, studyInstanceUid);
-      if (!saved.ok) throw new Error(refusal(saved));
+      if (!saved.ok) throw new HostError('refused', refusal(saved));
     },
   };
 }

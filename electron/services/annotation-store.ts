@@ -97,7 +97,8 @@ export function createAnnotationStore(options: AnnotationStoreOptions): Annotati
       text = await fs.readFile(path, 'utf8');
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { kind: 'missing' };
-      return { kind: 'unreadable', reason: `it could not be read (${errorCode(error) ?? String(error)})` };
+      // The reason reaches the user: a system code, never the error's message (which names the path).
+      return { kind: 'unreadable', reason: `it could not be read (${errorCode(error) ?? 'unexpected error'})` };
     }
     let raw: unknown;
     try {

@@ -1,5 +1,6 @@
 import type { HostApi, LoadedAnnotations, OpenedFiles } from '../../shared/api';
 import type { FileRegistry } from './file-registry';
+import { HostError } from './host-error';
 import type { RecentList } from './recent-list';
 import type { SampleLibrary } from './sample-library';
 
@@ -48,7 +49,7 @@ export function createHostApi(s: HostServices): HostApi {
     listRecent: () => s.recent.list(),
     async openRecent(id) {
       const paths = await s.recent.pathsFor(id);
-      if (!paths) throw new Error('That recent item is no longer available');
+      if (!paths) throw new HostError('not-found', 'That recent item is no longer available');
       return openAndRemember(paths);
     },
     loadAnnotations: (uid) => s.annotations.load(uid),

@@ -14,7 +14,7 @@ export interface SenderFrame {
  */
 export async function handleIpcCall(api: HostApi, frame: SenderFrame | null | undefined, channel: unknown, args: unknown): Promise<CallResult> {
   if (!isTrustedSender(frame && { url: frame.url, isMainFrame: frame.parent === null })) {
-    return { ok: false, error: 'Refused: unexpected sender', refused: true };
+    return { ok: false, error: 'Refused: unexpected sender', code: 'refused' };
   }
   return dispatchCall(api, channel, args);
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { OpenedFiles, SampleCaseSummary } from '../../shared/api';
 import type { FileRegistry } from './file-registry';
 import { isInside } from './file-registry';
+import { HostError } from './host-error';
 
 /** The bundled sample cases written by samples/generate.ts (samples/cases/index.json). */
 export interface SampleLibrary {
@@ -55,7 +56,7 @@ export function createSampleLibrary(casesDir: string, registry: FileRegistry): S
 
   async function find(caseId: string): Promise<IndexCase> {
     const found = (await readIndex()).find((c) => c.id === caseId);
-    if (!found) throw new Error(`No sample case "${caseId}"`);
+    if (!found) throw new HostError('not-found', `No sample case "${caseId}"`);
     return found;
   }
 

@@ -57,7 +57,10 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    openSampleCase(DEFAULT_CASE, false).catch(() => setNotice('The bundled sample study could not be opened. Use Open to load your own files.'));
+    // Host messages are our own words, never paths (electron/services/dispatch.ts): say which one it was.
+    openSampleCase(DEFAULT_CASE, false).catch((error: unknown) =>
+      setNotice(`The bundled sample study could not be opened${error instanceof Error ? ` (${error.message.replace(/\.$/, '')})` : ''}. Use Open to load your own files.`),
+    );
     platform.api.listRecent().then(setRecent, () => undefined);
   }, []);
 

@@ -47,7 +47,7 @@ describe('IPC calls', () => {
     it.each(UNEXPECTED_SENDERS)('is refused from %s, and the API is never called', async (_label, frame) => {
       const { api, calls } = recordingApi();
       const result = await handleIpcCall(api, frame, channel, VALID_ARGS[channel]);
-      expect(result).toEqual({ ok: false, error: 'Refused: unexpected sender', refused: true });
+      expect(result).toEqual({ ok: false, error: 'Refused: unexpected sender', code: 'refused' });
       expect(calls).toEqual([]);
     });
 
@@ -61,8 +61,8 @@ describe('IPC calls', () => {
 
   it('still validates calls from our main frame', async () => {
     const { api, calls } = recordingApi();
-    expect(await handleIpcCall(api, MAIN_FRAME, 'openSample', ['../../etc/passwd'])).toMatchObject({ ok: false, refused: true });
-    expect(await handleIpcCall(api, MAIN_FRAME, 'toString', [])).toMatchObject({ ok: false, refused: true });
+    expect(await handleIpcCall(api, MAIN_FRAME, 'openSample', ['../../etc/passwd'])).toMatchObject({ ok: false, code: 'refused' });
+    expect(await handleIpcCall(api, MAIN_FRAME, 'toString', [])).toMatchObject({ ok: false, code: 'refused' });
     expect(calls).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
+  EXTERNAL_PAGES,
   isAllowedExternalUrl,
   isAppUrl,
   isTrustedSender,
@@ -62,5 +63,17 @@ describe('origin checks', () => {
     expect(isAllowedExternalUrl('https://user:pw@github.com/')).toBe(false);
     expect(isAllowedExternalUrl('file:///etc/passwd')).toBe(false);
     expect(isAllowedExternalUrl('javascript:alert(1)')).toBe(false);
+  });
+
+  it('opens exact pages, not whole hosts', () => {
+    for (const page of EXTERNAL_PAGES) expect(isAllowedExternalUrl(page), page).toBe(true);
+    expect(isAllowedExternalUrl('https://dicom.nema.org/medical/dicom/current/output/html/part15.html#chapter_E')).toBe(true);
+    // Anyone can publish on these hosts: a page of their own must not open.
+    expect(isAllowedExternalUrl('https://github.com/attacker/phishing')).toBe(false);
+    expect(isAllowedExternalUrl('https://doi.org/10.9999/anything')).toBe(false);
+    expect(isAllowedExternalUrl('https://www.dicomstandard.org/current/../../redirect')).toBe(false);
+    expect(isAllowedExternalUrl('https://www.dicomstandard.org/current?next=https://evil.example')).toBe(false);
+    expect(isAllowedExternalUrl('https://www.dicomstandard.org:8443/current')).toBe(false);
+    expect(isAllowedExternalUrl('https://www.dicomstandard.org.evil.example/current')).toBe(false);
   });
 });

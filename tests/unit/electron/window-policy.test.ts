@@ -45,7 +45,6 @@ describe('new windows', () => {
     'https://www.dicomstandard.org/current',
     'https://dicom.nema.org/medical/dicom/current/output/html/part15.html',
     'https://pubmed.ncbi.nlm.nih.gov/8237484/',
-    'https://github.com/',
   ])('denies %j in the app but hands it to the system browser', (url) => {
     expect(windowOpenDecision(url)).toEqual({ action: 'deny', openExternally: true });
   });
@@ -55,6 +54,9 @@ describe('new windows', () => {
     'https://www.dicomstandard.org.evil.example/',
     'https://user:pw@github.com/',
     'https://github.com:8443/',
+    'https://github.com/',
+    'https://github.com/attacker/look-alike',
+    'https://pubmed.ncbi.nlm.nih.gov/99999999/',
   ])('keeps %j away from the system browser', (url) => {
     expect(windowOpenDecision(url).openExternally).toBe(false);
   });

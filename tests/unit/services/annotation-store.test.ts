@@ -136,6 +136,13 @@ describe('annotation store', () => {
 });
 
 describe('writeFileAtomic', () => {
+  it('says why a file could not be read in its own words, never with the error message (which names paths)', async () => {
+    await writeFile(main, '{}');
+    const failing = { ...nodeFs, readFile: async () => Promise.reject(new Error(`read failed at ${main}`)) } as typeof nodeFs;
+    const { notices } = await createAnnotationStore({ dir, clock, fs: failing }).load(STUDY_UID);
+    expect(notices[0]).toMatchObject({ kind: 'corrupt-set-aside', reason: 'it could not be read (unexpected error)' });
+  });
+
   it('retries a rename refused for a moment (Windows EPERM/EBUSY)', async () => {
     let refusals = 2;
     const flaky: AtomicFileSystem = {
