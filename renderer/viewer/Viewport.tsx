@@ -6,6 +6,7 @@ import { orientationLetters, patientOrientationLetters, type EdgeLetters } from 
 import { registerImageLoader } from './cornerstone-image';
 import { formatDicomDate, formatPersonName } from './dicom-text';
 import { Magnifier } from './Magnifier';
+import { canvasPointOf, translationPlacing } from './pan-zoom';
 import { registerReformatLoader } from './reformat-stacks';
 import { scaleBarLength } from './scale-bar';
 import { screenLetters } from './screen-letters';
@@ -244,6 +245,12 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
       const element = elementRef.current!;
       element.setPointerCapture(e.pointerId);
       const start = { x: e.clientX, y: e.clientY };
+      const canvasPoint = (clientX: number, clientY: number) => {
+        const rect = element.getBoundingClientRect();
+        return { x: clientX - rect.left, y: clientY - rect.top };
+      };
+      // Pan and zoom hold the image point first pressed: under the pointer (pan), or where it was (zoom).
+      const anchor = mode !== 'window' && cornerstone.getImage(element) ? cornerstone.canvasToPixel(element, canvasPoint(start.x, start.y) as never) : undefined;
       let moved = false;
       let lastX = e.clientX;
       let lastY = e.clientY;
@@ -260,11 +267,11 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
             const k = Math.max(1, (vp.voi.windowWidth ?? 1) / 256);
             vp.voi.windowWidth = Math.max(1, vp.voi.windowWidth + dx * k);
             vp.voi.windowCenter = vp.voi.windowCenter + dy * k;
-          } else if (mode === 'pan' && vp.translation) {
-            const s = vp.scale ?? 1;
-            vp.translation = { x: vp.translation.x + dx / s, y: vp.translation.y + dy / s };
-          } else if (mode === 'zoom') {
+          } else if (mode === 'pan' && anchor) {
+            vp.translation = translationPlacing(canvasPointOf(element, vp, anchor), canvasPoint(ev.clientX, ev.clientY));
+          } else if (mode === 'zoom' && anchor) {
             vp.scale = Math.max(0.05, Math.min(40, (vp.scale ?? 1) * Math.exp(-dy / 150)));
+            vp.translation = translationPlacing(canvasPointOf(element, vp, anchor), canvasPoint(start.x, start.y));
           }
         }, mode !== 'window');
       };
@@ -273,8 +280,7 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
         element.removeEventListener('pointerup', up);
         element.removeEventListener('pointercancel', up);
         if (!moved && mode === 'window' && e.button === 0 && onLocate && cornerstone.getImage(element)) {
-          const rect = element.getBoundingClientRect();
-          onLocate(cornerstone.canvasToPixel(element, { x: ev.clientX - rect.left, y: ev.clientY - rect.top } as never));
+          onLocate(cornerstone.canvasToPixel(element, canvasPoint(ev.clientX, ev.clientY) as never));
         }
       };
       element.addEventListener('pointermove', move);

@@ -13,6 +13,12 @@ import type { Stack } from './stack';
  */
 export const MPR_SCHEME = 'spinelab-mpr';
 
+/**
+ * Planes are shown on near-square pixels, interpolated linearly across thick slices, so that 3 mm slices do
+ * not show as stair-steps; the headers describe that grid, so measurements on it are in true millimetres.
+ */
+const DISPLAY_SAMPLING = { interpolateAcrossSlices: true } as const;
+
 export interface Slab {
   readonly thicknessMm: number;
   readonly mode: 'average' | 'mip';
@@ -75,13 +81,13 @@ export function reformatStack(source: Stack, plane: AnatomicalPlane, slab: Slab)
   reformats.set(id, { volume, plane, slab, template });
   const { first, last, stepMm } = planeIndexRange(volume, plane);
   // A slab is a whole number of layers, the same for every layer: the thickness the images really have.
-  const thicknessMm = slab.thicknessMm > 0 ? resliceGeometry(volume, plane, { index: first }, { slab }).slabThicknessMm : stepMm;
+  const thicknessMm = slab.thicknessMm > 0 ? resliceGeometry(volume, plane, { index: first }, { slab, ...DISPLAY_SAMPLING }).slabThicknessMm : stepMm;
   const headers: InstanceHeader[] = [];
   const imageIds: string[] = [];
   for (let i = first; i <= last; i++) {
     // Each layer is placed at its own plane (not at the centre of its slab, which stops at the volume's ends),
     // so that every layer keeps its own position and annotations stay on the plane they were drawn on.
-    headers.push(headerFor(template, resliceGeometry(volume, plane, { index: i }), thicknessMm));
+    headers.push(headerFor(template, resliceGeometry(volume, plane, { index: i }, DISPLAY_SAMPLING), thicknessMm));
     imageIds.push(`${MPR_SCHEME}:${id}:${i}`);
   }
   const name = plane[0].toUpperCase() + plane.slice(1);
@@ -105,7 +111,7 @@ function loadReformatImage(imageId: string) {
   const reformat = reformats.get(rest.slice(0, cut));
   if (!reformat) return { promise: Promise.reject(new Error('This reformat is no longer available')) };
   const { volume, plane, slab, template } = reformat;
-  const image = reslice(volume, plane, { index: Number(rest.slice(cut + 1)) }, slab.thicknessMm > 0 ? { slab } : {});
+  const image = reslice(volume, plane, { index: Number(rest.slice(cut + 1)) }, slab.thicknessMm > 0 ? { slab, ...DISPLAY_SAMPLING } : DISPLAY_SAMPLING);
   // Float volumes are shown through a fixed scale, since cornerstone-core indexes its LUT by pixel value.
   const scaleToInt = image.pixels instanceof Float32Array;
   const slope = scaleToInt ? Math.max(1e-6, (image.max - image.min) / 65535) : 1;

@@ -13,8 +13,10 @@
  * Geometry is reported the way the Image Plane Module describes an acquired slice (PS3.3 C.7.6.2.1.1):
  * origin is the patient position of the centre of pixel (0, 0), rowDirection points along increasing x,
  * columnDirection along increasing y, columnSpacingMm is the step in x and rowSpacingMm the step in y.
- * Pixels keep the native grid, so they are not square when voxels are anisotropic: the viewer must honour
- * both spacings (cornerstone-core does, from rowPixelSpacing and columnPixelSpacing).
+ * By default pixels keep the native grid, so they are not square when voxels are anisotropic: the viewer must
+ * honour both spacings (cornerstone-core does, from rowPixelSpacing and columnPixelSpacing). With
+ * `interpolateAcrossSlices` the axis that crosses the acquired slices is subdivided to near-square pixels
+ * (see `sliceAxisSubdivision`), and the geometry describes that finer grid exactly.
  */
 import type { Vec2 } from '../measure/types';
 import { valueRange } from '../dicom/pixel-types';
@@ -35,6 +37,13 @@ export interface SlabOptions {
 
 export interface ResliceOptions {
   slab?: SlabOptions;
+  /**
+   * When the acquired slices' axis lies in the image (a sagittal or coronal plane of an axial series), divide
+   * each step between slices into whole sub-steps and fill them by linear interpolation between the two slices
+   * around them, so that pixels are near-square and edges that cross the slices do not show as stair-steps.
+   * Without it the image keeps one row (or column) per acquired slice.
+   */
+  interpolateAcrossSlices?: boolean;
 }
 
 /** Where a resliced image lies and how its pixels are laid out: everything of a `ResliceImage` but its pixels. */
@@ -311,6 +320,66 @@ function maximumOfLayers(volume: Volume, out: VoxelArray, walk: Walk, firstLayer
   }
 }
 
+// Subdividing runs after sampling, on the image with one row (or column) per acquired slice: interpolating
+// between two rows of an average is the average of the interpolated layers, since both are linear. A MIP is
+// interpolated between the maxima found on the acquired slices, so it never shows a value no slice holds.
+
+/** Rows `steps` times closer: row m lies m / steps of the way down the sampled rows, linearly between the two around it. */
+function subdivideRows(sampled: VoxelArray, out: VoxelArray, width: number, height: number, steps: number, roundToInteger: boolean): void {
+  let o = 0;
+  for (let row = 0; row < height - 1; row++) {
+    const above = row * width;
+    const below = above + width;
+    for (let step = 0; step < steps; step++) {
+      const fraction = step / steps;
+      const keep = 1 - fraction;
+      // The rounding choice stays outside the pixel loop: inside it, 512 × 533 rows took 2.5 ms against 1.5 ms.
+      if (roundToInteger) for (let column = 0; column < width; column++) out[o++] = Math.round(sampled[above + column] * keep + sampled[below + column] * fraction);
+      else for (let column = 0; column < width; column++) out[o++] = sampled[above + column] * keep + sampled[below + column] * fraction;
+    }
+  }
+  out.set(sampled.subarray((height - 1) * width, height * width), o);
+}
+
+/** Columns `steps` times closer, as `subdivideRows` does for rows. */
+function subdivideColumns(sampled: VoxelArray, out: VoxelArray, width: number, height: number, steps: number, roundToInteger: boolean): void {
+  let o = 0;
+  for (let row = 0; row < height; row++) {
+    const start = row * width;
+    for (let column = 0; column < width - 1; column++) {
+      const left = sampled[start + column];
+      const right = sampled[start + column + 1];
+      for (let step = 0; step < steps; step++) {
+        const fraction = step / steps;
+        const value = left * (1 - fraction) + right * fraction;
+        out[o++] = roundToInteger ? Math.round(value) : value;
+      }
+    }
+    out[o++] = sampled[start + width - 1];
+  }
+}
+
+/** Which image axis crosses the acquired slices, and how many sub-steps each step between slices becomes. */
+interface SliceAxisSubdivision {
+  axis: 'x' | 'y';
+  steps: number;
+}
+
+/**
+ * The whole number of sub-steps that brings the step across slices nearest to the image's other pixel side
+ * (3 mm slices on 1.07 mm pixels: 3 steps of 1 mm). Whole sub-steps keep every acquired slice on a row of its
+ * own, unchanged, and the first and last rows on the first and last slices. Undefined when the slices' axis is
+ * the plane's normal, or already about as fine as the other side.
+ */
+function sliceAxisSubdivision(volume: Volume, axes: PlaneAxes, options: ResliceOptions): SliceAxisSubdivision | undefined {
+  if (!options.interpolateAcrossSlices) return undefined;
+  const axis = axes.xAxis === 2 ? 'x' : axes.yAxis === 2 ? 'y' : undefined;
+  if (!axis) return undefined;
+  const otherSideMm = volume.spacing[axis === 'x' ? axes.yAxis : axes.xAxis];
+  const steps = Math.round(volume.spacing[2] / otherSideMm);
+  return steps > 1 ? { axis, steps } : undefined;
+}
+
 /** Layers a requested location resolves to, and the fractional layer index of the image plane. */
 interface Sampling {
   kind: 'copy' | 'blend' | 'average' | 'mip';
@@ -348,17 +417,26 @@ function samplingAt(volume: Volume, axes: PlaneAxes, plane: AnatomicalPlane, loc
 }
 
 /** How a location cuts the volume (axes and layers), and the geometry of the image it gives. */
-function layoutOf(volume: Volume, plane: AnatomicalPlane, location: PlaneLocation, options: ResliceOptions): { axes: PlaneAxes; sampling: Sampling; geometry: ResliceGeometry } {
+function layoutOf(
+  volume: Volume,
+  plane: AnatomicalPlane,
+  location: PlaneLocation,
+  options: ResliceOptions,
+): { axes: PlaneAxes; sampling: Sampling; subdivision: SliceAxisSubdivision | undefined; geometry: ResliceGeometry } {
   const axes = planeAxes(volume, plane);
   const sampling = samplingAt(volume, axes, plane, location, options.slab);
+  const subdivision = sliceAxisSubdivision(volume, axes, options);
   const { rowDirection, columnDirection, normal } = imageDirections(volume, axes);
+  // Pixel (0, 0) stays on the same voxel: subdividing adds pixels between the slices, none before the first.
   const origin = voxelToPatient(volume, cornerVoxel(volume, axes, sampling.centre));
-  const columnSpacingMm = volume.spacing[axes.xAxis];
-  const rowSpacingMm = volume.spacing[axes.yAxis];
+  const stepsAlong = (axis: 'x' | 'y') => (subdivision?.axis === axis ? subdivision.steps : 1);
+  const [xSteps, ySteps] = [stepsAlong('x'), stepsAlong('y')];
+  const columnSpacingMm = volume.spacing[axes.xAxis] / xSteps;
+  const rowSpacingMm = volume.spacing[axes.yAxis] / ySteps;
   const geometry: ResliceGeometry = {
     plane,
-    width: volume.dimensions[axes.xAxis],
-    height: volume.dimensions[axes.yAxis],
+    width: (volume.dimensions[axes.xAxis] - 1) * xSteps + 1,
+    height: (volume.dimensions[axes.yAxis] - 1) * ySteps + 1,
     columnSpacingMm,
     rowSpacingMm,
     pixelAspectRatio: rowSpacingMm / columnSpacingMm,
@@ -369,7 +447,7 @@ function layoutOf(volume: Volume, plane: AnatomicalPlane, location: PlaneLocatio
     positionMm: dot(origin, normal),
     slabThicknessMm: options.slab ? sampling.count * volume.spacing[axes.normalAxis] : 0,
   };
-  return { axes, sampling, geometry };
+  return { axes, sampling, subdivision, geometry };
 }
 
 /**
@@ -382,10 +460,24 @@ export function resliceGeometry(volume: Volume, plane: AnatomicalPlane, location
 
 /** An axial, sagittal or coronal image of the volume, optionally a slab (average or maximum intensity). */
 export function reslice(volume: Volume, plane: AnatomicalPlane, location: PlaneLocation, options: ResliceOptions = {}): ResliceImage {
-  const { axes, sampling, geometry } = layoutOf(volume, plane, location, options);
+  const { axes, sampling, subdivision, geometry } = layoutOf(volume, plane, location, options);
   const walk = walkOf(volume, axes);
   const integral = volume.voxelType === 'int16';
-  const pixels = integral ? new Int16Array(walk.width * walk.height) : new Float32Array(walk.width * walk.height);
+  const allocate = (length: number) => (integral ? new Int16Array(length) : new Float32Array(length));
+  const sampled = allocate(walk.width * walk.height);
+  sampleInto(volume, sampled, walk, sampling, integral);
+  let pixels = sampled;
+  if (subdivision) {
+    pixels = allocate(geometry.width * geometry.height);
+    const subdivide = subdivision.axis === 'y' ? subdivideRows : subdivideColumns;
+    subdivide(sampled, pixels, walk.width, walk.height, subdivision.steps, integral);
+  }
+  const { minValue, maxValue } = valueRange(pixels);
+  return { ...geometry, pixels, min: minValue, max: maxValue };
+}
+
+/** Fills `pixels` on the native grid: one pixel per voxel of the plane (or of the slab's layers). */
+function sampleInto(volume: Volume, pixels: VoxelArray, walk: Walk, sampling: Sampling, integral: boolean): void {
   switch (sampling.kind) {
     case 'copy':
       copyLayer(volume, pixels, walk, sampling.firstLayer);
@@ -400,8 +492,6 @@ export function reslice(volume: Volume, plane: AnatomicalPlane, location: PlaneL
       maximumOfLayers(volume, pixels, walk, sampling.firstLayer, sampling.count);
       break;
   }
-  const { minValue, maxValue } = valueRange(pixels);
-  return { ...geometry, pixels, min: minValue, max: maxValue };
 }
 
 /** The geometry of a reformatted image that point mapping needs; a ResliceImage has it. */

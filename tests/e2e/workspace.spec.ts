@@ -9,6 +9,8 @@ const SLICES = 60;
 const SPACING_Z = 2;
 const PIXEL = 0.7;
 const SIZE = 128;
+/** Sagittal rows: each 2 mm step between slices is shown as whole sub-steps nearest the 0.7 mm pixels (three of 0.67 mm). */
+const SAGITTAL_ROW_MM = SPACING_Z / Math.round(SPACING_Z / PIXEL);
 
 async function openCt(page: Page, series = 1): Promise<void> {
   // Let the bundled sample finish first, so its series are not mistaken for ours.
@@ -43,10 +45,11 @@ test.describe('reading workspace', () => {
     const viewport = page.getByTestId('viewport');
     await expect(viewport).toHaveAttribute('data-plane', 'sagittal');
     await expect(viewport).toHaveAttribute('data-screen-width', /[1-9]/);
-    // Volume extent: 128 × 0.7 mm front to back, 60 slices × 2 mm head to foot.
+    // Volume extent: 128 × 0.7 mm front to back; head to foot, 59 steps of 2 mm from the first slice to the
+    // last, plus one display row.
     const [wMm, hMm] = (await viewport.getAttribute('data-extent-mm'))!.split('x').map(Number);
     expect(wMm).toBeCloseTo(SIZE * PIXEL, 1);
-    expect(hMm).toBeCloseTo(SLICES * SPACING_Z, 1);
+    expect(hMm).toBeCloseTo((SLICES - 1) * SPACING_Z + SAGITTAL_ROW_MM, 1);
     const w = Number(await viewport.getAttribute('data-screen-width'));
     const h = Number(await viewport.getAttribute('data-screen-height'));
     expect(w / h).toBeCloseTo(wMm / hMm, 2);
@@ -66,9 +69,9 @@ test.describe('reading workspace', () => {
     await expect(page.getByTestId('reference-line')).toHaveCount(2);
     const [ax, ay, bx, by, ox, oy] = (await sagittal.getAttribute('data-transform'))!.split(',').map(Number);
     const box = (await sagittal.boundingBox())!;
-    // Row 15 of the sagittal plane lies 15 × 2 mm below the most superior slice. Slices are ordered by
-    // position along the normal (+z, foot to head), so that is axial index 59 − 15 = 44.
-    const p = { x: SIZE / 2, y: 15.5 };
+    // 15 × 2 mm below the most superior slice lies the slice 15 down. Slices are ordered by position along
+    // the normal (+z, foot to head), so that is axial index 59 − 15 = 44 (cornerstone counts from pixel corners: + 0.5).
+    const p = { x: SIZE / 2, y: (15 * SPACING_Z) / SAGITTAL_ROW_MM + 0.5 };
     await page.mouse.click(box.x + ox + p.x * ax + p.y * bx, box.y + oy + p.x * ay + p.y * by);
     await expect(cell(page, 0)).toHaveAttribute('data-slice', String(SLICES - 1 - 15));
   });

@@ -12,6 +12,9 @@ import {
   type AnatomicalPlane,
   type ResliceImage,
 } from '../../../shared/volume/reslice';
+import { distanceMm } from '../../../shared/measure/units';
+import { annotationsOnPlane, patientPointOf } from '../../../shared/model/plane';
+import { SCHEMA_VERSION, type ReformatPlane, type StudyAnnotations } from '../../../shared/model/types';
 import { buildVolume, isVolume, patientToVoxel, voxelValue, type Volume, type VolumeSlice } from '../../../shared/volume/volume';
 import {
   CORONAL_ACQUISITION,
@@ -182,6 +185,102 @@ describe('reslice: positions and point mapping', () => {
   it('refuses a plane outside the volume', () => {
     expect(() => reslice(SPHERE, 'axial', { positionMm: 200 })).toThrow(RangeError);
     expect(() => reslice(SPHERE, 'sagittal', { index: 80 })).toThrow(/outside the volume/);
+  });
+});
+
+describe('reslice: interpolation across 3 mm slices for display', () => {
+  // The case: 3 mm axial slices on 1.07 mm pixels, so sagittal and coronal pixels are 1.07 × 3 mm.
+  const thick = (storedValueAt: (p: Vec3) => number, orientation: Orientation = HEAD_FIRST_SUPINE_AXIAL) =>
+    volumeOf(syntheticSeries({ columns: 20, rows: 18, slices: 8, columnMm: 1.07, rowMm: 1.07, sliceMm: 3, orientation, origin: [0, 0, 0], storedValueAt }));
+  /** Each slice holds one value, 90 apart: on the native grid a column down a sagittal image is a staircase. */
+  const terraced = thick((p) => 30 * Math.round(p[2]));
+  const smooth = { interpolateAcrossSlices: true };
+
+  function column(image: ResliceImage, x: number): number[] {
+    return Array.from({ length: image.height }, (_, y) => image.pixels[y * image.width + x]);
+  }
+
+  it('divides each 3 mm step into three 1 mm rows whose values rise linearly, not in steps', () => {
+    const image = reslice(terraced, 'sagittal', { index: 10 }, smooth);
+    expect([image.width, image.height]).toEqual([18, 7 * 3 + 1]);
+    expect(image.rowSpacingMm).toBeCloseTo(1, 12);
+    expect(image.columnSpacingMm).toBe(1.07);
+    const profile = column(image, 9);
+    const steps = profile.slice(1).map((v, y) => v - profile[y]);
+    // Head at the top: values fall by 90 per slice, 30 per row, at every row; the native grid falls 90 at once.
+    expect(new Set(steps)).toEqual(new Set([-30]));
+    // Without it: one 3 mm row per slice, which the screen stretches into 90-high steps.
+    const native = reslice(terraced, 'sagittal', { index: 10 });
+    expect([native.height, native.rowSpacingMm]).toEqual([8, 3]);
+  });
+
+  it('keeps every acquired slice, unchanged, on a row of its own', () => {
+    const native = reslice(terraced, 'coronal', { index: 6 });
+    const image = reslice(terraced, 'coronal', { index: 6 }, smooth);
+    for (let row = 0; row < native.height; row++) {
+      expect(Array.from(image.pixels.subarray(row * 3 * image.width, (row * 3 + 1) * image.width))).toEqual(Array.from(native.pixels.subarray(row * native.width, (row + 1) * native.width)));
+    }
+  });
+
+  it('describes the finer grid exactly: every pixel shows the value at the patient position its geometry gives', () => {
+    // The ramp is linear in the patient, so linear interpolation reproduces it to the rounding.
+    for (const [orientation, plane] of [[HEAD_FIRST_SUPINE_AXIAL, 'sagittal'], [HEAD_FIRST_SUPINE_AXIAL, 'coronal'], [SAGITTAL_ACQUISITION, 'axial'], [SAGITTAL_ACQUISITION, 'coronal']] as const) {
+      const volume = thick(ramp, orientation);
+      const image = reslice(volume, plane, { index: 5 }, smooth);
+      expect(image.columnSpacingMm * image.rowSpacingMm).toBeLessThan(1.07 * 3 - 1e-9);
+      expect(image.pixelAspectRatio).toBeCloseTo(image.rowSpacingMm / image.columnSpacingMm, 12);
+      expectGeometryMatchesContent(image);
+    }
+  });
+
+  it('leaves planes alone whose pixels are already near-square, and axial planes of axial series', () => {
+    expect(reslice(terraced, 'axial', { index: 4 }, smooth)).toEqual(reslice(terraced, 'axial', { index: 4 }));
+    // 2.5 mm slices beside 0.8 mm (sagittal: rows of the axial slices) and 0.7 mm (coronal: columns) pixels.
+    for (const [plane, steps] of [['sagittal', 3], ['coronal', 4]] as const) {
+      const native = reslice(SPHERE, plane, { index: 12 });
+      const subdivided = reslice(SPHERE, plane, { index: 12 }, smooth);
+      expect([subdivided.width, subdivided.height]).toEqual([native.width, (native.height - 1) * steps + 1]);
+      expect(subdivided.rowSpacingMm).toBeCloseTo(2.5 / steps, 12);
+    }
+    const fine = volumeOf(sphereSeries(CENTRE, { sliceMm: 0.9 }));
+    expect(reslice(fine, 'sagittal', { index: 40 }, smooth).height).toBe(24);
+  });
+
+  it('measures the same millimetres and keeps a stored annotation on the same anatomy', () => {
+    const native = reslice(SPHERE, 'sagittal', { index: 40 });
+    const image = reslice(SPHERE, 'sagittal', { index: 40 }, smooth);
+    const planeOf = (g: ResliceImage): ReformatPlane => {
+      const v = (a: Vec3) => ({ x: a[0], y: a[1], z: a[2] });
+      return { kind: 'reformat', seriesInstanceUid: '1.2.3.1', orientation: 'sagittal', origin: v(g.origin), rowDirection: v(g.rowDirection), columnDirection: v(g.columnDirection), rowSpacingMm: g.rowSpacingMm, columnSpacingMm: g.columnSpacingMm };
+    };
+    // A length drawn on the native grid (saved before this change) is shown on the finer grid.
+    const drawn = [{ x: 12, y: 3 }, { x: 61, y: 20 }] as const;
+    const doc: StudyAnnotations = { schemaVersion: SCHEMA_VERSION, studyInstanceUid: '1.2.3', updatedAt: '2026-01-01T00:00:00Z', annotations: [{ id: 'a', createdAt: '2026-01-01T00:00:00Z', type: 'length' as const, plane: planeOf(native), points: drawn }] };
+    const [shown] = annotationsOnPlane(doc, planeOf(image));
+    if (shown.type !== 'length') throw new Error('length expected');
+    expect(shown.points.map((p) => [p.x, p.y])).toEqual([[12, 9], [61, 60]].map(([x, y]) => [expect.closeTo(x, 9), expect.closeTo(y, 9)]));
+    for (let n = 0; n < 2; n++) {
+      const before = patientPointOf(planeOf(native), drawn[n]);
+      const after = patientPointOf(planeOf(image), shown.points[n]);
+      expect(Math.hypot(before.x - after.x, before.y - after.y, before.z - after.z)).toBeLessThan(1e-9);
+      expect(image.pixels[shown.points[n].y * image.width + shown.points[n].x]).toBe(native.pixels[drawn[n].y * native.width + drawn[n].x]);
+    }
+    const mm = (g: ResliceImage, [a, b]: readonly [{ x: number; y: number }, { x: number; y: number }]) =>
+      distanceMm(a, b, { rowMm: g.rowSpacingMm, columnMm: g.columnSpacingMm, source: 'calibrated', note: '' });
+    expect(mm(image, [shown.points[0], shown.points[1]])).toBeCloseTo(mm(native, drawn), 9);
+  });
+
+  it('interpolates between slab images the way it does between slices', () => {
+    const noisy = thick((p) => (Math.round(p[0] * 131 + p[1] * 977 + p[2] * 71) * 2654435761) % 2000 - 1000);
+    for (const mode of ['average', 'mip'] as const) {
+      const slab = { thicknessMm: 3.2, mode };
+      const native = reslice(noisy, 'sagittal', { index: 9 }, { slab });
+      const image = reslice(noisy, 'sagittal', { index: 9 }, { slab, ...smooth });
+      expect(image.slabThicknessMm).toBe(native.slabThicknessMm);
+      const x = 7;
+      const [top, next] = [native.pixels[x], native.pixels[native.width + x]];
+      expect(column(image, x).slice(0, 4)).toEqual([top, Math.round(top + (next - top) / 3), Math.round(top + (2 * (next - top)) / 3), next]);
+    }
   });
 });
 
