@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
+import { MEASUREMENT_LIST } from '../../shared/measure/definitions';
 import { levelAbove, levelBelow } from '../../shared/measure/levels';
 import { useMeasureStore, type ToolName } from './measure-store';
 
-const TOOL_KEYS: Readonly<Record<string, ToolName>> = { v: 'vertebra', c: 'cobb', l: 'length', a: 'angle', k: 'calibrate' };
+const TOOL_KEYS: Readonly<Record<string, ToolName>> = Object.fromEntries(MEASUREMENT_LIST.map((d) => [d.tool.key, d.tool.name]));
 
 /** Keyboard flow for measuring: tool letters, Esc, Delete, undo/redo, [ and ] to change the level. */
 export function useToolKeys(studyInstanceUid: string | undefined, enabled: boolean): void {

@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { PixelSpacing } from '../../../shared/calibration';
 import type { OrientedImage } from '../../../shared/measure/anatomical-directions';
+import { handlesOf, withHandleMoved } from '../../../shared/measure/definitions';
+import { freehandMeasurements, resultsForPlane, type MeasuredPlane } from '../../../shared/measure/plane-measurements';
 import { userCalibratedSpacing } from '../../../shared/measure/user-calibration';
 import { annotationsOnPlane } from '../../../shared/model/plane';
 import type { Annotation, AnnotationPlane, StudyAnnotations } from '../../../shared/model/types';
@@ -17,9 +19,6 @@ import { buildPdfReport } from '../../../shared/report/pdf';
 import { buildSr } from '../../../shared/report/sr';
 import { readSr } from '../../../shared/report/sr-read';
 import type { ReportInput } from '../../../shared/report/study-info';
-import { handlesOf, withHandleMoved } from '../../../renderer/tools/annotation-geometry';
-import type { PlaneContext } from '../../../renderer/tools/plane-context';
-import { freehandMeasurements, resultsForPlane } from '../../../renderer/tools/spine-results';
 import { IMAGE_PLANE, OTHER_IMAGE_PLANE, SAGITTAL_PLANE, sampleDocument } from '../model/sample-document';
 import { SOURCE_IMAGES, STUDY } from '../report/report-input';
 
@@ -61,13 +60,13 @@ function goldenDocument(): StudyAnnotations {
 }
 
 /** What the viewer knows of a plane: its annotations, the spacing in force (the reader's calibration first) and its orientation. */
-function contextOf(doc: StudyAnnotations, plane: AnnotationPlane): PlaneContext {
+function contextOf(doc: StudyAnnotations, plane: AnnotationPlane): MeasuredPlane {
   const annotations = annotationsOnPlane(doc, plane);
   const calibration = annotations.find((a) => a.type === 'calibration');
   const fileSpacing: PixelSpacing =
     plane.kind === 'reformat' ? { rowMm: plane.rowSpacingMm, columnMm: plane.columnSpacingMm, source: 'calibrated', note: 'reformat' } : FILE_SPACING;
   const spacing = calibration?.type === 'calibration' ? userCalibratedSpacing(calibration.points[0], calibration.points[1], calibration.knownLengthMm, fileSpacing) : fileSpacing;
-  return { studyInstanceUid: doc.studyInstanceUid, plane, spacing, orientation: LATERAL, annotations } as unknown as PlaneContext;
+  return { spacing, orientation: LATERAL, annotations };
 }
 
 function inputFor(doc: StudyAnnotations, plane: AnnotationPlane): ReportInput {
