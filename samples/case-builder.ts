@@ -1,4 +1,4 @@
-import type { CaseDefinition, SeriesPlan, StudyPlan, StudyTruth } from './catalog/case-definition';
+import type { CaseDefinition, SeriesPlan, StudyPlan, PhantomStudyTruth } from './catalog/case-definition';
 import type { SeriesAttributes, StudyAttributes } from './dicom/image-datasets';
 import { ctSeriesFiles, mrSeriesFiles, radiographFile, type DicomFile } from './dicom/series-files';
 import { deterministicUid } from './dicom/uid';
@@ -82,7 +82,7 @@ export function buildCase(definition: CaseDefinition, seed: number, detail: Deta
   const uid = (name: string): string => deterministicUid(caseSeed, `${definition.id}/${name}`);
   const files: OutputFile[] = [];
   const seriesIndex: Record<string, unknown>[] = [];
-  const studyTruths: StudyTruth[] = [];
+  const studyTruths: PhantomStudyTruth[] = [];
   const studiesJson: Record<string, unknown>[] = [];
   let thumbnail: ThumbnailSource | null = null;
   let seriesNumber = 0;

@@ -1,10 +1,11 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DISCLAIMER, type RecentEntry } from '../../shared/api';
 import { platform } from '../platform';
 import { sourcesFromBrowserFiles } from '../platform/platform';
 import { CaseLibrary } from '../cases/CaseLibrary';
 import { sourcesFromDrop } from './drop-files';
 import { HelpOverlay } from './HelpOverlay';
+import { useKeymap, useShortcuts } from './keymap';
 import { loadSources } from './load-files';
 import { useStudyStore, type View } from './study-store';
 import { StatusBar } from './StatusBar';
@@ -79,18 +80,19 @@ export function App() {
     return platform.onMenuCommand((c) => commands[c]?.());
   }, [openFiles, setView, toggleIdentifiers]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === '?') setHelpOpen((o) => !o);
-      else if (e.key === 'Escape') setHelpOpen(false);
-      else if (e.key === 'h' || e.key === 'H') toggleIdentifiers();
-      else if (e.key === 'o') void openFiles('files');
-      else if (e.key === 'O') void openFiles('folder');
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [openFiles, toggleIdentifiers]);
+  useKeymap();
+  useShortcuts(
+    useMemo(
+      () => ({
+        help: () => setHelpOpen((o) => !o),
+        escape: () => setHelpOpen(false),
+        identifiers: toggleIdentifiers,
+        'open-files': () => void openFiles('files'),
+        'open-folder': () => void openFiles('folder'),
+      }),
+      [openFiles, toggleIdentifiers],
+    ),
+  );
 
   const onDrop = useCallback(async (e: React.DragEvent) => {
     e.preventDefault();

@@ -6,6 +6,7 @@ import { MeasurePanel } from '../tools/MeasurePanel';
 import { documentFor, useMeasureStore } from '../tools/measure-store';
 import { planeContext, type PlaneContext } from '../tools/plane-context';
 import { useToolKeys } from '../tools/use-tool-keys';
+import { useShortcuts } from './keymap';
 import { imagePointToPatient } from '../../shared/volume/reslice';
 import { fromCornerstonePoint, headerGeometry } from '../viewer/image-geometry';
 import { ReferenceLines, type ReferencePlane } from '../viewer/ReferenceLines';
@@ -166,13 +167,7 @@ export function ViewerScreen() {
     return () => clearInterval(timer);
   }, [cine, fps, stack]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'p' && !(e.target instanceof HTMLInputElement) && !e.ctrlKey && !e.metaKey) setCine((c) => !c);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useShortcuts(useMemo(() => ({ cine: () => setCine((c) => !c) }), []));
 
   const count = VIEWPORT_COUNT[layout];
   return (

@@ -3,7 +3,7 @@ import type { SpineResults } from '../../shared/measure/types';
 import type { MeasuredFracture } from '../../shared/procedure/patientShape';
 import type { MeasureState } from '../tools/measure-store';
 import { planeContext } from '../tools/plane-context';
-import { resultsForPlane } from '../tools/spine-results';
+import { resultsForPlane } from '../../shared/measure/plane-measurements';
 import type { Stack } from '../viewer/stack';
 
 export interface StudyResults {

@@ -1,7 +1,7 @@
-import cornerstone from 'cornerstone-core';
 import { SIX_POINT_NAMES } from '../../shared/measure/six-points';
 import type { Vec2 } from '../../shared/measure/types';
 import type { Annotation } from '../../shared/model/types';
+import { imageToCanvas } from '../viewer/canvas-coordinates';
 import type { AnswerVertebra } from './answer-geometry';
 
 const EXPERT = '#e6f3ff';
@@ -11,7 +11,7 @@ const EXPERT = '#e6f3ff';
  * the same level, a line from each of their points to the expert's: the difference, drawn.
  */
 export function AnswerOverlay({ element, answer, annotations }: { element: HTMLDivElement; answer: readonly AnswerVertebra[]; annotations: readonly Annotation[] }) {
-  const screen = (p: Vec2) => cornerstone.pixelToCanvas(element, p as never) as Vec2;
+  const screen = (p: Vec2) => imageToCanvas(element, p);
   return (
     <svg className="answer-overlay" aria-hidden="true" data-testid="answer-overlay">
       {answer.map((v) => {

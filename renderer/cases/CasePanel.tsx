@@ -1,7 +1,7 @@
 import type { ReaderGenantGrade, VertebralLevel } from '../../shared/measure/types';
 import { scoreAttempt } from '../../shared/training/score';
 import type { PlaneContext } from '../tools/plane-context';
-import { freehandMeasurements, resultsForPlane } from '../tools/spine-results';
+import { freehandMeasurements, resultsForPlane } from '../../shared/measure/plane-measurements';
 import { useTrainingStore } from './training-store';
 
 /** A sample case beside the viewer: its notes, the answer on request, and scoring of the trainee's work. */

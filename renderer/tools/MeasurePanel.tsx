@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { calibrationBadge } from '../../shared/calibration';
+import { MEASUREMENT_LIST } from '../../shared/measure/definitions';
 import { effectiveGrade } from '../../shared/measure/genant';
 import { VERTEBRAL_LEVELS } from '../../shared/measure/levels';
 import type { ReaderGenantGrade, VertebralLevel } from '../../shared/measure/types';
@@ -8,16 +9,12 @@ import { GENANT_GRADE_NAMES } from '../../shared/report/results-table';
 import { GRADE_COLOURS } from './grade-colours';
 import { useMeasureStore, type ToolName } from './measure-store';
 import type { PlaneContext } from './plane-context';
-import { resultsForPlane } from './spine-results';
+import { resultsForPlane } from '../../shared/measure/plane-measurements';
 import { StudyComparison } from './StudyComparison';
 
 export const TOOLS: ReadonlyArray<readonly [ToolName, string, string]> = [
   ['navigate', 'Navigate', 'Esc'],
-  ['vertebra', '6-point vertebra', 'V'],
-  ['cobb', 'Cobb angle', 'C'],
-  ['length', 'Length', 'L'],
-  ['angle', 'Angle', 'A'],
-  ['calibrate', 'Calibrate', 'K'],
+  ...MEASUREMENT_LIST.map(({ tool }) => [tool.name, tool.label, tool.key.toUpperCase()] as const),
 ];
 
 const POSITIONS: ReadonlyArray<readonly [PatientPosition, string]> = [

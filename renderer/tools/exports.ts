@@ -9,7 +9,7 @@ import { sourceStackOf, useStudyStore } from '../app/study-store';
 import type { Stack } from '../viewer/stack';
 import { flushAutosaves } from './measure-store';
 import type { PlaneContext } from './plane-context';
-import { freehandMeasurements, resultsForPlane } from './spine-results';
+import { freehandMeasurements, resultsForPlane } from '../../shared/measure/plane-measurements';
 
 function studyInfoOf(h: InstanceHeader): StudyInfo {
   return {

@@ -1,37 +1,25 @@
 import { create } from 'zustand';
 import { levelAbove, levelBelow } from '../../shared/measure/levels';
-import { sixPointsFromList } from '../../shared/measure/six-points';
-import type { SixPoints, Vec2, VertebralLevel } from '../../shared/measure/types';
+import { MEASUREMENTS, MEASUREMENT_LIST, assemble, type MeasurementTool } from '../../shared/measure/definitions';
+import type { AnnotationFields, MeasurementDefinition } from '../../shared/measure/definitions/definition';
+import type { Vec2, VertebralLevel } from '../../shared/measure/types';
 import { createAutosave, type Autosave } from '../../shared/model/autosave';
 import { createHistory, recordState, redo, undo, type History } from '../../shared/model/history';
 import { migrate } from '../../shared/model/migrate';
 import { samePlane } from '../../shared/model/plane';
 import { addAnnotation, createStudyAnnotations, removeAnnotation, setPatientPosition, updateAnnotation } from '../../shared/model/operations';
-import type { Annotation, AnnotationPlane, CobbLine, PatientPosition, StudyAnnotations } from '../../shared/model/types';
+import type { Annotation, AnnotationPlane, AnnotationType, CobbLine, PatientPosition, StudyAnnotations } from '../../shared/model/types';
 import { platform } from '../platform';
 
-export type ToolName = 'navigate' | 'vertebra' | 'length' | 'angle' | 'cobb' | 'calibrate';
+export type ToolName = 'navigate' | MeasurementTool;
 
-/** What the guided tool asks for, point by point (DOMAIN.md §1); it asks in SIX_POINT_NAMES order. */
-export const SIX_POINT_PROMPTS: Readonly<Record<keyof SixPoints, string>> = {
-  anteriorSuperior: 'anterior-superior corner',
-  middleSuperior: 'middle of the superior endplate',
-  posteriorSuperior: 'posterior-superior corner',
-  anteriorInferior: 'anterior-inferior corner',
-  middleInferior: 'middle of the inferior endplate',
-  posteriorInferior: 'posterior-inferior corner',
-};
-
-export const POINTS_NEEDED: Readonly<Record<Exclude<ToolName, 'navigate'>, number>> = {
-  vertebra: 6,
-  length: 2,
-  angle: 3,
-  cobb: 4,
-  calibrate: 2,
-};
+/** The definition whose tool this is; undefined while navigating. */
+export function definitionOfTool(tool: ToolName): MeasurementDefinition<AnnotationType> | undefined {
+  return MEASUREMENT_LIST.find((d) => d.tool.name === tool);
+}
 
 export interface Draft {
-  readonly tool: Exclude<ToolName, 'navigate'>;
+  readonly tool: MeasurementTool;
   readonly plane: AnnotationPlane;
   readonly points: readonly Vec2[];
   /** Cobb lines already chosen from existing endplates. */
@@ -115,51 +103,41 @@ export const useMeasureStore = create<MeasureState>((set, get) => {
     autosaveFor(uid).schedule(next);
   }
 
-  function finishDraft(uid: string, draft: Draft): void {
-    const base = { id: newId(), createdAt: now().toISOString(), plane: draft.plane };
-    const p = draft.points;
-    let annotation: Annotation | undefined;
-    switch (draft.tool) {
-      case 'vertebra': {
-        const level = get().nextLevel;
-        const existing = get().studies[uid]?.history.present.annotations.find(
-          (a) => a.type === 'vertebra' && a.level === level && samePlane(a.plane, draft.plane),
-        );
-        annotation = { ...base, type: 'vertebra', level, points: sixPointsFromList(p) };
-        if (existing) annotation = { ...annotation, id: existing.id };
-        const step = get().levelStep === 'down' ? levelBelow(level) : levelAbove(level);
-        if (step) set({ nextLevel: step });
-        if (existing) {
-          const replacement = annotation;
-          edit(uid, (doc) => updateAnnotation(doc, replacement, now()));
-          set({ draft: null, selectedId: replacement.id });
-          return;
-        }
-        break;
-      }
-      case 'length':
-        annotation = { ...base, type: 'length', points: [p[0], p[1]] };
-        break;
-      case 'angle':
-        annotation = { ...base, type: 'angle', points: [p[0], p[1], p[2]] };
-        break;
-      case 'cobb': {
-        const lines: CobbLine[] = [...draft.cobbLines];
-        for (let i = 0; i + 1 < p.length; i += 2) lines.push({ kind: 'drawn', from: p[i], to: p[i + 1] });
-        annotation = { ...base, type: 'cobb', lines: [lines[0], lines[1]] };
-        break;
-      }
-      case 'calibrate':
-        set({ draft: null, pendingCalibration: { plane: draft.plane, points: [p[0], p[1]] } });
-        return;
+  /**
+   * Adds what a definition built on a plane, in place of the annotation it replaces there (one vertebra
+   * per level, one calibration per image); selects it.
+   */
+  function place<T extends AnnotationType>(uid: string, definition: MeasurementDefinition<T>, plane: AnnotationPlane, fields: AnnotationFields<T>): Annotation {
+    const made: Annotation = assemble(definition.type, { id: newId(), createdAt: now().toISOString(), plane }, fields);
+    const { replaces } = definition;
+    const onPlane = (doc: StudyAnnotations) => (replaces ? doc.annotations.filter((a) => samePlane(a.plane, plane) && replaces.matches(fields, a)) : []);
+    const existing = replaces?.inPlace ? onPlane(get().studies[uid]?.history.present ?? createStudyAnnotations(uid, now()))[0] : undefined;
+    if (existing) {
+      const replacement: Annotation = { ...made, id: existing.id };
+      edit(uid, (doc) => updateAnnotation(doc, replacement, now()));
+      return replacement;
     }
-    const added = annotation;
-    edit(uid, (doc) => addAnnotation(doc, added, now()));
+    edit(uid, (doc) => addAnnotation(onPlane(doc).reduce((d, a) => removeAnnotation(d, a.id, now()), doc), made, now()));
+    return made;
+  }
+
+  function finishDraft(uid: string, draft: Draft): void {
+    const definition = definitionOfTool(draft.tool)!;
+    if (definition.asksKnownLength) {
+      set({ draft: null, pendingCalibration: { plane: draft.plane, points: [draft.points[0], draft.points[1]] } });
+      return;
+    }
+    const level = get().nextLevel;
+    if (definition.takesLevel) {
+      const step = get().levelStep === 'down' ? levelBelow(level) : levelAbove(level);
+      if (step) set({ nextLevel: step });
+    }
+    const added = place(uid, definition, draft.plane, definition.build({ points: draft.points, cobbLines: draft.cobbLines, level }));
     set({ draft: null, selectedId: added.id });
   }
 
   function pointsStillNeeded(draft: Draft): number {
-    return POINTS_NEEDED[draft.tool] - draft.points.length - draft.cobbLines.length * 2;
+    return definitionOfTool(draft.tool)!.pointsNeeded - draft.points.length - draft.cobbLines.length * 2;
   }
 
   return {
@@ -226,20 +204,8 @@ export const useMeasureStore = create<MeasureState>((set, get) => {
     confirmCalibration(uid, knownLengthMm) {
       const pending = get().pendingCalibration;
       if (!pending || !(knownLengthMm > 0)) return;
-      const calibration: Annotation = {
-        id: newId(),
-        createdAt: now().toISOString(),
-        plane: pending.plane,
-        type: 'calibration',
-        points: pending.points,
-        knownLengthMm,
-      };
-      // One calibration per image: a new one replaces the old.
-      edit(uid, (doc) => {
-        const old = doc.annotations.filter((a) => a.type === 'calibration' && samePlane(a.plane, pending.plane));
-        const cleared = old.reduce((d, a) => removeAnnotation(d, a.id, now()), doc);
-        return addAnnotation(cleared, calibration, now());
-      });
+      const { calibration } = MEASUREMENTS;
+      place(uid, calibration, pending.plane, calibration.build({ points: pending.points, cobbLines: [], level: get().nextLevel, knownLengthMm }));
       set({ pendingCalibration: null, tool: 'navigate' });
     },
 

@@ -1,7 +1,8 @@
 import cornerstone from 'cornerstone-core';
 import type { Viewport as CsViewport } from 'cornerstone-core';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { calibrationBadgeShort } from '../../shared/calibration';
+import { useShortcuts } from '../app/keymap';
 import { orientationLetters, patientOrientationLetters, type EdgeLetters } from '../../shared/dicom/orientation';
 import { registerImageLoader } from './cornerstone-image';
 import { formatDicomDate, formatPersonName } from './dicom-text';
@@ -204,38 +205,31 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
 
   useEffect(() => onViewportCommand(index, run), [index, run]);
 
-  useEffect(() => {
-    if (!active) return;
-    const presets = presetsFor(stack.modality);
-    const onKey = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement || e.ctrlKey || e.metaKey || e.altKey) return;
-      const actions: Record<string, () => void> = {
-        ArrowUp: () => step(-1),
-        ArrowDown: () => step(1),
-        ArrowLeft: () => step(-1),
-        ArrowRight: () => step(1),
-        PageUp: () => step(-10),
-        PageDown: () => step(10),
-        Home: () => onSliceChange(0),
-        End: () => onSliceChange(count - 1),
-        f: () => run('fit'),
-        r: () => run('reset'),
-        i: () => run('invert'),
-        e: () => run('rotate'),
-        x: () => run('flip-horizontal'),
-        y: () => run('flip-vertical'),
-        m: () => setMagnifier((m) => !m),
+  useShortcuts(
+    useMemo(() => {
+      const presets = presetsFor(stack.modality);
+      return {
+        'slice-previous': () => step(-1),
+        'slice-next': () => step(1),
+        'slice-back-10': () => step(-10),
+        'slice-forward-10': () => step(10),
+        'slice-first': () => onSliceChange(0),
+        'slice-last': () => onSliceChange(count - 1),
+        fit: () => run('fit'),
+        reset: () => run('reset'),
+        invert: () => run('invert'),
+        rotate: () => run('rotate'),
+        'flip-horizontal': () => run('flip-horizontal'),
+        'flip-vertical': () => run('flip-vertical'),
+        magnifier: () => setMagnifier((m) => !m),
+        'window-preset': (e: KeyboardEvent) => {
+          const preset = presets.find((p) => p.key === e.key);
+          if (preset) run({ window: { center: preset.center, width: preset.width } });
+        },
       };
-      for (const p of presets) actions[p.key] = () => run({ window: { center: p.center, width: p.width } });
-      const action = actions[e.key];
-      if (action) {
-        e.preventDefault();
-        action();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [active, stack.modality, step, run, onSliceChange, count]);
+    }, [stack.modality, step, run, onSliceChange, count]),
+    active,
+  );
 
   const onWheel = useCallback((e: React.WheelEvent) => step(e.deltaY > 0 ? 1 : -1), [step]);
 

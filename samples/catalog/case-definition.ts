@@ -32,7 +32,11 @@ export interface PatientPlan {
   readonly age: string;
 }
 
-export interface StudyTruth {
+/**
+ * One study's truth as the generator knows it, in phantom terms (keyed by the plan's study key); what it
+ * writes into case.json is read back by the app as shared/training/case-truth.ts StudyTruth.
+ */
+export interface PhantomStudyTruth {
   readonly key: string;
   readonly label: string;
   readonly vertebrae: readonly VertebraTruth[];
@@ -56,5 +60,5 @@ export interface CaseDefinition {
   readonly patient: PatientPlan;
   readonly studies: readonly StudyPlan[];
   /** Written from the ground truth, so that every number quoted matches the images. */
-  notes(truth: readonly StudyTruth[]): TeachingNotes;
+  notes(truth: readonly PhantomStudyTruth[]): TeachingNotes;
 }

@@ -1,19 +1,19 @@
 import type { Level } from '../phantom/levels';
 import type { SegmentAngle, VertebraTruth } from '../phantom/morphometry';
-import type { CaseDefinition, StudyTruth } from './case-definition';
+import type { CaseDefinition, PhantomStudyTruth } from './case-definition';
 
 /**
  * The course: seven synthetic cases from a normal spine to multiple osteoporotic fractures
  * (DOMAIN.md §1–§4). Notes quote the ground truth, so the numbers always match the images.
  */
 
-function vertebra(truth: readonly StudyTruth[], key: string, level: Level): VertebraTruth {
+function vertebra(truth: readonly PhantomStudyTruth[], key: string, level: Level): VertebraTruth {
   const found = truth.find((s) => s.key === key)?.vertebrae.find((v) => v.level === level);
   if (!found) throw new Error(`No ground truth for ${level} in study ${key}`);
   return found;
 }
 
-function angle(truth: readonly StudyTruth[], key: string, index = 0): SegmentAngle {
+function angle(truth: readonly PhantomStudyTruth[], key: string, index = 0): SegmentAngle {
   const found = truth.find((s) => s.key === key)?.angles[index];
   if (!found) throw new Error(`No angle ${index} in study ${key}`);
   return found;

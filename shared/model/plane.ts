@@ -2,6 +2,7 @@
  * Where an annotation lives, and how a point on a reformatted plane maps to the patient and back
  * (DICOM PS3.3 C.7.6.2.1.1: P = S + X·Δi·i + Y·Δj·j, with Δi the column spacing and Δj the row spacing).
  */
+import { withEveryHandleMoved } from '../measure/definitions';
 import type { Vec2 } from '../measure/types';
 import type { Annotation, AnnotationPlane, ReformatPlane, StudyAnnotations, Vec3 } from './types';
 
@@ -85,39 +86,7 @@ function mapPoint(from: ReformatPlane, to: ReformatPlane, point: Vec2): Vec2 {
 
 /** The annotation re-expressed in the pixel coordinates of another reformat of the same slab. */
 function moveToReformat(annotation: Annotation, from: ReformatPlane, to: ReformatPlane): Annotation {
-  const move = (p: Vec2) => mapPoint(from, to, p);
-  switch (annotation.type) {
-    case 'vertebra': {
-      const p = annotation.points;
-      return {
-        ...annotation,
-        plane: to,
-        points: {
-          anteriorSuperior: move(p.anteriorSuperior),
-          middleSuperior: move(p.middleSuperior),
-          posteriorSuperior: move(p.posteriorSuperior),
-          anteriorInferior: move(p.anteriorInferior),
-          middleInferior: move(p.middleInferior),
-          posteriorInferior: move(p.posteriorInferior),
-        },
-      };
-    }
-    case 'cobb': {
-      const [first, second] = annotation.lines.map((line) =>
-        line.kind === 'drawn' ? { ...line, from: move(line.from), to: move(line.to) } : line,
-      );
-      return { ...annotation, plane: to, lines: [first, second] };
-    }
-    case 'length':
-    case 'calibration':
-      return { ...annotation, plane: to, points: [move(annotation.points[0]), move(annotation.points[1])] };
-    case 'angle':
-      return {
-        ...annotation,
-        plane: to,
-        points: [move(annotation.points[0]), move(annotation.points[1]), move(annotation.points[2])],
-      };
-  }
+  return { ...withEveryHandleMoved(annotation, (p) => mapPoint(from, to, p)), plane: to };
 }
 
 /**

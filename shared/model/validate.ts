@@ -3,14 +3,13 @@
  * Written by hand so that every rule is visible: exact types, finite numbers, known keys only, capped
  * strings and arrays. The result is a fresh copy built from the checked fields, never the input object.
  */
-import { SIX_POINT_NAMES } from '../measure/six-points';
-import { VERTEBRAL_LEVELS } from '../measure/levels';
-import type { ReaderGenantGrade, SixPoints, Vec2, VertebralLevel } from '../measure/types';
+import { MEASUREMENTS, assemble, definitionOf } from '../measure/definitions';
+import { Checker, VALIDATION_LIMITS } from './checker';
 import {
   SCHEMA_VERSION,
   type Annotation,
   type AnnotationPlane,
-  type CobbLine,
+  type AnnotationType,
   type PatientPosition,
   type ReformatOrientation,
   type StudyAnnotations,
@@ -19,25 +18,7 @@ import {
 
 export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: string[] };
 
-export const VALIDATION_LIMITS = {
-  maxAnnotations: 2000,
-  maxIdLength: 128,
-  /** DICOM PS3.5 §9.1: a UID has at most 64 characters. */
-  maxUidLength: 64,
-  /** Far beyond any image (pixels) or patient (mm); stops absurd values before any maths. */
-  maxAbsCoordinate: 1e6,
-  maxSpacingMm: 100,
-  maxKnownLengthMm: 10_000,
-  maxFrameIndex: 100_000,
-  /** Enough to explain the problem without flooding a log with one line per broken point. */
-  maxErrors: 50,
-} as const;
-
-/**
- * 'strict' refuses unknown keys and any bad annotation. 'lenient' is for showing a file written by a newer
- * version read-only: unknown keys are ignored and annotations that do not fit are skipped, with a note.
- */
-export type ValidationMode = 'strict' | 'lenient';
+export { VALIDATION_LIMITS, type ValidationMode } from './checker';
 
 export interface LenientValidation {
   readonly document: StudyAnnotations | null;
@@ -45,113 +26,10 @@ export interface LenientValidation {
   readonly skipped: string[];
 }
 
-const UID_PATTERN = /^[0-9]+(\.[0-9]+)*$/;
-const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
-const ISO_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const PATIENT_POSITIONS: readonly PatientPosition[] = ['standing', 'sitting', 'supine', 'prone', 'unknown'];
 const REFORMAT_ORIENTATIONS: readonly ReformatOrientation[] = ['sagittal', 'coronal', 'axial'];
-const READER_GRADES: readonly ReaderGenantGrade[] = [0, 0.5, 1, 2, 3];
 /** Direction vectors must be unit length and at right angles, to this tolerance. */
 const DIRECTION_TOLERANCE = 1e-3;
-
-class Checker {
-  readonly errors: string[] = [];
-
-  constructor(readonly mode: ValidationMode) {}
-
-  fail(path: string, problem: string): undefined {
-    if (this.errors.length < VALIDATION_LIMITS.maxErrors) this.errors.push(`${path}: ${problem}`);
-    return undefined;
-  }
-
-  /** A plain object with the required keys present and, in strict mode, no others. */
-  object(value: unknown, path: string, required: readonly string[], optional: readonly string[] = []): Record<string, unknown> | undefined {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return this.fail(path, 'must be an object');
-    const record = value as Record<string, unknown>;
-    const before = this.errors.length;
-    for (const key of required) if (!Object.hasOwn(record, key)) this.fail(`${path}.${key}`, 'is missing');
-    if (this.mode === 'strict') {
-      for (const key of Object.keys(record)) {
-        if (!required.includes(key) && !optional.includes(key)) this.fail(`${path}.${key.slice(0, 40)}`, 'is not a known field');
-      }
-    }
-    return this.errors.length === before ? record : undefined;
-  }
-
-  finite(value: unknown, path: string, min: number, max: number): number | undefined {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return this.fail(path, 'must be a finite number');
-    if (value < min || value > max) return this.fail(path, `must be between ${min} and ${max}`);
-    return value;
-  }
-
-  positive(value: unknown, path: string, max: number): number | undefined {
-    const n = this.finite(value, path, 0, max);
-    return n === 0 ? this.fail(path, 'must be greater than 0') : n;
-  }
-
-  integer(value: unknown, path: string, min: number, max: number): number | undefined {
-    const n = this.finite(value, path, min, max);
-    return n !== undefined && !Number.isInteger(n) ? this.fail(path, 'must be a whole number') : n;
-  }
-
-  text(value: unknown, path: string, maxLength: number, pattern: RegExp, patternWords: string): string | undefined {
-    if (typeof value !== 'string') return this.fail(path, 'must be a string');
-    if (value.length === 0 || value.length > maxLength) return this.fail(path, `must have 1 to ${maxLength} characters`);
-    if (!pattern.test(value)) return this.fail(path, `must be ${patternWords}`);
-    return value;
-  }
-
-  uid(value: unknown, path: string): string | undefined {
-    return this.text(value, path, VALIDATION_LIMITS.maxUidLength, UID_PATTERN, 'a DICOM UID (digits separated by dots)');
-  }
-
-  id(value: unknown, path: string): string | undefined {
-    return this.text(value, path, VALIDATION_LIMITS.maxIdLength, ID_PATTERN, 'letters, digits, "-" or "_"');
-  }
-
-  timestamp(value: unknown, path: string): string | undefined {
-    const text = this.text(value, path, 40, ISO_TIMESTAMP_PATTERN, 'an ISO 8601 date and time with a time zone');
-    if (text !== undefined && !Number.isFinite(Date.parse(text))) return this.fail(path, 'is not a real date and time');
-    return text;
-  }
-
-  oneOf<T>(value: unknown, path: string, allowed: readonly T[]): T | undefined {
-    if (!allowed.includes(value as T)) return this.fail(path, `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
-    return value as T;
-  }
-
-  array(value: unknown, path: string, minLength: number, maxLength: number): unknown[] | undefined {
-    if (!Array.isArray(value)) return this.fail(path, 'must be an array');
-    if (value.length < minLength || value.length > maxLength) {
-      return this.fail(path, minLength === maxLength ? `must hold exactly ${minLength} items` : `must hold ${minLength} to ${maxLength} items`);
-    }
-    return value;
-  }
-
-  vec2(value: unknown, path: string): Vec2 | undefined {
-    const o = this.object(value, path, ['x', 'y']);
-    if (!o) return undefined;
-    const x = this.finite(o.x, `${path}.x`, -VALIDATION_LIMITS.maxAbsCoordinate, VALIDATION_LIMITS.maxAbsCoordinate);
-    const y = this.finite(o.y, `${path}.y`, -VALIDATION_LIMITS.maxAbsCoordinate, VALIDATION_LIMITS.maxAbsCoordinate);
-    return x === undefined || y === undefined ? undefined : { x, y };
-  }
-
-  vec3(value: unknown, path: string): Vec3 | undefined {
-    const o = this.object(value, path, ['x', 'y', 'z']);
-    if (!o) return undefined;
-    const [x, y, z] = (['x', 'y', 'z'] as const).map((k) =>
-      this.finite(o[k], `${path}.${k}`, -VALIDATION_LIMITS.maxAbsCoordinate, VALIDATION_LIMITS.maxAbsCoordinate),
-    );
-    return x === undefined || y === undefined || z === undefined ? undefined : { x, y, z };
-  }
-
-  points<N extends 2 | 3>(value: unknown, path: string, count: N): Vec2[] | undefined {
-    const items = this.array(value, path, count, count);
-    if (!items) return undefined;
-    const points = items.map((p, i) => this.vec2(p, `${path}[${i}]`));
-    return points.every((p): p is Vec2 => p !== undefined) ? points : undefined;
-  }
-}
 
 function unitDirection(check: Checker, value: unknown, path: string): Vec3 | undefined {
   const v = check.vec3(value, path);
@@ -207,85 +85,27 @@ function validatePlane(check: Checker, value: unknown, path: string): Annotation
   return check.fail(`${path}.kind`, 'must be "image" or "reformat"');
 }
 
-function validateSixPoints(check: Checker, value: unknown, path: string): SixPoints | undefined {
-  const o = check.object(value, path, SIX_POINT_NAMES);
-  if (!o) return undefined;
-  const entries = SIX_POINT_NAMES.map((name) => [name, check.vec2(o[name], `${path}.${name}`)] as const);
-  if (entries.some(([, p]) => p === undefined)) return undefined;
-  return Object.fromEntries(entries) as unknown as SixPoints;
-}
-
-function validateCobbLine(check: Checker, value: unknown, path: string): CobbLine | undefined {
-  const kind = typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined;
-  if (kind === 'drawn') {
-    const o = check.object(value, path, ['kind', 'from', 'to']);
-    if (!o) return undefined;
-    const from = check.vec2(o.from, `${path}.from`);
-    const to = check.vec2(o.to, `${path}.to`);
-    return from && to ? { kind, from, to } : undefined;
-  }
-  if (kind === 'endplate') {
-    const o = check.object(value, path, ['kind', 'annotationId', 'endplate']);
-    if (!o) return undefined;
-    const annotationId = check.id(o.annotationId, `${path}.annotationId`);
-    const endplate = check.oneOf(o.endplate, `${path}.endplate`, ['superior', 'inferior'] as const);
-    return annotationId !== undefined && endplate !== undefined ? { kind, annotationId, endplate } : undefined;
-  }
-  return check.fail(`${path}.kind`, 'must be "drawn" or "endplate"');
-}
-
 const COMMON_KEYS = ['id', 'type', 'createdAt', 'plane'] as const;
 
 function validateAnnotation(check: Checker, value: unknown, path: string): Annotation | undefined {
   const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
-  const fields: Record<string, { required: string[]; optional?: string[] }> = {
-    vertebra: { required: ['level', 'points'], optional: ['finalGrade'] },
-    cobb: { required: ['lines'] },
-    length: { required: ['points'] },
-    angle: { required: ['points'] },
-    calibration: { required: ['points', 'knownLengthMm'] },
-  };
-  if (typeof type !== 'string' || !Object.hasOwn(fields, type)) {
-    return check.fail(`${path}.type`, `must be one of ${Object.keys(fields).join(', ')}`);
+  if (typeof type !== 'string' || !Object.hasOwn(MEASUREMENTS, type)) {
+    return check.fail(`${path}.type`, `must be one of ${Object.keys(MEASUREMENTS).join(', ')}`);
   }
-  const o = check.object(value, path, [...COMMON_KEYS, ...fields[type].required], fields[type].optional);
+  const { validation } = MEASUREMENTS[type as AnnotationType];
+  const o = check.object(value, path, [...COMMON_KEYS, ...validation.required], validation.optional);
   if (!o) return undefined;
   const id = check.id(o.id, `${path}.id`);
   const createdAt = check.timestamp(o.createdAt, `${path}.createdAt`);
   const plane = validatePlane(check, o.plane, `${path}.plane`);
   if (id === undefined || createdAt === undefined || plane === undefined) return undefined;
-  const base = { id, createdAt, plane };
+  const fields = validation.fields(check, o, path);
+  return fields && assemble(type as AnnotationType, { id, createdAt, plane }, fields);
+}
 
-  switch (type) {
-    case 'vertebra': {
-      const level = check.oneOf<VertebralLevel>(o.level, `${path}.level`, VERTEBRAL_LEVELS);
-      const points = validateSixPoints(check, o.points, `${path}.points`);
-      const finalGrade = o.finalGrade === undefined ? undefined : check.oneOf(o.finalGrade, `${path}.finalGrade`, READER_GRADES);
-      if (level === undefined || points === undefined || (o.finalGrade !== undefined && finalGrade === undefined)) return undefined;
-      return { ...base, type, level, points, ...(finalGrade === undefined ? {} : { finalGrade }) };
-    }
-    case 'cobb': {
-      const lines = check.array(o.lines, `${path}.lines`, 2, 2);
-      if (!lines) return undefined;
-      const first = validateCobbLine(check, lines[0], `${path}.lines[0]`);
-      const second = validateCobbLine(check, lines[1], `${path}.lines[1]`);
-      return first && second ? { ...base, type, lines: [first, second] } : undefined;
-    }
-    case 'length': {
-      const points = check.points(o.points, `${path}.points`, 2);
-      return points ? { ...base, type, points: [points[0], points[1]] } : undefined;
-    }
-    case 'angle': {
-      const points = check.points(o.points, `${path}.points`, 3);
-      return points ? { ...base, type, points: [points[0], points[1], points[2]] } : undefined;
-    }
-    case 'calibration': {
-      const points = check.points(o.points, `${path}.points`, 2);
-      const knownLengthMm = check.positive(o.knownLengthMm, `${path}.knownLengthMm`, VALIDATION_LIMITS.maxKnownLengthMm);
-      return points && knownLengthMm !== undefined ? { ...base, type, points: [points[0], points[1]], knownLengthMm } : undefined;
-    }
-  }
-  return undefined;
+/** The vertebra annotations an annotation depends on (a Cobb line following an endplate). */
+function referencesOf(a: Annotation): readonly { readonly path: string; readonly annotationId: string }[] {
+  return definitionOf(a).validation.references?.(a) ?? [];
 }
 
 /** Ids are unique, and every endplate a Cobb line follows belongs to a vertebra annotation of the document. */
@@ -296,12 +116,9 @@ function checkReferences(check: Checker, annotations: readonly Annotation[]): vo
     byId.set(a.id, a);
   });
   annotations.forEach((a, i) => {
-    if (a.type !== 'cobb') return;
-    a.lines.forEach((line, j) => {
-      if (line.kind === 'endplate' && byId.get(line.annotationId)?.type !== 'vertebra') {
-        check.fail(`annotations[${i}].lines[${j}].annotationId`, `"${line.annotationId}" is not a vertebra annotation of this study`);
-      }
-    });
+    for (const { path, annotationId } of referencesOf(a)) {
+      if (byId.get(annotationId)?.type !== 'vertebra') check.fail(`annotations[${i}].${path}`, `"${annotationId}" is not a vertebra annotation of this study`);
+    }
   });
 }
 
@@ -355,7 +172,7 @@ export function validateLeniently(input: unknown): LenientValidation {
   const vertebraIds = new Set(document.annotations.filter((a) => a.type === 'vertebra').map((a) => a.id));
   const seen = new Set<string>();
   const annotations = document.annotations.filter((a) => {
-    const dangling = a.type === 'cobb' && a.lines.some((l) => l.kind === 'endplate' && !vertebraIds.has(l.annotationId));
+    const dangling = referencesOf(a).some((r) => !vertebraIds.has(r.annotationId));
     if (dangling || seen.has(a.id)) skipped.push(`annotation "${a.id}": ${dangling ? 'follows a vertebra that was skipped' : 'repeats an id'}`);
     const keep = !dangling && !seen.has(a.id);
     seen.add(a.id);

@@ -2,9 +2,8 @@
  * The results table shared by the CSV and PDF exports: one row per measured level, the reader's final
  * grade beside the computed suggestion, then every angle labelled by its endplates.
  */
-import { levelIndex } from '../measure/levels';
 import { calibrationBadge } from '../calibration';
-import { angleLabel } from '../measure/angles';
+import { definitionOf } from '../measure/definitions';
 import type {
   AngleMeasurement,
   FractureShape,
@@ -13,7 +12,7 @@ import type {
   ReaderGenantGrade,
   VertebralLevel,
 } from '../measure/types';
-import type { Annotation, CobbAnnotation, VertebraAnnotation } from '../model/types';
+import type { Annotation, VertebraAnnotation } from '../model/types';
 import type { ReportInput } from './study-info';
 
 export interface VertebraRow {
@@ -93,35 +92,15 @@ export function vertebraRows({ doc, results }: ReportInput): VertebraRow[] {
   });
 }
 
-/**
- * The endplate label of a Cobb annotation whose both lines follow endplates, head end first whichever
- * was picked first, e.g. "T12 sup – L2 inf" (DOMAIN.md §2), so it matches the same angle measured elsewhere.
- */
-export function cobbEndplateLabel(cobb: CobbAnnotation, annotations: readonly Annotation[]): string | undefined {
-  const vertebrae = vertebraAnnotations(annotations);
-  const refs = cobb.lines.map((line) => {
-    const vertebra = line.kind === 'endplate' ? vertebrae.get(line.annotationId) : undefined;
-    return vertebra && line.kind === 'endplate' ? { level: vertebra.level, endplate: line.endplate } : undefined;
-  });
-  if (!refs[0] || !refs[1]) return undefined;
-  const [first, second] = levelIndex(refs[0].level) <= levelIndex(refs[1].level) ? [refs[0], refs[1]] : [refs[1], refs[0]];
-  return angleLabel(first, second);
-}
-
-function isAngle(m: AngleMeasurement | Length | undefined): m is AngleMeasurement {
-  return m !== undefined && 'signedDeg' in m;
-}
-
 /** Engine angles first (local kyphosis, requested Cobb angles), then hand-drawn angles not already listed. */
 export function angleRows({ doc, results, annotationMeasurements = {} }: ReportInput): AngleRow[] {
   const rows: AngleRow[] = results.angles.map((a) => ({ label: a.label, kind: a.kind, signedDeg: a.signedDeg, description: a.description }));
   const listed = new Set(rows.map((r) => r.label));
   for (const annotation of doc.annotations) {
-    const measured = annotationMeasurements[annotation.id];
-    if (!isAngle(measured) || listed.has(measured.label)) continue;
-    // A three-point angle has no curvature to name; only spine angles say kyphosis or lordosis.
-    rows.push({ label: measured.label, kind: measured.kind, signedDeg: measured.signedDeg, description: measured.kind === 'angle' ? '' : measured.description });
-    listed.add(measured.label);
+    const row = definitionOf(annotation).reportRow?.(annotationMeasurements[annotation.id]);
+    if (!row || listed.has(row.label)) continue;
+    rows.push(row);
+    listed.add(row.label);
   }
   return rows;
 }

@@ -7,13 +7,12 @@
  * becomes a Comprehensive 3D SR. Bytes come from DicomDict.write(), which needs no Node Buffer.
  */
 import dcmjs from 'dcmjs';
-import { calibrationBadge } from '../calibration';
-import { endplateLine } from '../measure/angles';
-import type { AngleMeasurement, Length, VertebraMeasurement, Vec2 } from '../measure/types';
+import { definitionOf } from '../measure/definitions';
+import type { SrWriteContext } from '../measure/definitions/definition';
+import type { AngleMeasurement, Length, Vec2 } from '../measure/types';
 import { patientPointOf } from '../model/plane';
-import type { Annotation, AnnotationPlane, CobbAnnotation, ImagePlane, VertebraAnnotation } from '../model/types';
+import type { Annotation, AnnotationPlane, ImagePlane } from '../model/types';
 import { reformatPlaneText } from './reformat-plane-text';
-import { cobbEndplateLabel } from './results-table';
 import {
   CODES,
   IMPLEMENTATION_CLASS_UID,
@@ -22,10 +21,8 @@ import {
   SOP_CLASS,
   TRANSFER_SYNTAX_EXPLICIT_LITTLE,
   UNITS,
-  genantCode,
-  vertebraCode,
-  type Code,
 } from './sr-codes';
+import { code, container, num, text, uidRef, type Item } from './sr-items';
 import type { ReportInput } from './study-info';
 
 /** An image the annotations were drawn on, as the study index knows it. */
@@ -53,62 +50,12 @@ export interface SrResult {
   readonly omitted: readonly { readonly annotationId: string; readonly reason: string }[];
 }
 
-type Item = Record<string, unknown>;
-
 /** "2.25." + the 128 random bits as a decimal integer (PS3.5 B.2). */
 export function uuidDerivedUid(): string {
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6] & 0x0f) | 0x40; // UUID version 4
   bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
   return `2.25.${bytes.reduce((n, b) => n * 256n + BigInt(b), 0n)}`;
-}
-
-const text = (relationship: string, concept: Code, value: string): Item => ({
-  RelationshipType: relationship,
-  ValueType: 'TEXT',
-  ConceptNameCodeSequence: [concept],
-  TextValue: value,
-});
-
-const code = (relationship: string, concept: Code, value: Code): Item => ({
-  RelationshipType: relationship,
-  ValueType: 'CODE',
-  ConceptNameCodeSequence: [concept],
-  ConceptCodeSequence: [value],
-});
-
-const uidRef = (relationship: string, concept: Code, uid: string): Item => ({
-  RelationshipType: relationship,
-  ValueType: 'UIDREF',
-  ConceptNameCodeSequence: [concept],
-  UID: uid,
-});
-
-const container = (relationship: string, concept: Code, children: Item[]): Item => ({
-  RelationshipType: relationship,
-  ValueType: 'CONTAINER',
-  ConceptNameCodeSequence: [concept],
-  ContinuityOfContent: 'SEPARATE',
-  ContentSequence: children,
-});
-
-/** A NUM; an unknown value is said so with a Numeric Value Qualifier (PS3.3 C.18.1), not left out. */
-function num(concept: Code, value: number | undefined, unit: Code, children: Item[] = []): Item {
-  const measured =
-    value !== undefined && Number.isFinite(value)
-      ? { MeasuredValueSequence: [{ MeasurementUnitsCodeSequence: [unit], NumericValue: value }] }
-      : { MeasuredValueSequence: [], NumericValueQualifierCodeSequence: [CODES.valueUnknown] };
-  return {
-    RelationshipType: 'CONTAINS',
-    ValueType: 'NUM',
-    ConceptNameCodeSequence: [concept],
-    ...measured,
-    ...(children.length ? { ContentSequence: children } : {}),
-  };
-}
-
-function lengthNum(concept: Code, length: Length | undefined, children: Item[] = []): Item {
-  return num(concept, length?.value, length?.unit === 'px' ? UNITS.pixels : UNITS.mm, children);
 }
 
 const DA = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, '');
@@ -127,7 +74,17 @@ class SrWriter {
     private readonly newUid: () => string,
   ) {
     this.imageBySop = new Map(sourceImages.map((i) => [i.sopInstanceUid, i]));
+    this.writeContext = {
+      scoord: (plane, points) => this.scoord(plane, points),
+      tracking: (id) => this.tracking(id),
+      annotations: input.doc.annotations,
+      vertebraMeasurement: (level) => input.results.vertebrae.find((v) => v.level === level),
+      angleOf: (a) => this.angleOf(a),
+      lengthOf: (a) => this.lengthOf(a),
+    };
   }
+
+  private readonly writeContext: SrWriteContext;
 
   private referencedSop(plane: ImagePlane): Item {
     const image = this.imageBySop.get(plane.sopInstanceUid);
@@ -179,55 +136,10 @@ class SrWriter {
     ];
   }
 
-  private vertebraGroup(a: VertebraAnnotation, plane: AnnotationPlane, m: VertebraMeasurement | undefined): Item[] {
-    const p = a.points;
-    return [
-      ...this.tracking(a.id),
-      code('HAS CONCEPT MOD', CODES.findingSite, vertebraCode(a.level)),
-      ...(a.finalGrade === undefined ? [] : [code('CONTAINS', CODES.finding, genantCode(a.finalGrade))]),
-      ...(m ? [code('CONTAINS', CODES.suggestedGrade, genantCode(m.suggestedGrade))] : []),
-      lengthNum(CODES.anteriorHeight, m?.heights.ha, [this.scoord(plane, [p.anteriorSuperior, p.anteriorInferior])]),
-      lengthNum(CODES.middleHeight, m?.heights.hm, [this.scoord(plane, [p.middleSuperior, p.middleInferior])]),
-      lengthNum(CODES.posteriorHeight, m?.heights.hp, [this.scoord(plane, [p.posteriorSuperior, p.posteriorInferior])]),
-      ...(m
-        ? [
-            num(CODES.anteriorLoss, m.loss.anterior * 100, UNITS.percent),
-            num(CODES.middleLoss, m.loss.middle * 100, UNITS.percent),
-            text('CONTAINS', CODES.lossReference, m.loss.referenceDetail),
-            num(CODES.wedgeAngle, m.wedgeAngleDeg, UNITS.deg),
-            text('CONTAINS', CODES.calibration, calibrationBadge(m.heights.ha.calibration)),
-          ]
-        : []),
-    ];
-  }
-
-  private cobbGroup(a: CobbAnnotation, plane: AnnotationPlane, angle: AngleMeasurement | undefined): Item[] | string {
-    const vertebrae = new Map(this.input.doc.annotations.map((x) => [x.id, x]));
-    const points: Vec2[] = [];
-    const follows: Item[] = [];
-    for (const [index, line] of a.lines.entries()) {
-      if (line.kind === 'drawn') {
-        points.push(line.from, line.to);
-        continue;
-      }
-      const vertebra = vertebrae.get(line.annotationId);
-      if (vertebra?.type !== 'vertebra') return `its line follows annotation ${line.annotationId}, which is not a vertebra`;
-      const { from, to } = endplateLine(vertebra.points, line.endplate);
-      points.push(from, to);
-      follows.push(text('CONTAINS', CODES.cobbLineFollows, `line ${index + 1} follows ${line.annotationId} ${line.endplate}`));
-    }
-    return [
-      ...this.tracking(a.id),
-      ...(angle ? [text('CONTAINS', CODES.angleLabel, angle.label)] : []),
-      num(CODES.cobbAngle, angle?.signedDeg, UNITS.deg, [this.scoord(plane, points)]),
-      ...follows,
-    ];
-  }
-
   private angleOf(a: Annotation): AngleMeasurement | undefined {
     const measured = this.input.annotationMeasurements?.[a.id];
     if (measured && 'signedDeg' in measured) return measured;
-    const label = a.type === 'cobb' ? cobbEndplateLabel(a, this.input.doc.annotations) : undefined;
+    const label = definitionOf(a).engineAngleLabel?.(a, this.input.doc.annotations);
     return label === undefined ? undefined : this.input.results.angles.find((x) => x.label === label);
   }
 
@@ -249,22 +161,7 @@ class SrWriter {
     } else if (!this.imageBySop.has(plane.sopInstanceUid)) {
       return `its image ${plane.sopInstanceUid} is not among the source images`;
     }
-    switch (a.type) {
-      case 'vertebra': {
-        const measured = this.input.results.vertebrae.find((v) => v.level === a.level);
-        return this.vertebraGroup(a, plane, measured);
-      }
-      case 'cobb':
-        return this.cobbGroup(a, plane, this.angleOf(a));
-      case 'length':
-        return [...this.tracking(a.id), lengthNum(CODES.length, this.lengthOf(a), [this.scoord(plane, a.points)])];
-      case 'angle': {
-        const angle = this.angleOf(a);
-        return [...this.tracking(a.id), num(CODES.angle, angle ? Math.abs(angle.signedDeg) : undefined, UNITS.deg, [this.scoord(plane, a.points)])];
-      }
-      case 'calibration':
-        return [...this.tracking(a.id), num(CODES.calibrationLength, a.knownLengthMm, UNITS.mm, [this.scoord(plane, a.points)])];
-    }
+    return definitionOf(a).sr.write(a, plane, this.writeContext);
   }
 
   /** Engine angles that belong to no annotation (the default local kyphosis): values only, no geometry. */

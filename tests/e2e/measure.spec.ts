@@ -12,6 +12,16 @@ const CASE_ID = 'case-02-l1-mild-wedge';
 const caseDir = path.join(root, 'samples', 'cases', CASE_ID);
 
 type Vec2 = { x: number; y: number };
+
+/** Vertebra annotations in the annotation files the host has written so far. */
+function savedVertebrae(dataDir: string): number {
+  const dir = path.join(dataDir, 'annotations');
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.annotations.json'))
+    .flatMap((name) => (JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as { annotations: { type: string }[] }).annotations)
+    .filter((a) => a.type === 'vertebra').length;
+}
 type PointName = 'anteriorSuperior' | 'middleSuperior' | 'posteriorSuperior' | 'anteriorInferior' | 'middleInferior' | 'posteriorInferior';
 const SIX_POINTS: readonly PointName[] = ['anteriorSuperior', 'middleSuperior', 'posteriorSuperior', 'anteriorInferior', 'middleInferior', 'posteriorInferior'];
 
@@ -186,7 +196,8 @@ test.describe('measuring', () => {
     const { page } = app;
     await openCase(page, 'Mild wedge fracture of L1');
     await measureAll(page);
-    await page.waitForTimeout(1500); // autosave runs within about a second
+    // Autosave runs after a quiet second: reload once the host's store holds every vertebra.
+    await expect.poll(() => savedVertebrae(app.dataDir)).toBe(LEVELS.length);
     await page.reload();
     await openCase(page, 'Mild wedge fracture of L1');
     await expect(page.getByTestId('result-row')).toHaveCount(LEVELS.length);

@@ -1,0 +1,15 @@
+import type { Vec2 } from '../../../shared/measure/types';
+import type { DrawingView } from './drawing';
+import { Label, Polyline, strokeWidth } from './svg-parts';
+
+/** A two-point line with its text at the far end: what a length and a calibration both look like. */
+export function Segment({ id, testId, points, text, colour, view }: { id: string; testId: string; points: readonly [Vec2, Vec2]; text: string; colour: string; view: DrawingView }) {
+  const [p, q] = points.map(view.toScreen);
+  return (
+    <g key={id} data-testid={testId} onPointerDown={view.onSelect}>
+      <Polyline points={[p, q]} colour={colour} width={strokeWidth(view.selected)} />
+      <Label at={{ x: q.x + 8, y: q.y - 6 }} lines={[text]} colour={colour} />
+      {view.handles(colour)}
+    </g>
+  );
+}
