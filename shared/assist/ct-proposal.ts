@@ -115,20 +115,40 @@ function traceSide(
   return fit && { fit, found: ts.length, tried: starts.length };
 }
 
-function traceOutline(image: PlaneImage, size: Vec2, mask: BodyMask, frame: Frame): Outline | undefined {
-  const { vMin, vMax } = extentInFrame(mask, image.width, size, frame);
+function traceEndplates(image: PlaneImage, size: Vec2, mask: BodyMask, frame: Frame, back: number, front: number, vStart: number): Pick<Outline, 'superior' | 'inferior'> | undefined {
   const neg = (v: Vec2): Vec2 => ({ x: -v.x, y: -v.y });
-  const wallStarts = spread(vMin + WALL_SPAN[0] * (vMax - vMin), vMin + WALL_SPAN[1] * (vMax - vMin), WALL_SAMPLES).map((v) => ({ u: 0, v }));
-  const anterior = traceSide(image, size, mask, frame, wallStarts, frame.anterior, (s) => s.v, (_, d) => d);
-  const posterior = traceSide(image, size, mask, frame, wallStarts, neg(frame.anterior), (s) => s.v, (_, d) => -d);
+  const starts = spread(back + ENDPLATE_SPAN[0] * (front - back), back + ENDPLATE_SPAN[1] * (front - back), ENDPLATE_SAMPLES).map((u) => ({ u, v: vStart }));
+  const superior = traceSide(image, size, mask, frame, starts, frame.superior, (s) => s.u, (s, d) => s.v + d);
+  const inferior = traceSide(image, size, mask, frame, starts, neg(frame.superior), (s) => s.u, (s, d) => s.v - d);
+  return superior && inferior && { superior, inferior };
+}
+
+/**
+ * A wall is traced between the endplates where it stands, not over the body's whole height: the anterior
+ * wall of a wedged body is much shorter than the posterior one. Profiles start at mid-depth, so the span is
+ * also kept within the body's height there.
+ */
+function traceWall(image: PlaneImage, size: Vec2, mask: BodyMask, frame: Frame, endplates: Pick<Outline, 'superior' | 'inferior'>, at: number, sign: 1 | -1): Side | undefined {
+  const bottom = Math.max(evaluate(endplates.inferior.fit, at), evaluate(endplates.inferior.fit, 0));
+  const top = Math.min(evaluate(endplates.superior.fit, at), evaluate(endplates.superior.fit, 0));
+  const starts = spread(bottom + WALL_SPAN[0] * (top - bottom), bottom + WALL_SPAN[1] * (top - bottom), WALL_SAMPLES).map((v) => ({ u: 0, v }));
+  const direction = { x: sign * frame.anterior.x, y: sign * frame.anterior.y };
+  return traceSide(image, size, mask, frame, starts, direction, (s) => s.v, (_, d) => sign * d);
+}
+
+/** Endplates between the mask's extremes, then each wall between the endplates, then the endplates between the walls. */
+function traceOutline(image: PlaneImage, size: Vec2, mask: BodyMask, frame: Frame): Outline | undefined {
+  const { uMin, uMax, vMin, vMax } = extentInFrame(mask, image.width, size, frame);
+  const vMiddle = (vMin + vMax) / 2;
+  const rough = traceEndplates(image, size, mask, frame, uMin, uMax, vMiddle);
+  if (!rough) return undefined;
+  const anterior = traceWall(image, size, mask, frame, rough, uMax, 1);
+  const posterior = traceWall(image, size, mask, frame, rough, uMin, -1);
   if (!anterior || !posterior) return undefined;
-  const front = evaluate(anterior.fit, (vMin + vMax) / 2);
-  const back = evaluate(posterior.fit, (vMin + vMax) / 2);
-  const endplateStarts = spread(back + ENDPLATE_SPAN[0] * (front - back), back + ENDPLATE_SPAN[1] * (front - back), ENDPLATE_SAMPLES).map((u) => ({ u, v: (vMin + vMax) / 2 }));
-  const superior = traceSide(image, size, mask, frame, endplateStarts, frame.superior, (s) => s.u, (s, d) => s.v + d);
-  const inferior = traceSide(image, size, mask, frame, endplateStarts, neg(frame.superior), (s) => s.u, (s, d) => s.v - d);
-  if (!superior || !inferior) return undefined;
-  return { anterior, posterior, superior, inferior };
+  const front = evaluate(anterior.fit, vMiddle);
+  const back = evaluate(posterior.fit, vMiddle);
+  const endplates = traceEndplates(image, size, mask, frame, back, front, vMiddle);
+  return endplates && { anterior, posterior, ...endplates };
 }
 
 /** The body's axis from its walls: the angle that turns the frame's superior direction along them. */
