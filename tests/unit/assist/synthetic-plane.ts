@@ -15,14 +15,21 @@ export interface SyntheticBody {
   readonly osteophyteMm?: number;
 }
 
-const CORTEX_HU = 1300;
-const MARROW_HU = 200;
-const DISC_HU = 85;
-const SOFT_HU = 40;
+/** Tissue values: CT numbers by default; MR-like values give a dark cortex. */
+export interface TissueValues {
+  readonly cortex: number;
+  readonly marrow: number;
+  readonly disc: number;
+  readonly soft: number;
+}
+
+export const CT_VALUES: TissueValues = { cortex: 1300, marrow: 200, disc: 85, soft: 40 };
+/** T1-like: fatty marrow bright, cortex dark, disc in between (samples/phantom/tissues.ts). */
+export const MR_T1_VALUES: TissueValues = { cortex: 40, marrow: 620, disc: 260, soft: 380 };
 const CORTEX_MM = 1.2;
 
 /** Image of 0.5 mm square pixels, anterior to the left and superior up, as the app's sagittal reformat. */
-export function syntheticPlane(widthMm: number, heightMm: number, bodies: readonly SyntheticBody[], discBetween = true): PlaneImage {
+export function syntheticPlane(widthMm: number, heightMm: number, bodies: readonly SyntheticBody[], discBetween = true, values: TissueValues = CT_VALUES): PlaneImage {
   const pixelMm = 0.5;
   const width = Math.round(widthMm / pixelMm);
   const height = Math.round(heightMm / pixelMm);
@@ -30,17 +37,17 @@ export function syntheticPlane(widthMm: number, heightMm: number, bodies: readon
     for (const b of bodies) {
       if (x >= b.front && x <= b.back && y >= b.top && y <= b.bottom) {
         const inner = x - b.front > CORTEX_MM && b.back - x > CORTEX_MM && y - b.top > CORTEX_MM && b.bottom - y > CORTEX_MM;
-        return inner ? MARROW_HU : CORTEX_HU;
+        return inner ? values.marrow : values.cortex;
       }
       if (b.osteophyteMm) {
         // A 2 mm thick spur along the diagonal from the corner.
         const along = (b.front - x + (b.top - y)) / Math.SQRT2;
         const across = Math.abs(b.front - x - (b.top - y)) / Math.SQRT2;
-        if (along >= 0 && along <= b.osteophyteMm && across <= 1) return CORTEX_HU;
+        if (along >= 0 && along <= b.osteophyteMm && across <= 1) return values.cortex;
       }
     }
     const inColumn = bodies.some((b) => x >= b.front && x <= b.back);
-    return discBetween && inColumn && y > Math.min(...bodies.map((b) => b.top)) && y < Math.max(...bodies.map((b) => b.bottom)) ? DISC_HU : SOFT_HU;
+    return discBetween && inColumn && y > Math.min(...bodies.map((b) => b.top)) && y < Math.max(...bodies.map((b) => b.bottom)) ? values.disc : values.soft;
   };
   const pixels = new Float32Array(width * height);
   const sub = 4;
