@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 const steps: Array<[string, string[]]> = [
   ['Ingestion (Node, single thread)', ['node_modules/tsx/dist/cli.mjs', 'scripts/bench-ingest.ts']],
   ['Reformatting (Node)', ['node_modules/tsx/dist/cli.mjs', 'scripts/bench-reformat.ts']],
+  ['Assisted morphometry (Node)', ['node_modules/tsx/dist/cli.mjs', 'scripts/bench-assist.ts']],
   ['Viewer and explainer (headless Chromium)', ['node_modules/@playwright/test/cli.js', 'test', '--config', 'tests/bench/playwright.bench.config.ts']],
 ];
 

@@ -1,0 +1,248 @@
+/**
+ * Edge snapping for radiographs and MR: a point the reader placed roughly moves to the nearest strong
+ * cortical edge along the normal its role implies (superior points along the body's axis, walls across
+ * it), found as an extremum of the derivative of a Gaussian-smoothed profile (Canny, IEEE PAMI 1986;8:679:
+ * the derivative of a Gaussian is the optimal step detector), averaged over a short band along the edge.
+ * The edge taken is the cortex's outer surface — where the image steps from cortex to the tissue outside —
+ * so on MR, where the cortex is a dark line, the step from that line to the brighter disc or fat.
+ */
+import { SIX_POINT_NAMES } from '../measure/six-points';
+import type { ImageOrientation, SixPoints } from '../measure/types';
+import { orthonormalAxes, pixelPointToMm, pixelSize, mmToPixelPoint, sampleAtMm } from './plane-frame';
+import type { PlaneImage, Vec2 } from './types';
+
+/**
+ * How bone looks: 'bright-bone' brighter than the tissue outside (CT, MONOCHROME2 radiographs), 'dark-bone'
+ * darker (MONOCHROME1 radiographs), 'dark-line' a dark cortical line between brighter marrow and outside (MR).
+ */
+export type CortexAppearance = 'bright-bone' | 'dark-bone' | 'dark-line';
+
+export type PointRole = keyof SixPoints;
+
+export interface SnapResult {
+  /** The snapped point, or the point as given when no edge was strong enough. */
+  readonly point: Vec2;
+  readonly snapped: boolean;
+  /** Distance moved, mm (0 when not snapped). */
+  readonly movedMm: number;
+}
+
+/** A rough point is within a few mm of its edge; further than this the reader should move it by hand. */
+export const SNAP_SEARCH_MM = 4;
+/** Smoothing of the profile; at least 0.7 pixel so that the derivative is not pixel noise. */
+const SIGMA_MM = 0.6;
+/** Profiles are averaged over this half-length along the edge, which keeps its position and halves its noise. */
+const BAND_HALF_MM = 1;
+/** An edge counts when its step is this many times the image's noise, and its derivative this fraction of the strongest edge in reach. */
+const NOISE_FACTOR = 4;
+const STRONGEST_FRACTION = 0.5;
+/** Corners: the endplate and the wall are each found this far and twice as far inside the corner, then extended to meet. */
+const CORNER_INSET_MM = 3;
+
+interface Axes {
+  readonly anterior: Vec2;
+  readonly superior: Vec2;
+}
+
+const scaled = (v: Vec2, k: number): Vec2 => ({ x: v.x * k, y: v.y * k });
+const plus = (a: Vec2, b: Vec2): Vec2 => ({ x: a.x + b.x, y: a.y + b.y });
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
+}
+
+/**
+ * Position (mm along `normal` from `centre`) of the nearest strong outer cortical edge within the search
+ * radius, `normal` pointing out of the body; undefined when none is strong enough.
+ */
+function edgeAlong(image: PlaneImage, size: Vec2, centre: Vec2, normal: Vec2, cortex: CortexAppearance, searchMm: number): number | undefined {
+  const step = Math.min(size.x, size.y) / 2;
+  const sigma = Math.max(SIGMA_MM, 0.7 * Math.max(size.x, size.y));
+  const reach = searchMm + 3 * sigma;
+  const count = Math.round((2 * reach) / step) + 1;
+  const tangent = { x: -normal.y, y: normal.x };
+  const raw = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const t = -reach + i * step;
+    let sum = 0;
+    let n = 0;
+    for (let s = -BAND_HALF_MM; s <= BAND_HALF_MM + 1e-9; s += BAND_HALF_MM / 2) {
+      const v = sampleAtMm(image, size, plus(centre, plus(scaled(normal, t), scaled(tangent, s))));
+      if (Number.isFinite(v)) {
+        sum += v;
+        n++;
+      }
+    }
+    if (n === 0) return undefined;
+    raw[i] = sum / n;
+  }
+  const radius = Math.ceil((3 * sigma) / step);
+  const kernel = Array.from({ length: 2 * radius + 1 }, (_, k) => Math.exp(-(((k - radius) * step) ** 2) / (2 * sigma * sigma)));
+  const total = kernel.reduce((a, b) => a + b, 0);
+  const smooth = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    let sum = 0;
+    for (let k = -radius; k <= radius; k++) sum += kernel[k + radius] * raw[Math.min(count - 1, Math.max(0, i + k))];
+    smooth[i] = sum / total;
+  }
+  // What smoothing removes is mostly noise (edges leave residuals only where they are): its spread, scaled
+  // back from the band's mean to one line, is the image's noise.
+  const lines = Math.round((2 * BAND_HALF_MM) / (BAND_HALF_MM / 2)) + 1;
+  const pixelNoise = 1.4826 * median(Array.from(raw, (v, i) => Math.abs(v - smooth[i]))) * Math.sqrt(lines);
+  // Outward, a brighter cortex falls to the tissue outside and a darker one rises: make the wanted edge positive.
+  const sign = cortex === 'bright-bone' ? -1 : 1;
+  const derivative = new Float64Array(count);
+  for (let i = 1; i < count - 1; i++) derivative[i] = (sign * (smooth[i + 1] - smooth[i - 1])) / (2 * step);
+  const from = radius + 1;
+  const to = count - radius - 2;
+  const strongest = Math.max(...derivative.subarray(from, to + 1));
+  if (!(strongest > 0)) return undefined;
+  const across = Math.round((2 * sigma) / step);
+  if (cortex === 'dark-line') return outsideDarkLine(smooth, derivative, from, to, step, reach, searchMm, NOISE_FACTOR * pixelNoise);
+  let best: number | undefined;
+  for (let i = from; i <= to; i++) {
+    const d = derivative[i];
+    if (!(d >= STRONGEST_FRACTION * strongest && d >= derivative[i - 1] && d > derivative[i + 1])) continue;
+    // The step across the edge, two smoothing widths either side, must stand out of the noise.
+    const contrast = sign * (smooth[Math.min(count - 1, i + across)] - smooth[Math.max(0, i - across)]);
+    if (contrast < NOISE_FACTOR * pixelNoise) continue;
+    const t = -reach + (i + peakOffset(derivative, i)) * step;
+    if (Math.abs(t) <= searchMm && (best === undefined || Math.abs(t) < Math.abs(best))) best = t;
+  }
+  return best;
+}
+
+/** Sub-step position of a peak of `values` at index i (parabola through it and its neighbours). */
+function peakOffset(values: Float64Array, i: number): number {
+  const curvature = values[i - 1] - 2 * values[i] + values[i + 1];
+  return curvature < 0 ? (0.5 * (values[i - 1] - values[i + 1])) / curvature : 0;
+}
+
+/** A dark cortex is found at most this far from its outer surface. */
+const DARK_LINE_REACH_MM = 2.5;
+
+/**
+ * On MR the cortex is a dark line between bright marrow and the tissue outside, and the step from marrow
+ * into the line is often the stronger one; the next body's cortex, across the disc, has the same steps. So
+ * the nearest dark line deeper than the noise is found first (the point is within a few mm of its own
+ * cortex, a disc is wider), and the edge is the steepest rise just outside it.
+ */
+function outsideDarkLine(smooth: Float64Array, derivative: Float64Array, from: number, to: number, step: number, reach: number, searchMm: number, minDepth: number): number | undefined {
+  const span = Math.round(DARK_LINE_REACH_MM / step);
+  let line: number | undefined;
+  for (let i = from; i <= to; i++) {
+    if (!(smooth[i] <= smooth[i - 1] && smooth[i] < smooth[i + 1])) continue;
+    const t = -reach + i * step;
+    if (Math.abs(t) > searchMm) continue;
+    let inner = -Infinity;
+    let outer = -Infinity;
+    for (let k = 1; k <= span; k++) {
+      inner = Math.max(inner, smooth[Math.max(0, i - k)]);
+      outer = Math.max(outer, smooth[Math.min(smooth.length - 1, i + k)]);
+    }
+    if (Math.min(inner, outer) - smooth[i] < Math.max(minDepth, 1e-9)) continue;
+    if (line === undefined || Math.abs(t) < Math.abs(-reach + line * step)) line = i;
+  }
+  if (line === undefined) return undefined;
+  let steepest = line + 1;
+  for (let i = line + 1; i <= Math.min(to, line + span); i++) if (derivative[i] > derivative[steepest]) steepest = i;
+  if (!(derivative[steepest] > 0)) return undefined;
+  return -reach + (steepest + peakOffset(derivative, steepest)) * step;
+}
+
+/** Outward normals of a role: endplate (superior or inferior) and wall (anterior or posterior); middle points have no wall. */
+function normalsOf(role: PointRole, axes: Axes): { endplate: Vec2; wall?: Vec2 } {
+  const endplate = role.endsWith('Superior') ? axes.superior : scaled(axes.superior, -1);
+  if (role.startsWith('middle')) return { endplate };
+  return { endplate, wall: role.startsWith('anterior') ? axes.anterior : scaled(axes.anterior, -1) };
+}
+
+/** Where two lines p + s·d meet, or undefined when they are parallel. */
+function intersect(p: Vec2, d: Vec2, q: Vec2, e: Vec2): Vec2 | undefined {
+  const det = d.x * -e.y - d.y * -e.x;
+  if (Math.abs(det) < 1e-9) return undefined;
+  const s = ((q.x - p.x) * -e.y - (q.y - p.y) * -e.x) / det;
+  return plus(p, scaled(d, s));
+}
+
+/**
+ * A line of an edge near a corner: the edge found at two points set in from the corner along `inward`,
+ * each searched along `normal`; undefined unless both are found.
+ */
+function edgeLine(image: PlaneImage, size: Vec2, corner: Vec2, normal: Vec2, inward: Vec2, cortex: CortexAppearance, searchMm: number): { point: Vec2; direction: Vec2 } | undefined {
+  const points: Vec2[] = [];
+  for (const inset of [CORNER_INSET_MM, 2 * CORNER_INSET_MM]) {
+    const start = plus(corner, scaled(inward, inset));
+    const t = edgeAlong(image, size, start, normal, cortex, searchMm);
+    if (t === undefined) return undefined;
+    points.push(plus(start, scaled(normal, t)));
+  }
+  return { point: points[0], direction: { x: points[1].x - points[0].x, y: points[1].y - points[0].y } };
+}
+
+function snapInAxes(image: PlaneImage, point: Vec2, role: PointRole, cortex: CortexAppearance, axes: Axes, searchMm: number): SnapResult {
+  const size = pixelSize(image.spacing);
+  const start = pixelPointToMm(size, point);
+  const { endplate, wall } = normalsOf(role, axes);
+  let snappedMm: Vec2 | undefined;
+  if (!wall) {
+    const t = edgeAlong(image, size, start, endplate, cortex, searchMm);
+    if (t !== undefined) snappedMm = plus(start, scaled(endplate, t));
+  } else {
+    // Each side is looked for a little inside the corner, where it is straight and not yet rounded.
+    const endplateLine = edgeLine(image, size, start, endplate, scaled(wall, -1), cortex, searchMm);
+    const wallLine = edgeLine(image, size, start, wall, scaled(endplate, -1), cortex, searchMm);
+    const meet = endplateLine && wallLine && intersect(endplateLine.point, endplateLine.direction, wallLine.point, wallLine.direction);
+    if (meet && Math.hypot(meet.x - start.x, meet.y - start.y) <= searchMm * Math.SQRT2) snappedMm = meet;
+  }
+  if (!snappedMm) return { point, snapped: false, movedMm: 0 };
+  return { point: mmToPixelPoint(size, snappedMm), snapped: true, movedMm: Math.hypot(snappedMm.x - start.x, snappedMm.y - start.y) };
+}
+
+/**
+ * Snaps one point to its cortical edge within `searchMm`. `orientation` gives the body's own front and head
+ * directions when known (pixel space); by default the image's.
+ */
+export function snapPoint(image: PlaneImage, point: Vec2, role: PointRole, cortex: CortexAppearance, orientation: ImageOrientation = image.orientation, searchMm = SNAP_SEARCH_MM): SnapResult {
+  return snapInAxes(image, point, role, cortex, orthonormalAxes(orientation, image.spacing), searchMm);
+}
+
+/**
+ * Snaps a whole set of rough points: the body's axis is taken from the rough walls, the four corners snap
+ * first, then each middle point is put at mid-depth between its snapped corners (DOMAIN.md §1) and snaps
+ * along the endplate normal.
+ */
+export function snapSixPoints(image: PlaneImage, points: SixPoints, cortex: CortexAppearance, searchMm = SNAP_SEARCH_MM): { points: SixPoints; moves: Record<PointRole, SnapResult> } {
+  const size = pixelSize(image.spacing);
+  const mm = (role: PointRole) => pixelPointToMm(size, points[role]);
+  const up = plus(plus(mm('anteriorSuperior'), scaled(mm('anteriorInferior'), -1)), plus(mm('posteriorSuperior'), scaled(mm('posteriorInferior'), -1)));
+  const imageAxes = orthonormalAxes(image.orientation, image.spacing);
+  const length = Math.hypot(up.x, up.y);
+  const superior = length > 0 ? scaled(up, 1 / length) : imageAxes.superior;
+  // Anterior perpendicular to the body's axis, on the image's anterior side.
+  const perpendicular = { x: superior.y, y: -superior.x };
+  const anterior = perpendicular.x * imageAxes.anterior.x + perpendicular.y * imageAxes.anterior.y >= 0 ? perpendicular : scaled(perpendicular, -1);
+  const axes: Axes = { anterior, superior };
+  const moves = {} as Record<PointRole, SnapResult>;
+  for (const role of ['anteriorSuperior', 'posteriorSuperior', 'anteriorInferior', 'posteriorInferior'] as const) {
+    moves[role] = snapInAxes(image, points[role], role, cortex, axes, searchMm);
+  }
+  for (const [role, front, back] of [
+    ['middleSuperior', 'anteriorSuperior', 'posteriorSuperior'],
+    ['middleInferior', 'anteriorInferior', 'posteriorInferior'],
+  ] as const) {
+    const a = pixelPointToMm(size, moves[front].point);
+    const b = pixelPointToMm(size, moves[back].point);
+    const rough = mm(role);
+    // Mid-depth between the corners, at the rough point's own height across the endplate line.
+    const along = { x: b.x - a.x, y: b.y - a.y };
+    const middle = plus(a, scaled(along, 0.5));
+    const offset = (rough.x - middle.x) * superior.x + (rough.y - middle.y) * superior.y;
+    const recentred = mmToPixelPoint(size, plus(middle, scaled(superior, offset)));
+    const snapped = snapInAxes(image, recentred, role, cortex, axes, searchMm);
+    const end = pixelPointToMm(size, snapped.point);
+    moves[role] = { point: snapped.point, snapped: snapped.snapped, movedMm: Math.hypot(end.x - rough.x, end.y - rough.y) };
+  }
+  return { points: Object.fromEntries(SIX_POINT_NAMES.map((role) => [role, moves[role].point])) as unknown as SixPoints, moves };
+}

@@ -1,0 +1,84 @@
+/**
+ * Least-squares polynomials of degree 1 or 2 through edge samples, with one pass of outlier rejection:
+ * an endplate at mid-sagittal is close to a parabola (its central concavity), a wall close to a line with a
+ * slight waist, so a quadratic describes either side and can be evaluated at the corners, where the edge
+ * itself is rounded and blurred.
+ */
+
+export interface Polynomial {
+  /** c[0] + c[1]·t + c[2]·t² */
+  readonly coefficients: readonly number[];
+  /** Root-mean-square distance of the kept samples from the curve, in the samples' unit. */
+  readonly rms: number;
+  /** Samples kept after rejecting outliers. */
+  readonly kept: number;
+}
+
+export function evaluate(p: Polynomial, t: number): number {
+  const c = p.coefficients;
+  return c[0] + (c[1] ?? 0) * t + (c[2] ?? 0) * t * t;
+}
+
+export function slope(p: Polynomial, t: number): number {
+  const c = p.coefficients;
+  return (c[1] ?? 0) + 2 * (c[2] ?? 0) * t;
+}
+
+/** Normal equations solved by Gaussian elimination with partial pivoting (3 × 3 at most). */
+function solve(matrix: number[][], rhs: number[]): number[] | undefined {
+  const n = rhs.length;
+  const a = matrix.map((row, i) => [...row, rhs[i]]);
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) pivot = r;
+    if (Math.abs(a[pivot][col]) < 1e-12) return undefined;
+    [a[col], a[pivot]] = [a[pivot], a[col]];
+    for (let r = 0; r < n; r++) {
+      if (r === col) continue;
+      const factor = a[r][col] / a[col][col];
+      for (let c = col; c <= n; c++) a[r][c] -= factor * a[col][c];
+    }
+  }
+  return a.map((row, i) => row[n] / row[i]);
+}
+
+function fitOnce(ts: readonly number[], ys: readonly number[], degree: 1 | 2): number[] | undefined {
+  const n = degree + 1;
+  const matrix = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  const rhs = new Array<number>(n).fill(0);
+  for (let i = 0; i < ts.length; i++) {
+    const powers = [1, ts[i], ts[i] * ts[i]];
+    for (let r = 0; r < n; r++) {
+      rhs[r] += powers[r] * ys[i];
+      for (let c = 0; c < n; c++) matrix[r][c] += powers[r] * powers[c];
+    }
+  }
+  return solve(matrix, rhs);
+}
+
+function residuals(coefficients: readonly number[], ts: readonly number[], ys: readonly number[]): number[] {
+  const p: Polynomial = { coefficients, rms: 0, kept: 0 };
+  return ts.map((t, i) => ys[i] - evaluate(p, t));
+}
+
+/**
+ * Fit, then drop the samples further than `outlierMm` (or 3 × the median absolute residual, if larger)
+ * from the first curve and fit again. Undefined when too few samples remain.
+ */
+export function fitPolynomial(ts: readonly number[], ys: readonly number[], degree: 1 | 2, outlierMm: number): Polynomial | undefined {
+  if (ts.length < degree + 2) return undefined;
+  const first = fitOnce(ts, ys, degree);
+  if (!first) return undefined;
+  const r = residuals(first, ts, ys).map(Math.abs);
+  const sorted = [...r].sort((a, b) => a - b);
+  const limit = Math.max(outlierMm, 3 * sorted[sorted.length >> 1]);
+  const keep = r.map((value) => value <= limit);
+  const keptT = ts.filter((_, i) => keep[i]);
+  const keptY = ys.filter((_, i) => keep[i]);
+  if (keptT.length < degree + 2) return undefined;
+  const second = fitOnce(keptT, keptY, degree);
+  if (!second) return undefined;
+  const final = residuals(second, keptT, keptY);
+  const rms = Math.sqrt(final.reduce((sum, value) => sum + value * value, 0) / final.length);
+  return { coefficients: second, rms, kept: keptT.length };
+}
