@@ -9,7 +9,7 @@ import { SCREW_LENGTH_MM, rodGeometry } from './instrumentGeometry';
 import { PALETTE, setFractureGlow, setOpacity, XRAY_DENSITY, xrayMaterial } from './materials';
 import { needleTip, screwPath, type NeedlePath } from './procedurePaths';
 import { layoutColumn } from './spineColumn';
-import { deformVertebra } from './vertebraGeometry';
+import { deformVertebra } from './bodyHeights';
 
 /** What the viewer chose, on top of the timeline. */
 export interface ViewOptions {
@@ -112,7 +112,7 @@ function showColumn(explain: ExplainScene, heights: VertebralHeightsMm, kyphosis
   explain.shownColumnKey = key;
   const fractured = explain.vertebrae[explain.fracturedIndex];
   const position = fractured.geometry.getAttribute('position') as BufferAttribute;
-  deformVertebra(explain.fracturedRest, position.array as Float32Array, explain.levels[explain.fracturedIndex].dims, heights);
+  deformVertebra(explain.fracturedRest, position.array as Float32Array, explain.levels[explain.fracturedIndex].dims, explain.fracturedStations, heights);
   position.needsUpdate = true;
   fractured.geometry.computeBoundingSphere();
   explain.layout = layoutColumn(explain.levels, heights, kyphosisDeg);
@@ -221,7 +221,7 @@ function placeGhost(explain: ExplainScene, view: ViewOptions): void {
     explain.shownGhostKey = key;
     // The ghost starts from the same rest shape as the fractured vertebra it is cloned from.
     const position = explain.ghost.geometry.getAttribute('position') as BufferAttribute;
-    deformVertebra(explain.fracturedRest, position.array as Float32Array, explain.levels[explain.fracturedIndex].dims, heights);
+    deformVertebra(explain.fracturedRest, position.array as Float32Array, explain.levels[explain.fracturedIndex].dims, explain.fracturedStations, heights);
     position.needsUpdate = true;
   }
   const colour = view.compare === 'healthy' ? PALETTE.ghostHealthy : PALETTE.ghostAfter;

@@ -2,6 +2,7 @@ import { Color, Group, InstancedMesh, Mesh, PerspectiveCamera, PlaneGeometry, Sc
 import type { PatientSpineShape } from '../../shared/procedure/types';
 import { columnLevels, layoutColumn, type ColumnLayout, type ColumnLevel } from './spineColumn';
 import { vertebraGeometry } from './vertebraGeometry';
+import { bodyStations, type BodyStations } from './bodyHeights';
 import { discsGeometry, placeDiscs } from './discGeometry';
 import { cordGeometry } from './cordGeometry';
 import { balloonGeometry, cementGeometry, needleGeometry, screwGeometry } from './instrumentGeometry';
@@ -22,6 +23,8 @@ export interface ExplainScene {
   vertebrae: Mesh[];
   /** The fractured vertebra's positions at its normal height, from which each deformation starts. */
   fracturedRest: Float32Array;
+  /** Where the rest shape's body heights are read, and what they are: each deformation is scaled from them. */
+  fracturedStations: BodyStations;
   discs: Mesh;
   cord: Mesh;
   skin: Mesh;
@@ -71,6 +74,7 @@ export function buildExplainScene(shape: PatientSpineShape): ExplainScene {
     return mesh;
   });
   const fracturedRest = Float32Array.from(vertebrae[fracturedIndex].geometry.getAttribute('position').array);
+  const fracturedStations = bodyStations(fracturedRest, fd);
 
   const discs = new Mesh(discsGeometry(layout.discs.length), materials.disc);
   discs.name = 'discs';
@@ -107,7 +111,7 @@ export function buildExplainScene(shape: PatientSpineShape): ExplainScene {
   patient.add(discs, cord, ghost, skin, ...needles, ...numbing, ...balloons, cement, cavity, screws, rods);
 
   return {
-    scene, camera, materials, shape, levels, fracturedIndex, patient, vertebrae, fracturedRest, discs, cord, skin, numbing,
+    scene, camera, materials, shape, levels, fracturedIndex, patient, vertebrae, fracturedRest, fracturedStations, discs, cord, skin, numbing,
     needles, balloons, cement, cavity, screws, rods, ghost, paths, layout, shownColumnKey: '', shownGhostKey: '', shownRodsKey: '',
   };
 }
