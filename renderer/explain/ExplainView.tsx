@@ -15,6 +15,7 @@ import { buildHandoutPdf } from './handout-pdf';
 import { OptionsOverview } from './OptionsOverview';
 import { pictureMoments } from './step-pictures';
 import { usePlaybackClock } from './usePlaybackClock';
+import type { OwnModelState } from './useOwnSpineModel';
 import './ExplainView.css';
 
 type Screen = Procedure | 'overview';
@@ -26,13 +27,15 @@ const SCREENS: Screen[] = ['overview', 'vertebroplasty', 'kyphoplasty', 'fusion'
 
 export interface ExplainViewProps {
   shape: PatientSpineShape;
+  /** The model from the patient's own CT, while it is built, once built, or why it could not be. */
+  own?: OwnModelState;
   presentation?: boolean;
   onExitPresentation?: () => void;
 }
 
 /** What tests may reach from the page: draw-call counts, the steps, the clock and seeking. */
 interface ExplainDebugHook {
-  info(): { calls: number; triangles: number; buildMs: number };
+  info(): { calls: number; triangles: number; buildMs: number; own: boolean };
   seek(t: number): void;
   /** The time the last render showed. */
   t(): number;
@@ -50,7 +53,7 @@ declare global {
  * The procedure explainer: the patient's spine in 3D, a timeline per procedure, captions in plain
  * words and controls. Nothing here identifies the patient; the shape carries only a level and sizes.
  */
-export function ExplainView({ shape, presentation = false, onExitPresentation }: ExplainViewProps) {
+export function ExplainView({ shape, own, presentation = false, onExitPresentation }: ExplainViewProps) {
   const [screen, setScreen] = useState<Screen>('vertebroplasty');
   const [bipedicular, setBipedicular] = useState<boolean | undefined>(undefined);
   const [view, setView] = useState(DEFAULT_VIEW);
@@ -67,6 +70,9 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<ExplainRenderer | null>(null);
   const [explain, setExplain] = useState<ExplainScene | null>(null);
+  /** The scene now, for the test hook, which is set up once per timeline. */
+  const explainRef = useRef<ExplainScene | null>(null);
+  explainRef.current = explain;
   const buildMs = useRef(0);
   const followTimeline = useRef(true);
   const [making, setMaking] = useState<TakeHome | null>(null);
@@ -84,13 +90,14 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
     };
   }, []);
 
+  const ownModel = own?.status === 'ready' ? own.model : undefined;
   useEffect(() => {
     const started = performance.now();
-    const built = buildExplainScene(shape);
+    const built = buildExplainScene(shape, ownModel);
     buildMs.current = performance.now() - started;
     setExplain(built);
     return () => disposeExplainScene(built);
-  }, [shape]);
+  }, [shape, ownModel]);
 
   const renderNow = useCallback(() => {
     if (explain && rendererRef.current) rendererRef.current.render(explain);
@@ -267,7 +274,7 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
     window.__explain = {
       info: () => {
         const info = rendererRef.current?.renderer.info.render;
-        return { calls: info?.calls ?? 0, triangles: info?.triangles ?? 0, buildMs: buildMs.current };
+        return { calls: info?.calls ?? 0, triangles: info?.triangles ?? 0, buildMs: buildMs.current, own: explainRef.current?.own ?? false };
       },
       seek,
       t: timeNow,
@@ -311,6 +318,11 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
         {fluoroscopy && <div className="explain-fluoro-mask" aria-hidden="true" />}
         {fluoroscopy && <span className="explain-badge">{words.screen.liveXray}</span>}
         {presentation && <span className="explain-presentation-note">{words.screen.disclaimer}</span>}
+        {own && (
+          <span className="explain-own-model" data-testid="explain-own-model" data-status={own.status} role="status">
+            {own.status === 'building' ? words.screen.ownModelBuilding(own.percent) : own.status === 'ready' ? words.screen.ownModelShown(own.level) : words.screen.ownModelFallback(own.reason)}
+          </span>
+        )}
         <div className="explain-caption" data-testid="explain-caption" aria-live="polite">
           <span className="explain-step-title">
             {state.stepIndex + 1}/{timeline.steps.length} · {state.stepTitle}
