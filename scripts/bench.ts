@@ -5,6 +5,7 @@ const steps: Array<[string, string[]]> = [
   ['Ingestion (Node, single thread)', ['node_modules/tsx/dist/cli.mjs', 'scripts/bench-ingest.ts']],
   ['Reformatting (Node)', ['node_modules/tsx/dist/cli.mjs', 'scripts/bench-reformat.ts']],
   ['Assisted morphometry (Node)', ['node_modules/tsx/dist/cli.mjs', 'scripts/bench-assist.ts']],
+  ['Explainer model from the patient\'s own CT (Node)', ['node_modules/tsx/dist/cli.mjs', 'scripts/bench-own-model.ts']],
   ['Viewer and explainer (headless Chromium)', ['node_modules/@playwright/test/cli.js', 'test', '--config', 'tests/bench/playwright.bench.config.ts']],
 ];
 

@@ -4,6 +4,7 @@ import type { VertebralLevel } from '../../shared/measure/types';
 import { manualShape, REFERENCE_CASE_SHAPE, shapeFromMeasurements } from '../../shared/procedure/patientShape';
 import type { PatientSpineShape } from '../../shared/procedure/types';
 import { ExplainView } from '../explain/ExplainView';
+import { useOwnSpineModel } from '../explain/useOwnSpineModel';
 import { useMeasureStore } from '../tools/measure-store';
 import { measuredFracture } from './study-results';
 import { useStudyStore } from './study-store';
@@ -30,6 +31,9 @@ export function ExplainScreen() {
     () => (!useManual && fromStudy && !('error' in fromStudy) ? fromStudy : manualShape(level, { anterior: ha, middle: hm, posterior: hp }, kyphosis)),
     [useManual, fromStudy, level, ha, hm, hp, kyphosis],
   );
+
+  // The patient's own vertebrae where the study holds a CT with this level measured on it.
+  const own = useOwnSpineModel(shape.fracturedLevel, stacks, studies);
 
   const number = (value: number, set: (v: number) => void, label: string, unit: string) => (
     <label className="field-inline">
@@ -76,7 +80,7 @@ export function ExplainScreen() {
         </div>
       )}
       <div className="explain-stage">
-        <ExplainView shape={shape} presentation={presenting} onExitPresentation={() => setPresenting(false)} />
+        <ExplainView shape={shape} own={own} presentation={presenting} onExitPresentation={() => setPresenting(false)} />
       </div>
     </div>
   );

@@ -9,11 +9,13 @@ import { buildExplainScene, disposeExplainScene, type ExplainScene } from './bui
 import { poseCamera, presetState } from './cameraPresets';
 import { createExplainRenderer, type ExplainRenderer } from './explainRenderer';
 import { ExplainControls } from './ExplainControls';
-import { DISCLAIMER } from '../../shared/api';
+import { LANGUAGES, PHRASEBOOKS, phrasebook, type Language } from '../../shared/i18n';
+import { handoutContent } from './handout-layout';
 import { buildHandoutPdf } from './handout-pdf';
 import { OptionsOverview } from './OptionsOverview';
 import { pictureMoments } from './step-pictures';
 import { usePlaybackClock } from './usePlaybackClock';
+import type { OwnModelState } from './useOwnSpineModel';
 import './ExplainView.css';
 
 type Screen = Procedure | 'overview';
@@ -21,23 +23,22 @@ type Screen = Procedure | 'overview';
 /** Take-home material being made; the view shows its progress and does not redraw meanwhile. */
 type TakeHome = 'handout' | 'video';
 
-const SCREENS: { id: Screen; label: string }[] = [
-  { id: 'overview', label: 'All options' },
-  { id: 'vertebroplasty', label: 'Vertebroplasty' },
-  { id: 'kyphoplasty', label: 'Kyphoplasty' },
-  { id: 'fusion', label: 'Spinal fusion' },
-];
+const SCREENS: Screen[] = ['overview', 'vertebroplasty', 'kyphoplasty', 'fusion'];
 
 export interface ExplainViewProps {
   shape: PatientSpineShape;
+  /** The model from the patient's own CT, while it is built, once built, or why it could not be. */
+  own?: OwnModelState;
   presentation?: boolean;
   onExitPresentation?: () => void;
 }
 
-/** What tests may reach from the page: draw-call counts, the steps, and seeking. */
+/** What tests may reach from the page: draw-call counts, the steps, the clock and seeking. */
 interface ExplainDebugHook {
-  info(): { calls: number; triangles: number; buildMs: number };
+  info(): { calls: number; triangles: number; buildMs: number; own: boolean };
   seek(t: number): void;
+  /** The time the last render showed. */
+  t(): number;
   steps: { id: string; start: number; end: number; title: string }[];
   procedure: Screen;
 }
@@ -52,13 +53,15 @@ declare global {
  * The procedure explainer: the patient's spine in 3D, a timeline per procedure, captions in plain
  * words and controls. Nothing here identifies the patient; the shape carries only a level and sizes.
  */
-export function ExplainView({ shape, presentation = false, onExitPresentation }: ExplainViewProps) {
+export function ExplainView({ shape, own, presentation = false, onExitPresentation }: ExplainViewProps) {
   const [screen, setScreen] = useState<Screen>('vertebroplasty');
   const [bipedicular, setBipedicular] = useState<boolean | undefined>(undefined);
   const [view, setView] = useState(DEFAULT_VIEW);
   const [showDetail, setShowDetail] = useState(false);
+  const [language, setLanguage] = useState<Language>('en');
+  const words = phrasebook(language);
   const procedure: Procedure = screen === 'overview' ? 'vertebroplasty' : screen;
-  const timeline = useMemo(() => buildTimeline(procedure, shape, { bipedicular }), [procedure, shape, bipedicular]);
+  const timeline = useMemo(() => buildTimeline(procedure, shape, { bipedicular, language }), [procedure, shape, bipedicular, language]);
   const after = useMemo(() => sceneStateAt(timeline, timeline.duration).vertebraHeightsMm, [timeline]);
   const clock = usePlaybackClock(timeline.duration);
   const state = sceneStateAt(timeline, clock.t);
@@ -67,6 +70,9 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<ExplainRenderer | null>(null);
   const [explain, setExplain] = useState<ExplainScene | null>(null);
+  /** The scene now, for the test hook, which is set up once per timeline. */
+  const explainRef = useRef<ExplainScene | null>(null);
+  explainRef.current = explain;
   const buildMs = useRef(0);
   const followTimeline = useRef(true);
   const [making, setMaking] = useState<TakeHome | null>(null);
@@ -84,13 +90,14 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
     };
   }, []);
 
+  const ownModel = own?.status === 'ready' ? own.model : undefined;
   useEffect(() => {
     const started = performance.now();
-    const built = buildExplainScene(shape);
+    const built = buildExplainScene(shape, ownModel);
     buildMs.current = performance.now() - started;
     setExplain(built);
     return () => disposeExplainScene(built);
-  }, [shape]);
+  }, [shape, ownModel]);
 
   const renderNow = useCallback(() => {
     if (explain && rendererRef.current) rendererRef.current.render(explain);
@@ -200,12 +207,9 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
         },
         timeline.steps.map(stepStillTime),
       );
-      const content = {
-        procedureName: SCREENS.find((s) => s.id === procedure)?.label ?? procedure,
-        level: shape.fracturedLevel,
-        steps: timeline.steps.map(({ title, caption }) => ({ title, caption })),
-      };
-      await platform.saveExport(`spinelab-${procedure}-handout.pdf`, 'application/pdf', await buildHandoutPdf(content, pictures));
+      // Each handout is made in the language chosen when it is asked for, and says so in its name.
+      const content = handoutContent(timeline);
+      await platform.saveExport(`spinelab-${procedure}-handout-${content.language}.pdf`, 'application/pdf', await buildHandoutPdf(content, pictures));
     });
 
   const saveVideo = () =>
@@ -270,13 +274,14 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
     window.__explain = {
       info: () => {
         const info = rendererRef.current?.renderer.info.render;
-        return { calls: info?.calls ?? 0, triangles: info?.triangles ?? 0, buildMs: buildMs.current };
+        return { calls: info?.calls ?? 0, triangles: info?.triangles ?? 0, buildMs: buildMs.current, own: explainRef.current?.own ?? false };
       },
       seek,
+      t: timeNow,
       steps: timeline.steps.map(({ id, start, end, title }) => ({ id, start, end, title })),
       procedure: screen,
     };
-  }, [seek, timeline, screen]);
+  }, [seek, timeNow, timeline, screen]);
 
   const fluoroscopy = fluoroscopyShown(state.fluoroscopy, view.fluoroscopy);
   return (
@@ -284,10 +289,11 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
       {!presentation && (
         <nav className="explain-picker" aria-label="Procedure">
           {SCREENS.map((s) => (
-            <button key={s.id} type="button" aria-pressed={screen === s.id} data-testid={`explain-procedure-${s.id}`} onClick={() => choose(s.id)}>
-              {s.label}
+            <button key={s} type="button" aria-pressed={screen === s} data-testid={`explain-procedure-${s}`} onClick={() => choose(s)}>
+              {s === 'overview' ? words.allOptions : words.procedureName[s]}
             </button>
           ))}
+          <LanguagePicker language={language} onChange={setLanguage} />
           {screen !== 'fusion' && screen !== 'overview' && (
             <label className="explain-sides">
               <input type="checkbox" checked={timeline.bipedicular} onChange={(e) => setBipedicular(e.target.checked)} />
@@ -306,11 +312,17 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
           )}
         </nav>
       )}
-      <div className="explain-stage" hidden={screen === 'overview'}>
+      {presentation && <LanguagePicker language={language} onChange={setLanguage} floating />}
+      <div className="explain-stage" hidden={screen === 'overview'} lang={language}>
         <canvas ref={canvasRef} className="explain-canvas" data-testid="explain-canvas" />
         {fluoroscopy && <div className="explain-fluoro-mask" aria-hidden="true" />}
-        {fluoroscopy && <span className="explain-badge">Live X-ray view</span>}
-        {presentation && <span className="explain-presentation-note">{DISCLAIMER}</span>}
+        {fluoroscopy && <span className="explain-badge">{words.screen.liveXray}</span>}
+        {presentation && <span className="explain-presentation-note">{words.screen.disclaimer}</span>}
+        {own && (
+          <span className="explain-own-model" data-testid="explain-own-model" data-status={own.status} role="status">
+            {own.status === 'building' ? words.screen.ownModelBuilding(own.percent) : own.status === 'ready' ? words.screen.ownModelShown(own.level) : words.screen.ownModelFallback(own.reason)}
+          </span>
+        )}
         <div className="explain-caption" data-testid="explain-caption" aria-live="polite">
           <span className="explain-step-title">
             {state.stepIndex + 1}/{timeline.steps.length} · {state.stepTitle}
@@ -319,7 +331,7 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
           {showDetail && <p className="explain-detail" data-testid="explain-detail">{state.clinicianDetail}</p>}
         </div>
       </div>
-      {screen === 'overview' && <OptionsOverview />}
+      {screen === 'overview' && <OptionsOverview words={words} />}
       {screen !== 'overview' && !presentation && (
         <>
           <ExplainControls
@@ -345,5 +357,19 @@ export function ExplainView({ shape, presentation = false, onExitPresentation }:
         </>
       )}
     </div>
+  );
+}
+
+/** The language of everything the patient sees; offered in presentation mode too, where the patient is. */
+function LanguagePicker({ language, onChange, floating = false }: { language: Language; onChange(language: Language): void; floating?: boolean }) {
+  return (
+    <label className={`explain-language${floating ? ' floating' : ''}`}>
+      {PHRASEBOOKS[language].screen.language}
+      <select data-testid="explain-language" value={language} onChange={(e) => onChange(e.target.value as Language)}>
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={l}>{PHRASEBOOKS[l].languageName}</option>
+        ))}
+      </select>
+    </label>
   );
 }

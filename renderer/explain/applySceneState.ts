@@ -9,7 +9,7 @@ import { SCREW_LENGTH_MM, rodGeometry } from './instrumentGeometry';
 import { PALETTE, setFractureGlow, setOpacity, XRAY_DENSITY, xrayMaterial } from './materials';
 import { needleTip, screwPath, type NeedlePath } from './procedurePaths';
 import { layoutColumn } from './spineColumn';
-import { deformVertebra } from './vertebraGeometry';
+import { deformVertebra } from './bodyHeights';
 
 /** What the viewer chose, on top of the timeline. */
 export interface ViewOptions {
@@ -105,6 +105,21 @@ function heightsKey(heights: VertebralHeightsMm): string {
   return `${heights.anterior.toFixed(2)}|${heights.middle.toFixed(2)}|${heights.posterior.toFixed(2)}`;
 }
 
+/**
+ * The heights the fractured mesh must show for the state's heights. The drawn vertebra is meshed at
+ * its normal height and takes them as they are; the patient's own is meshed as their CT shows it,
+ * at the measured heights, so it changes by the state's heights over the measured ones.
+ */
+function shownHeights(explain: ExplainScene, heights: VertebralHeightsMm): VertebralHeightsMm {
+  if (!explain.own) return heights;
+  const own = explain.fracturedStations.heights, measured = explain.shape.heightsMm;
+  return {
+    anterior: (own.anterior * heights.anterior) / measured.anterior,
+    middle: (own.middle * heights.middle) / measured.middle,
+    posterior: (own.posterior * heights.posterior) / measured.posterior,
+  };
+}
+
 /** Rebuilds the fractured vertebra, the discs and the cord when the heights or the kyphosis change. */
 function showColumn(explain: ExplainScene, heights: VertebralHeightsMm, kyphosisDeg: number): void {
   const key = `${heightsKey(heights)}|${kyphosisDeg.toFixed(2)}`;
@@ -112,9 +127,11 @@ function showColumn(explain: ExplainScene, heights: VertebralHeightsMm, kyphosis
   explain.shownColumnKey = key;
   const fractured = explain.vertebrae[explain.fracturedIndex];
   const position = fractured.geometry.getAttribute('position') as BufferAttribute;
-  deformVertebra(explain.fracturedRest, position.array as Float32Array, explain.levels[explain.fracturedIndex].dims, heights);
+  deformVertebra(explain.fracturedRest, position.array as Float32Array, explain.levels[explain.fracturedIndex].dims, explain.fracturedStations, shownHeights(explain, heights));
   position.needsUpdate = true;
   fractured.geometry.computeBoundingSphere();
+  // The patient's own vertebrae stay where their CT shows them.
+  if (explain.own) return;
   explain.layout = layoutColumn(explain.levels, heights, kyphosisDeg);
   explain.vertebrae.forEach((mesh, i) => mesh.matrix.copy(explain.layout.vertebrae[i]));
   placeDiscs(explain.discs.geometry, explain.layout.discs);
@@ -221,7 +238,7 @@ function placeGhost(explain: ExplainScene, view: ViewOptions): void {
     explain.shownGhostKey = key;
     // The ghost starts from the same rest shape as the fractured vertebra it is cloned from.
     const position = explain.ghost.geometry.getAttribute('position') as BufferAttribute;
-    deformVertebra(explain.fracturedRest, position.array as Float32Array, explain.levels[explain.fracturedIndex].dims, heights);
+    deformVertebra(explain.fracturedRest, position.array as Float32Array, explain.levels[explain.fracturedIndex].dims, explain.fracturedStations, shownHeights(explain, heights));
     position.needsUpdate = true;
   }
   const colour = view.compare === 'healthy' ? PALETTE.ghostHealthy : PALETTE.ghostAfter;

@@ -1,7 +1,9 @@
-import { Color, Group, InstancedMesh, Mesh, PerspectiveCamera, PlaneGeometry, Scene, CircleGeometry, CylinderGeometry, Float32BufferAttribute, type BufferGeometry } from 'three';
+import { BufferAttribute, BufferGeometry, Color, Group, InstancedMesh, Matrix4, Mesh, PerspectiveCamera, PlaneGeometry, Scene, CircleGeometry, CylinderGeometry, Float32BufferAttribute, Vector3 } from 'three';
+import type { OwnSpineModel, OwnVertebraMesh } from './ctBoneModel';
 import type { PatientSpineShape } from '../../shared/procedure/types';
 import { columnLevels, layoutColumn, type ColumnLayout, type ColumnLevel } from './spineColumn';
 import { vertebraGeometry } from './vertebraGeometry';
+import { bodyStations, type BodyStations } from './bodyHeights';
 import { discsGeometry, placeDiscs } from './discGeometry';
 import { cordGeometry } from './cordGeometry';
 import { balloonGeometry, cementGeometry, needleGeometry, screwGeometry } from './instrumentGeometry';
@@ -15,6 +17,8 @@ export interface ExplainScene {
   camera: PerspectiveCamera;
   materials: ExplainMaterials;
   shape: PatientSpineShape;
+  /** Built from the patient's own CT: its vertebrae keep their places and their own shapes. */
+  own: boolean;
   levels: ColumnLevel[];
   fracturedIndex: number;
   /** Turns the whole patient between standing and prone. */
@@ -22,6 +26,8 @@ export interface ExplainScene {
   vertebrae: Mesh[];
   /** The fractured vertebra's positions at its normal height, from which each deformation starts. */
   fracturedRest: Float32Array;
+  /** Where the rest shape's body heights are read, and what they are: each deformation is scaled from them. */
+  fracturedStations: BodyStations;
   discs: Mesh;
   cord: Mesh;
   skin: Mesh;
@@ -45,8 +51,11 @@ export interface ExplainScene {
   shownRodsKey: string;
 }
 
-/** Builds the patient's spine and all the instruments, hidden until a state shows them. */
-export function buildExplainScene(shape: PatientSpineShape): ExplainScene {
+/**
+ * Builds the patient's spine and all the instruments, hidden until a state shows them: the drawn
+ * column shaped by the measurements, or the patient's own vertebrae from their CT when given.
+ */
+export function buildExplainScene(shape: PatientSpineShape, own?: OwnSpineModel): ExplainScene {
   const materials = createMaterials();
   const scene = new Scene();
   scene.background = new Color(PALETTE.background);
@@ -54,23 +63,28 @@ export function buildExplainScene(shape: PatientSpineShape): ExplainScene {
   scene.add(camera);
   addLights(scene, camera);
 
-  const levels = columnLevels(shape);
+  const column = columnLevels(shape);
+  const ownVertebrae = own ? [...own.vertebrae].sort((a, b) => a.offset - b.offset) : [];
+  const levels = own ? ownLevels(column, ownVertebrae, own) : column;
   const fracturedIndex = levels.findIndex((l) => l.fractured);
   const fd = levels[fracturedIndex].dims;
   setSolidArch(materials, fd.bodyDepth);
-  const layout = layoutColumn(levels, shape.heightsMm, shape.localKyphosisDeg);
+  const layout = own ? ownLayout(ownVertebrae) : layoutColumn(levels, shape.heightsMm, shape.localKyphosisDeg);
   const patient = new Group();
   scene.add(patient);
 
   const vertebrae = levels.map((level, i) => {
-    const mesh = new Mesh(vertebraGeometry(level.level, level.dims), level.fractured ? materials.fractured : materials.bone);
+    const geometry = own ? ownGeometry(ownVertebrae[i]) : vertebraGeometry(level.level, level.dims);
+    const mesh = new Mesh(geometry, level.fractured ? materials.fractured : materials.bone);
     mesh.name = `vertebra-${level.level}`;
     mesh.matrixAutoUpdate = false;
-    mesh.matrix.copy(layout.vertebrae[i]);
+    // The patient's own vertebrae are meshed where they are, in the fractured vertebra's frame.
+    if (!own) mesh.matrix.copy(layout.vertebrae[i]);
     patient.add(mesh);
     return mesh;
   });
   const fracturedRest = Float32Array.from(vertebrae[fracturedIndex].geometry.getAttribute('position').array);
+  const fracturedStations = bodyStations(fracturedRest, fd);
 
   const discs = new Mesh(discsGeometry(layout.discs.length), materials.disc);
   discs.name = 'discs';
@@ -88,9 +102,11 @@ export function buildExplainScene(shape: PatientSpineShape): ExplainScene {
   skin.position.set(0, 0, -skinDepthMm(fd));
   skin.renderOrder = 3;
 
+  // Through the patient's own pedicles when the model is theirs.
+  const pedicle = (side: 'left' | 'right') => (own ? new Vector3(...own.landmarks.pedicles[side]) : undefined);
   const paths = {
-    unipedicular: [needlePath(fd, 'left', false)],
-    bipedicular: [needlePath(fd, 'left', true), needlePath(fd, 'right', true)],
+    unipedicular: [needlePath(fd, 'left', false, pedicle('left'))],
+    bipedicular: [needlePath(fd, 'left', true, pedicle('left')), needlePath(fd, 'right', true, pedicle('right'))],
   };
   const needle = needleGeometry();
   const needles = [0, 1].map((i) => named(new Mesh(needle, materials.instrument), `needle-${i}`));
@@ -107,9 +123,48 @@ export function buildExplainScene(shape: PatientSpineShape): ExplainScene {
   patient.add(discs, cord, ghost, skin, ...needles, ...numbing, ...balloons, cement, cavity, screws, rods);
 
   return {
-    scene, camera, materials, shape, levels, fracturedIndex, patient, vertebrae, fracturedRest, discs, cord, skin, numbing,
+    scene, camera, materials, shape, own: own !== undefined, levels, fracturedIndex, patient, vertebrae, fracturedRest, fracturedStations, discs, cord, skin, numbing,
     needles, balloons, cement, cavity, screws, rods, ghost, paths, layout, shownColumnKey: '', shownGhostKey: '', shownRodsKey: '',
   };
+}
+
+/** The drawn levels the patient's CT gives, the fractured one sized by its own body. */
+function ownLevels(column: ColumnLevel[], vertebrae: OwnVertebraMesh[], own: OwnSpineModel): ColumnLevel[] {
+  const f = column.findIndex((l) => l.fractured);
+  const { bodyWidth, frontZ, backZ } = own.landmarks;
+  return vertebrae.map(({ offset }) => {
+    const level = column[f + offset];
+    return offset === 0 ? { ...level, dims: { ...level.dims, bodyWidth, bodyDepth: frontZ - backZ } } : level;
+  });
+}
+
+/**
+ * Frames of the patient's vertebrae for what is placed on them (fusion screws, the cord): each at
+ * the middle of its own body, found on its mesh along the midline.
+ */
+function ownLayout(vertebrae: OwnVertebraMesh[]): ColumnLayout {
+  return {
+    vertebrae: vertebrae.map((v) => {
+      if (v.offset === 0) return new Matrix4();
+      let top = -Infinity, bottom = Infinity;
+      for (let i = 0; i < v.positions.length; i += 3) {
+        if (Math.abs(v.positions[i]) > 3 || v.positions[i + 2] < -10) continue;
+        top = Math.max(top, v.positions[i + 1]);
+        bottom = Math.min(bottom, v.positions[i + 1]);
+      }
+      return new Matrix4().makeTranslation(0, (top + bottom) / 2, 0);
+    }),
+    discs: [],
+  };
+}
+
+function ownGeometry(v: OwnVertebraMesh): BufferGeometry {
+  const geometry = new BufferGeometry();
+  geometry.setAttribute('position', new BufferAttribute(v.positions, 3));
+  geometry.setAttribute('normal', new BufferAttribute(v.normals, 3));
+  geometry.setIndex(new BufferAttribute(v.indices, 1));
+  geometry.computeBoundingSphere();
+  return geometry;
 }
 
 function named<T extends Mesh>(mesh: T, name: string): T {

@@ -9,7 +9,8 @@ import type { CameraPreset, SceneState } from '../../shared/procedure/types';
  * into the body reads best.
  */
 export const CAMERA_PRESETS: Record<CameraPreset, Vector3> = {
-  side: new Vector3(330, 10, -10),
+  // Far enough to show all five vertebrae and how the broken one differs from the bones either side.
+  side: new Vector3(420, 10, -10),
   back: new Vector3(0, 20, -330),
   oblique: new Vector3(210, 110, -210),
   closeUp: new Vector3(205, 45, -75),
@@ -26,7 +27,7 @@ export const CAMERA_PRESET_LABELS: Record<CameraPreset, string> = {
  * The point the camera looks at: a little behind the body's centre, so that the whole vertebra is
  * framed, and a little below it, so that the fracture sits above the caption.
  */
-const LOOK_AT = new Vector3(0, -22, -15);
+const LOOK_AT = new Vector3(0, -30, -15);
 
 export function cameraTarget(proneBlend: number): Vector3 {
   return LOOK_AT.clone().applyQuaternion(proneRotation(proneBlend));

@@ -1,11 +1,29 @@
-import { DISCLAIMER } from '../../shared/api';
-import type { SpineLevel } from '../../shared/procedure/types';
+import { phrasebook, type Language } from '../../shared/i18n';
+import { fractureFacts, measuredFacts } from '../../shared/procedure/captionWords';
+import type { Timeline } from '../../shared/procedure/types';
 
-/** What a take-home handout says: the procedure, the patient's level and each step. Nothing else about the patient. */
+/**
+ * What a take-home handout says, in one language: the procedure, the level (the patient's own
+ * only when measured on this study, otherwise an example) and each step. Nothing else about the patient.
+ */
 export interface HandoutContent {
+  language: Language;
   procedureName: string;
-  level: SpineLevel;
+  /** The line under the heading: "Your broken bone: T12 (measured on …)" or an example's shape. */
+  bone: string;
   steps: { title: string; caption: string }[];
+}
+
+/** The handout of a timeline, in the timeline's language. */
+export function handoutContent(timeline: Timeline): HandoutContent {
+  const words = phrasebook(timeline.language);
+  const measured = measuredFacts(timeline.shape);
+  return {
+    language: timeline.language,
+    procedureName: words.procedureName[timeline.procedure],
+    bone: measured ? words.handout.boneMeasured(measured) : words.handout.boneExample(fractureFacts(timeline.shape)),
+    steps: timeline.steps.map(({ title, caption }) => ({ title, caption })),
+  };
 }
 
 /** A4 portrait in PDF points. */
@@ -57,18 +75,23 @@ const lineHeight = (style: TextStyle) => TEXT_SIZES[style] * 1.35;
  */
 export function layoutHandoutPage(content: HandoutContent, index: number, imageAspect: number, measure: MeasureText): HandoutPageLayout {
   const { width, height, margin } = PAGE;
+  const words = phrasebook(content.language);
   const textWidth = width - 2 * margin;
   const texts: PlacedText[] = [];
   let y = height - margin - TEXT_SIZES.heading;
   texts.push({ text: content.procedureName, style: 'heading', x: margin, y });
   y -= lineHeight('level') + 4;
-  texts.push({ text: `Your broken bone: ${content.level}`, style: 'level', x: margin, y });
+  const boneLines = wrapText(content.bone, textWidth, 'level', measure);
+  for (const [i, line] of boneLines.entries()) {
+    texts.push({ text: line, style: 'level', x: margin, y });
+    if (i < boneLines.length - 1) y -= lineHeight('level');
+  }
   y -= 18;
   const imageHeight = textWidth / imageAspect;
   const image = { x: margin, y: y - imageHeight, width: textWidth, height: imageHeight };
   y = image.y - 14 - TEXT_SIZES.stepTitle;
   const step = content.steps[index];
-  for (const line of wrapText(`Step ${index + 1} of ${content.steps.length}: ${step.title}`, textWidth, 'stepTitle', measure)) {
+  for (const line of wrapText(words.handout.stepHeading(index + 1, content.steps.length, step.title), textWidth, 'stepTitle', measure)) {
     texts.push({ text: line, style: 'stepTitle', x: margin, y });
     y -= lineHeight('stepTitle');
   }
@@ -78,8 +101,9 @@ export function layoutHandoutPage(content: HandoutContent, index: number, imageA
     y -= lineHeight('caption');
   }
   const footerY = margin - TEXT_SIZES.footer;
-  texts.push({ text: DISCLAIMER, style: 'footer', x: margin, y: footerY });
-  const pageNumber = `Page ${index + 1} of ${content.steps.length}`;
-  texts.push({ text: pageNumber, style: 'footer', x: width - margin - measure(pageNumber, 'footer'), y: footerY });
+  texts.push({ text: words.screen.disclaimer, style: 'footer', x: margin, y: footerY });
+  const pageNumber = words.handout.page(index + 1, content.steps.length);
+  // A line above the disclaimer, which fills the width in some languages.
+  texts.push({ text: pageNumber, style: 'footer', x: width - margin - measure(pageNumber, 'footer'), y: footerY + lineHeight('footer') });
   return { texts, image };
 }

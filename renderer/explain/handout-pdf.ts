@@ -1,4 +1,5 @@
 import { PDFDocument, rgb, StandardFonts, type PDFFont } from 'pdf-lib';
+import { phrasebook } from '../../shared/i18n';
 import { BOLD_STYLES, layoutHandoutPage, PAGE, TEXT_SIZES, type HandoutContent, type TextStyle } from './handout-layout';
 
 const INK = rgb(0.1, 0.12, 0.16);
@@ -19,7 +20,9 @@ function encodable(font: PDFFont, text: string): string {
 export async function buildHandoutPdf(content: HandoutContent, pictures: Uint8Array[]): Promise<Uint8Array> {
   if (pictures.length !== content.steps.length) throw new Error(`Expected ${content.steps.length} pictures, got ${pictures.length}`);
   const pdf = await PDFDocument.create();
-  pdf.setTitle(`${content.procedureName}: step by step`);
+  pdf.setTitle(phrasebook(content.language).handout.title(content.procedureName));
+  // The handout keeps the language it was made in, for screen readers and for whoever reads it later.
+  pdf.setLanguage(content.language);
   pdf.setCreator('SpineLab');
   pdf.setProducer('SpineLab');
   const regular = await pdf.embedFont(StandardFonts.Helvetica);

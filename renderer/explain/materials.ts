@@ -102,9 +102,13 @@ export function setOpacity(material: MeshPhongMaterial, opacity: number): void {
   material.opacity = opacity;
 }
 
+/**
+ * Marks the broken bone by its colour more than by its glow: a strong glow lights the surface
+ * evenly and flattens the shading that shows its wedge.
+ */
 export function setFractureGlow(material: MeshPhongMaterial, amount: number): void {
-  material.emissive.add(new Color(PALETTE.fractureGlow).multiplyScalar(0.45 * amount));
-  material.color.set(PALETTE.bone).lerp(new Color('#f0b49c'), 0.5 * amount);
+  material.emissive.add(new Color(PALETTE.fractureGlow).multiplyScalar(0.2 * amount));
+  material.color.set(PALETTE.bone).lerp(new Color('#ee9a7c'), 0.7 * amount);
 }
 
 /**

@@ -20,13 +20,14 @@ export function skinDepthMm(d: VertebraDimensions): number {
  * A transpedicular path (DOMAIN.md §6): through the middle of the pedicle to a tip in the anterior
  * third of the body. A single needle aims nearer the midline, so its cement can reach both halves.
  */
-export function needlePath(d: VertebraDimensions, side: NeedleSide, bipedicular: boolean): NeedlePath {
+export function needlePath(d: VertebraDimensions, side: NeedleSide, bipedicular: boolean, ownPedicle?: Vector3): NeedlePath {
   const [px, py, pz] = vertebraLandmarks(d).pedicle;
   const s = sign(side);
-  const pedicle = new Vector3(s * px, py, pz);
-  const target = new Vector3(s * (bipedicular ? d.bodyWidth * 0.14 : d.bodyWidth * 0.04), py * 0.4, d.bodyDepth * 0.2);
+  // The patient's own pedicle where their CT shows it, otherwise the drawn one.
+  const pedicle = ownPedicle ?? new Vector3(s * px, py, pz);
+  const target = new Vector3(s * (bipedicular ? d.bodyWidth * 0.14 : d.bodyWidth * 0.04), pedicle.y * 0.4, d.bodyDepth * 0.2);
   const inward = target.clone().sub(pedicle).normalize();
-  const back = (pz + skinDepthMm(d)) / inward.z;
+  const back = (pedicle.z + skinDepthMm(d)) / inward.z;
   return { skin: pedicle.clone().addScaledVector(inward, -back), target };
 }
 

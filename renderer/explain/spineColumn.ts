@@ -42,9 +42,18 @@ function discHeightMm(below: SpineLevel): number {
   return 5 + 4 * lumbarForm(below);
 }
 
-/** Outside the fractured segment the spine keeps a gentle regional curve: kyphotic in the chest, lordotic low in the back. */
+/**
+ * The natural curve outside the fractured segment, per disc by the vertebra below it, kyphosis
+ * positive. Thoracic kyphosis T4–T12 is about 41° over eight segments (Fon 1980, DOMAIN.md §2): 5°
+ * a segment. The thoracolumbar junction is about neutral, and lumbar lordosis grows towards the
+ * sacrum (segmental lordosis of about 4° at L1–L2 to 14° at L4–L5, Bernhardt & Bridwell, Spine
+ * 1989 — verify), so the lower back curves the other way.
+ */
+const LUMBAR_SEGMENT_DEG: Partial<Record<SpineLevel, number>> = { L1: 0, L2: -4, L3: -7, L4: -10, L5: -14 };
+const THORACIC_SEGMENT_DEG = 5;
+
 function regionalDiscAngleDeg(below: SpineLevel): number {
-  return 3 - 8 * lumbarForm(below);
+  return LUMBAR_SEGMENT_DEG[below] ?? THORACIC_SEGMENT_DEG;
 }
 
 function endplateTilt(heights: VertebralHeightsMm, depth: number): number {

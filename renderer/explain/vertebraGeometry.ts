@@ -1,5 +1,5 @@
 import type { BufferGeometry } from 'three';
-import type { SpineLevel, VertebralHeightsMm } from '../../shared/procedure/types';
+import type { SpineLevel } from '../../shared/procedure/types';
 import { SPINE_LEVELS } from '../../shared/procedure/spineLevels';
 import { meshSdf } from './marchingCubes';
 import { lumbarForm, vertebraBounds, vertebraDimensions, vertebraSdf, type VertebraDimensions } from './vertebraAnatomy';
@@ -36,28 +36,4 @@ export function vertebraGeometry(level: SpineLevel, d: VertebraDimensions): Buff
   const sized = geometry.clone().scale(d.bodyWidth / dims.bodyWidth, d.bodyHeight / dims.bodyHeight, d.bodyDepth / dims.bodyDepth);
   sized.computeBoundingSphere();
   return sized;
-}
-
-/**
- * Squashes a vertebra built at its normal height to the given anterior, middle and posterior heights.
- * Height varies linearly from the back wall to the front (the wedge), minus a central dip where the
- * middle height is lower than that line (the biconcave endplates). Vertical positions scale about the
- * body's centre, so the posterior elements follow the back wall.
- */
-export function deformVertebra(rest: ArrayLike<number>, out: Float32Array, d: VertebraDimensions, heights: VertebralHeightsMm): void {
-  const halfD = d.bodyDepth / 2;
-  const linearMiddle = (heights.anterior + heights.posterior) / 2;
-  const dip = linearMiddle - heights.middle;
-  const halfW = d.bodyWidth / 2;
-  for (let v = 0; v < rest.length; v += 3) {
-    const x = rest[v], y = rest[v + 1], z = rest[v + 2];
-    const u = Math.min(1, Math.max(-1, z / halfD));
-    const linear = heights.posterior + ((heights.anterior - heights.posterior) * (u + 1)) / 2;
-    // The dip is deepest at the centre and vanishes at the walls, where Ha and Hp are measured.
-    const inside = Math.max(0, 1 - (x / halfW) ** 2 - (z / halfD) ** 2);
-    const height = linear - dip * inside * inside;
-    out[v] = x;
-    out[v + 1] = (y * height) / d.bodyHeight;
-    out[v + 2] = z;
-  }
 }

@@ -1,5 +1,7 @@
+import type { Language } from '../i18n/phrasebook';
+import { phrasebook } from '../i18n';
 import { degrees, mm } from './captionWords';
-import { augmentationOpeningSteps, CEMENT_SETS_STEP, instrumentInStep, instrumentOutStep } from './openingSteps';
+import { augmentationOpeningSteps, cementSetsStep, instrumentInStep, instrumentOutStep } from './openingSteps';
 import { kyphoplastyOutcome } from './patientShape';
 import { assembleTimeline } from './timelineBuilder';
 import type { PatientSpineShape, Timeline } from './types';
@@ -13,23 +15,22 @@ export function balloonRadiusFor(shape: PatientSpineShape): number {
 }
 
 /** Kyphoplasty as in DOMAIN.md §6: a balloon makes a space and lifts the bone a little, then cement fills the space. */
-export function kyphoplastyTimeline(shape: PatientSpineShape, bipedicular: boolean): Timeline {
+export function kyphoplastyTimeline(shape: PatientSpineShape, bipedicular: boolean, language: Language): Timeline {
+  const words = phrasebook(language);
   const outcome = kyphoplastyOutcome(shape);
   const radius = balloonRadiusFor(shape);
-  const balloons = bipedicular ? 'a small balloon goes into each tube' : 'a small balloon goes into the tube';
-  return assembleTimeline('kyphoplasty', shape, bipedicular, [
-    ...augmentationOpeningSteps(shape),
+  return assembleTimeline('kyphoplasty', shape, bipedicular, language, [
+    ...augmentationOpeningSteps(shape, words),
     instrumentInStep({
       id: 'tube-in',
       noun: 'tube',
       bipedicular,
       clinicianDetail: `Working cannula${bipedicular ? 's, bipedicular' : ', unipedicular'}, transpedicular; tip in the anterior third, checked in AP and lateral views.`,
-    }),
+    }, words),
     {
       id: 'balloon-inflate',
-      title: 'The balloon makes a space',
+      words: words.kyphoplasty.balloonInflate(bipedicular),
       durationS: 9,
-      caption: `Next, ${balloons} and is gently filled. It pushes the soft broken bone aside to make a space. It can lift the squashed bone a little.`,
       clinicianDetail: `Inflatable bone tamp under fluoroscopy to about ${mm(2 * radius)} across; anterior height ${mm(shape.heightsMm.anterior)} → ${mm(outcome.heightsMm.anterior)}, local kyphosis ${degrees(shape.localKyphosisDeg)} → ${degrees(outcome.kyphosisDeg)} (±5° typical measurement error).`,
       camera: 'closeUp',
       targets: {
@@ -44,18 +45,16 @@ export function kyphoplastyTimeline(shape: PatientSpineShape, bipedicular: boole
     },
     {
       id: 'balloon-out',
-      title: 'The balloon comes out',
+      words: words.kyphoplasty.balloonOut,
       durationS: 5,
-      caption: 'The balloon is emptied and taken out. It leaves a space inside the bone.',
       clinicianDetail: 'Tamp deflated and withdrawn; the cavity keeps the restored height while cement goes in.',
       camera: 'closeUp',
       targets: { balloonRadiusMm: 0 },
     },
     {
       id: 'cement',
-      title: 'Cement fills the space',
+      words: words.kyphoplasty.cement,
       durationS: 8,
-      caption: 'Thick bone cement slowly fills the space. It holds the bone in its new shape.',
       clinicianDetail: `Viscous PMMA at low pressure into the cavity under lateral fluoroscopy; about ${bipedicular ? '4.9 mL bipedicular' : '4.1 mL unipedicular'} on average.`,
       camera: 'closeUp',
       targets: { cementFill: 1 },
@@ -66,13 +65,12 @@ export function kyphoplastyTimeline(shape: PatientSpineShape, bipedicular: boole
       noun: 'tube',
       bipedicular,
       clinicianDetail: bipedicular ? 'Cannulas withdrawn; pressure and dressings.' : 'Cannula withdrawn; pressure and a dressing.',
-    }),
-    CEMENT_SETS_STEP,
+    }, words),
+    cementSetsStep(words),
     {
       id: 'what-to-expect',
-      title: 'What to expect',
+      words: words.kyphoplasty.expect,
       durationS: 9,
-      caption: 'Many people have less pain within a day or two. The bone is a little taller, but not back to normal: the aim is less pain and a stable bone. Cement can leak outside the bone, usually without harm. Another bone can break later, so bone-strengthening treatment goes on.',
       clinicianDetail: 'Kyphosis correction about 4.8° vs 1.7° for vertebroplasty; height gain does not track pain relief. Leakage on imaging 9–40%, mostly asymptomatic; new fractures about 11%.',
       // Near the treated bone with its cement showing: the picture the patient should take away.
       camera: 'closeUp',

@@ -1,48 +1,51 @@
-import { degrees, fractureInWords, mm, needleSidesFor } from './captionWords';
+import type { InstrumentNoun, Phrasebook } from '../i18n/phrasebook';
+import { degrees, fractureFacts, measuredFacts, mm, needleSidesFor } from './captionWords';
 import type { StepSpec } from './timelineBuilder';
 import type { PatientSpineShape } from './types';
 
-/** "This is your spine, this is the broken bone": shared by every procedure. */
-export function yourSpineStep(shape: PatientSpineShape): StepSpec {
+/**
+ * "This is the spine, this is the broken bone": shared by every procedure. It is "your spine" only
+ * for a fracture measured on this study, naming the image; any other shape is told as an example.
+ */
+export function spineStep(shape: PatientSpineShape, words: Phrasebook): StepSpec {
   const h = shape.heightsMm;
+  const measured = measuredFacts(shape);
   return {
     id: 'your-spine',
-    title: 'Your spine',
+    words: measured ? words.spine.measured(measured) : words.spine.example(fractureFacts(shape)),
     durationS: 6,
-    caption: `This is your spine, seen from the side. The highlighted bone, ${shape.fracturedLevel}, is broken and squashed. ${fractureInWords(shape)}`,
-    clinicianDetail: `${shape.fracturedLevel} (${shape.source === 'measured' ? 'measured' : 'chosen by hand'}): Ha ${mm(h.anterior)}, Hm ${mm(h.middle)}, Hp ${mm(h.posterior)}; local kyphosis ${degrees(shape.localKyphosisDeg)}.`,
+    clinicianDetail: `${shape.fracturedLevel} (${measured ? `measured on ${measured.where}` : 'example, chosen by hand'}): Ha ${mm(h.anterior)}, Hm ${mm(h.middle)}, Hp ${mm(h.posterior)}; local kyphosis ${degrees(shape.localKyphosisDeg)}.`,
+    // The picture turns towards the side view as play starts, so it is seen to move at once.
+    cameraFrom: 'oblique',
     camera: 'side',
     targets: { fractureHighlight: 1 },
   };
 }
 
 /** The common start of vertebroplasty and kyphoplasty (DOMAIN.md §6). */
-export function augmentationOpeningSteps(shape: PatientSpineShape): StepSpec[] {
+export function augmentationOpeningSteps(shape: PatientSpineShape, words: Phrasebook): StepSpec[] {
   return [
-    yourSpineStep(shape),
+    spineStep(shape, words),
     {
       id: 'lying-prone',
-      title: 'Lying on your tummy',
+      words: words.lyingProne,
       durationS: 5,
-      caption: 'You lie on your tummy on a padded table. You may get medicine through a drip to help you relax.',
       clinicianDetail: 'Prone positioning; conscious sedation or general anaesthesia; level confirmed on MRI (bone oedema).',
       camera: 'side',
       targets: { proneBlend: 1, fractureHighlight: 0.4 },
     },
     {
       id: 'xray-guidance',
-      title: 'X-ray guidance',
+      words: words.xrayGuidance,
       durationS: 6,
-      caption: 'Live X-ray pictures show the doctor your bones. They guide every move.',
       clinicianDetail: `AP and lateral fluoroscopy; ${shape.fracturedLevel} and its pedicles identified.`,
       camera: 'back',
       switches: { fluoroscopy: true },
     },
     {
       id: 'numbing',
-      title: 'Numbing',
+      words: words.numbing,
       durationS: 5,
-      caption: 'The doctor numbs the skin and the tissue down to the bone. You feel a small sting, then pressure but not pain.',
       clinicianDetail: 'Local anaesthetic to skin, soft tissue and periosteum at the pedicle entry points.',
       camera: 'oblique',
       targets: { numbing: 1 },
@@ -52,19 +55,17 @@ export function augmentationOpeningSteps(shape: PatientSpineShape): StepSpec[] {
 }
 
 /** After either augmentation the cement hardens and the patient recovers the same way (DOMAIN.md §6). */
-export const CEMENT_SETS_STEP: StepSpec = {
-  id: 'cement-sets',
-  title: 'The cement sets',
-  durationS: 6,
-  caption: 'The cement hardens within minutes, like a cast inside the bone. You rest on your back for about an hour. Most people go home the same day.',
-  clinicianDetail: 'PMMA polymerises in about 10–20 minutes; supine bed rest for about an hour; often a same-day discharge.',
-  camera: 'side',
-  targets: { cementSet: 1, proneBlend: 0, boneOpacity: 0.45 },
-  switches: { needleSides: [] },
-};
-
-/** What goes through the pedicle: vertebroplasty's needle or kyphoplasty's working cannula, called a tube for patients. */
-export type InstrumentNoun = 'needle' | 'tube';
+export function cementSetsStep(words: Phrasebook): StepSpec {
+  return {
+    id: 'cement-sets',
+    words: words.cementSets,
+    durationS: 6,
+    clinicianDetail: 'PMMA polymerises in about 10–20 minutes; supine bed rest for about an hour; often a same-day discharge.',
+    camera: 'side',
+    targets: { cementSet: 1, proneBlend: 0, boneOpacity: 0.45 },
+    switches: { needleSides: [] },
+  };
+}
 
 export interface InstrumentStepOptions {
   id: string;
@@ -75,14 +76,11 @@ export interface InstrumentStepOptions {
 }
 
 /** The instruments pass through the pedicles into the front of the body; the words agree with how many there are. */
-export function instrumentInStep({ id, noun, bipedicular, clinicianDetail }: InstrumentStepOptions): StepSpec {
+export function instrumentInStep({ id, noun, bipedicular, clinicianDetail }: InstrumentStepOptions, words: Phrasebook): StepSpec {
   return {
     id,
-    title: bipedicular ? `The ${noun}s go in` : `The ${noun} goes in`,
+    words: words.instrumentIn(noun, bipedicular),
     durationS: 8,
-    caption: bipedicular
-      ? `Through tiny cuts, two thin hollow ${noun}s, one on each side, pass through a narrow part of the bone into the broken bone.`
-      : `Through a tiny cut, a thin hollow ${noun} passes through a narrow part of the bone into the broken bone.`,
     clinicianDetail,
     camera: 'closeUp',
     targets: { needleDepth: 1, boneOpacity: 0.35, numbing: 0 },
@@ -91,13 +89,11 @@ export function instrumentInStep({ id, noun, bipedicular, clinicianDetail }: Ins
 }
 
 /** The instruments come out and the cuts are covered; the words agree with how many there are. */
-export function instrumentOutStep({ id, noun, bipedicular, clinicianDetail }: InstrumentStepOptions): StepSpec {
-  const out = bipedicular ? `The ${noun}s come out` : `The ${noun} comes out`;
+export function instrumentOutStep({ id, noun, bipedicular, clinicianDetail }: InstrumentStepOptions, words: Phrasebook): StepSpec {
   return {
     id,
-    title: out,
+    words: words.instrumentOut(noun, bipedicular),
     durationS: 5,
-    caption: `${out}. ${bipedicular ? 'Small plasters cover the cuts' : 'A small plaster covers the cut'}. No stitches are needed.`,
     clinicianDetail,
     camera: 'closeUp',
     targets: { needleDepth: 0 },

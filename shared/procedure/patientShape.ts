@@ -37,6 +37,8 @@ export interface MeasuredFracture {
   localKyphosisDeg: number;
   /** Heights of the vertebra without the fracture, e.g. the mean of its neighbours; when absent the own posterior wall is the reference (DOMAIN.md §1, rule 1). */
   normalHeightsMm?: VertebralHeightsMm;
+  /** The image the measurements were made on, e.g. "LAT SPINE, image 1". */
+  from?: string;
 }
 
 /** Builds the shape from a study's morphometry, or returns an error in words a clinician understands. */
@@ -54,6 +56,7 @@ export function shapeFromMeasurements(m: MeasuredFracture): PatientSpineShape | 
     normalHeightsMm: m.normalHeightsMm ?? { anterior: posteriorReference, middle: posteriorReference, posterior: posteriorReference },
     localKyphosisDeg: m.localKyphosisDeg,
     source: 'measured',
+    measuredOn: m.from,
   };
 }
 

@@ -30,7 +30,6 @@ export function sceneStateAt(timeline: Timeline, time: number): SceneState {
   const t = Math.min(Math.max(time, 0), timeline.duration);
   const index = stepIndexAt(timeline, t);
   const step = timeline.steps[index];
-  const previous = timeline.steps[index - 1] ?? step;
   const v = valuesAt(step, motionProgress(step, t));
   const s = step.switches;
   const cameraMove = Math.min(CAMERA_MOVE_S, (step.end - step.start) * 0.4);
@@ -43,7 +42,7 @@ export function sceneStateAt(timeline: Timeline, time: number): SceneState {
     stepProgress: clamp01((t - step.start) / (step.end - step.start)),
     caption: step.caption,
     clinicianDetail: step.clinicianDetail,
-    camera: { from: previous.camera, to: step.camera, blend: smootherstep((t - step.start) / cameraMove) },
+    camera: { from: step.cameraFrom, to: step.camera, blend: smootherstep((t - step.start) / cameraMove) },
     fluoroscopy: s.fluoroscopy,
     proneBlend: v.proneBlend,
     needles: s.needleSides.map((side) => ({ side, depth: v.needleDepth })),

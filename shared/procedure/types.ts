@@ -3,6 +3,7 @@
  * built, inspected and tested without a renderer.
  */
 
+import type { Language } from '../i18n/phrasebook';
 import type { VertebralLevel } from '../measure/types';
 
 /** Vertebral levels the explainer can draw: the thoracic and lumbar levels the measurements name. */
@@ -22,7 +23,10 @@ export interface PatientSpineShape {
   normalHeightsMm: VertebralHeightsMm;
   /** Local kyphosis, superior endplate above to inferior endplate below; kyphosis positive. */
   localKyphosisDeg: number;
+  /** Only a measured shape may be described to the patient as theirs. */
   source: 'measured' | 'manual';
+  /** The image a measured shape was measured on, e.g. "LAT SPINE, image 1": named whenever the shape is called the patient's. */
+  measuredOn?: string;
 }
 
 export type Procedure = 'vertebroplasty' | 'kyphoplasty' | 'fusion';
@@ -83,6 +87,8 @@ export interface Step {
   /** An optional line for the clinician or an interested patient. */
   clinicianDetail: string;
   camera: CameraPreset;
+  /** The camera moves from this preset to `camera` at the start of the step. */
+  cameraFrom: CameraPreset;
   from: AnimatedValues;
   to: AnimatedValues;
   switches: StepSwitches;
@@ -90,6 +96,7 @@ export interface Step {
 
 export interface Timeline {
   procedure: Procedure;
+  language: Language;
   shape: PatientSpineShape;
   bipedicular: boolean;
   duration: number;
@@ -99,6 +106,8 @@ export interface Timeline {
 export interface TimelineOptions {
   /** Needles through both pedicles; defaults to true for kyphoplasty, false for vertebroplasty. */
   bipedicular?: boolean;
+  /** The language of the titles and captions; English unless told. */
+  language?: Language;
 }
 
 export interface NeedleState {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { measureCase3OnSagittal } from './own-ct';
 
 declare global {
   interface Window {
@@ -55,6 +56,24 @@ async function canvasPixels(page: Page, selector = '[data-testid="explain-canvas
     const mean = sum / n;
     return { sd: Math.sqrt(Math.max(0, squares / n - mean * mean)), hash: (h >>> 0).toString(16) };
   }, selector);
+}
+
+/** The 3D canvas shrunk to 64 × 36 grey levels, for comparing two pictures by how much they differ. */
+async function canvasThumbnail(page: Page): Promise<number[]> {
+  return page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const copy = document.createElement('canvas');
+    copy.width = 64;
+    copy.height = 36;
+    const context = copy.getContext('2d')!;
+    context.drawImage(document.querySelector<HTMLCanvasElement>('[data-testid="explain-canvas"]')!, 0, 0, 64, 36);
+    const { data } = context.getImageData(0, 0, 64, 36);
+    return Array.from({ length: 64 * 36 }, (_, i) => (data[4 * i] + data[4 * i + 1] + data[4 * i + 2]) / 3);
+  });
+}
+
+function meanDifference(a: number[], b: number[]): number {
+  return a.reduce((sum, v, i) => sum + Math.abs(v - b[i]), 0) / a.length;
 }
 
 function hasPoppler(): boolean {
@@ -140,7 +159,7 @@ test.describe('procedure explainer', () => {
     const downloading = page.waitForEvent('download');
     await page.getByTestId('explain-handout').click();
     const download = await downloading;
-    expect(download.suggestedFilename()).toBe('spinelab-kyphoplasty-handout.pdf');
+    expect(download.suggestedFilename()).toBe('spinelab-kyphoplasty-handout-en.pdf');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'spinelab-handout-'));
     try {
       const file = path.join(dir, 'handout.pdf');
@@ -151,7 +170,9 @@ test.describe('procedure explainer', () => {
       for (let p = 1; p <= all.length; p++) {
         const text = words(execFileSync('pdftotext', ['-f', String(p), '-l', String(p), file, '-'], { encoding: 'utf8' }));
         expect(text).toContain(words(captions[p - 1]));
-        expect(text).toContain('Your broken bone: L1');
+        // The open sample has no measured fracture: the handout shows an example and never says "your".
+        expect(text).toContain('An example, not a measurement: L1');
+        expect(text).not.toMatch(/\byours?\b/i);
         expect(text).toContain(DISCLAIMER);
         expect(text).not.toContain('SAMPLE');
       }
@@ -163,6 +184,114 @@ test.describe('procedure explainer', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  test('with no measured fracture, no caption on screen says "your"', async ({ app }) => {
+    const { page } = app;
+    await openExplainer(page);
+    await expect(page.getByTestId('shape-source')).toContainText('No measured fracture');
+    for (const procedure of ['vertebroplasty', 'kyphoplasty', 'fusion'] as const) {
+      await page.getByTestId(`explain-procedure-${procedure}`).click();
+      for (const step of await steps(page)) {
+        await page.evaluate((t) => window.__explain!.seek(t), stillTime(step));
+        await expect(page.getByTestId('explain-caption')).toContainText(step.title);
+        expect(await page.getByTestId('explain-view').innerText()).not.toMatch(/\byours?\b/i);
+      }
+    }
+    await page.getByTestId('explain-procedure-vertebroplasty').click();
+    await expect(page.getByTestId('explain-caption')).toContainText('example');
+    await expect(page.getByTestId('explain-caption')).toContainText('34% shorter');
+  });
+
+  test('play moves the picture at once', async ({ app }) => {
+    const { page } = app;
+    await openExplainer(page);
+    const still = await canvasThumbnail(page);
+    await page.getByTestId('explain-play').click();
+    await page.waitForFunction(() => window.__explain!.t() > 0.3, undefined, { timeout: 3000 });
+    await page.getByTestId('explain-play').click();
+    const t = await page.evaluate(() => window.__explain!.t());
+    expect(t).toBeLessThan(1.5);
+    // Within the first second the camera turns towards the side view: a change anyone sees, not a shade.
+    expect(meanDifference(still, await canvasThumbnail(page))).toBeGreaterThan(1);
+  });
+
+  test('play keeps the timeline\'s pace: five seconds later the step has advanced as the timeline says', async ({ app }) => {
+    const { page } = app;
+    await openExplainer(page);
+    const all = await steps(page);
+    // Start two seconds before the second step, so that five seconds of play cross into it.
+    const from = all[1].start - 2;
+    await page.evaluate((t) => window.__explain!.seek(t), from);
+    await expect(page.getByTestId('explain-caption')).toContainText(`1/${all.length}`);
+    const started = await page.evaluate(() => performance.now());
+    await page.getByTestId('explain-play').click();
+    await page.waitForFunction((s) => performance.now() - s >= 5000, started, { timeout: 15_000, polling: 50 });
+    const { t, elapsed } = await page.evaluate((s) => ({ t: window.__explain!.t(), elapsed: (performance.now() - s) / 1000 }), started);
+    // At 1× the clock follows real time: it may lag by the click's round trip and a frame, never run ahead.
+    expect(t - from).toBeLessThanOrEqual(elapsed + 0.05);
+    expect(t - from).toBeGreaterThan(elapsed - 1);
+    expect(all.findLastIndex((s) => t >= s.start)).toBe(1);
+    await expect(page.getByTestId('explain-caption')).toContainText(`2/${all.length} · ${all[1].title}`);
+  });
+
+  test('presentation mode speaks Spanish when asked, and the handout keeps it', async ({ app }) => {
+    test.skip(!hasPoppler(), 'poppler-utils (pdftotext) is not installed');
+    const { page } = app;
+    await openExplainer(page);
+    await page.getByTestId('explain-procedure-kyphoplasty').click();
+    await page.getByTestId('start-presentation').click();
+    await expect(page.locator('.explain-root.presentation')).toBeVisible();
+    await page.getByTestId('explain-language').selectOption('es');
+    await expect(page.getByTestId('explain-caption')).toContainText('Este es un ejemplo de columna');
+    await expect(page.locator('.explain-presentation-note')).toContainText('Solo para educación');
+    expect(await page.getByTestId('explain-view').innerText()).not.toMatch(/\b(su|sus|your)\b/i);
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.explain-root.presentation')).toHaveCount(0);
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('explain-handout').click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('spinelab-kyphoplasty-handout-es.pdf');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'spinelab-handout-es-'));
+    try {
+      const file = path.join(dir, 'handout.pdf');
+      await download.saveAs(file);
+      const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(text).toContain('Cifoplastia');
+      expect(text).toContain('Paso 1 de');
+      expect(text).toContain('Un ejemplo, no una medición: L1');
+      expect(text).toContain('Solo para educación e investigación');
+      expect(text).not.toMatch(/\b(su|sus)\b/i);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('on sample case 3 the model is built from the patient\'s own CT in a worker, with progress', async ({ app }) => {
+    test.setTimeout(120_000);
+    const { page } = app;
+    await measureCase3OnSagittal(page);
+    await page.getByRole('button', { name: 'Explain procedure' }).click();
+    // Measured on a reformat, the fracture is not yet the explainer's measured shape: choose its level by hand.
+    await page.getByTestId('shape-source').locator('select').selectOption('T12');
+    const note = page.getByTestId('explain-own-model');
+    await expect(note).toBeVisible();
+    await expect(note).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+    await expect(note).toContainText('Model built from this CT: T12');
+    await page.waitForFunction(() => window.__explain!.info().own);
+    await page.getByTestId('explain-procedure-kyphoplasty').click();
+    for (const id of ['tube-in', 'balloon-inflate']) {
+      await page.evaluate((stepId) => {
+        const s = window.__explain!.steps.find((x) => x.id === stepId)!;
+        window.__explain!.seek(s.start + (s.end - s.start) * 0.9);
+      }, id);
+      const pixels = await canvasPixels(page);
+      expect(pixels.sd, `${id} is not blank`).toBeGreaterThan(12);
+      const info = await page.evaluate(() => window.__explain!.info());
+      expect(info.calls).toBeLessThanOrEqual(50);
+      expect(info.triangles).toBeLessThan(60_000);
+    }
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   test('the take-home video is a WebM of the whole animation that plays back with pictures', async ({ app }) => {
     test.setTimeout(120_000);
     const { page } = app;

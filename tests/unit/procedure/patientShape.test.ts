@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { manualShape, REFERENCE_CASE_SHAPE, shapeFromMeasurements, wedgeAngleDeg } from '../../../shared/procedure/patientShape';
 import { levelsAround } from '../../../shared/procedure/spineLevels';
 import { OPTIONS_OVERVIEW } from '../../../shared/procedure/optionsOverview';
+import { PHRASEBOOKS } from '../../../shared/i18n';
 
 describe('patient shape', () => {
   it('defaults to the DOMAIN.md reference case', () => {
@@ -41,9 +42,11 @@ describe('options overview', () => {
   it('covers non-surgical and surgical options, each with good points and downsides', () => {
     const ids = OPTIONS_OVERVIEW.map((o) => o.id);
     expect(ids).toEqual(expect.arrayContaining(['rest', 'pain-medicine', 'bone-strengthening', 'brace', 'vertebroplasty', 'kyphoplasty', 'fusion']));
-    for (const option of OPTIONS_OVERVIEW) {
-      expect(option.goodPoints.length).toBeGreaterThan(0);
-      expect(option.downsides.length).toBeGreaterThan(0);
+    for (const words of Object.values(PHRASEBOOKS)) {
+      for (const { id } of OPTIONS_OVERVIEW) {
+        expect(words.overview.options[id].goodPoints.length).toBeGreaterThan(0);
+        expect(words.overview.options[id].downsides.length).toBeGreaterThan(0);
+      }
     }
   });
 });

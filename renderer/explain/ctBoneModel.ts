@@ -1,0 +1,307 @@
+import type { OwnModelRefusal } from '../../shared/i18n/phrasebook';
+import type { CtCrop } from './ctCrop';
+import { meshSdf, type Bounds } from './marchingCubes';
+
+/**
+ * Bone on CT: cortical bone is well above 400 HU and trabecular bone 100–300 HU, lower in
+ * osteoporosis; soft tissue and discs stay below about 100 HU (Schreiber et al., AJR 2011;196:1028).
+ * 200 HU traces the cortex; the hollow this leaves inside an osteoporotic body is filled afterwards.
+ */
+export const BONE_HU = 200;
+
+/** Mesh cell of the patient's bones: fine enough for a 5 mm lamina, coarse enough for about 10 k triangles a vertebra. */
+export const OWN_MESH_CELL_MM = 1.8;
+
+/** Less bone than this (mm³) is not a vertebral body: a thoracic body alone holds about 15 cm³. */
+const MIN_VERTEBRA_MM3 = 8000;
+
+/** One of the patient's vertebrae, meshed in the fractured vertebra's frame, as transferable arrays. */
+export interface OwnVertebraMesh {
+  /** −1 the vertebra above, 0 the fractured one, +1 the one below. */
+  offset: -1 | 0 | 1;
+  positions: Float32Array;
+  normals: Float32Array;
+  indices: Uint32Array;
+}
+
+/** What the procedure needs to know of the patient's fractured vertebra, in its frame (mm). */
+export interface OwnVertebraLandmarks {
+  bodyWidth: number;
+  /** Anterior and posterior walls at the midline, at mid-height. */
+  frontZ: number;
+  backZ: number;
+  /** Centres of the left and right pedicles: the needle passes through them. */
+  pedicles: { left: [number, number, number]; right: [number, number, number] };
+}
+
+export interface OwnSpineModel {
+  vertebrae: OwnVertebraMesh[];
+  landmarks: OwnVertebraLandmarks;
+}
+
+export type Progress = (fraction: number) => void;
+
+/**
+ * The patient's fractured vertebra and its neighbours from their CT: bone by threshold, holes inside
+ * bone filled, each voxel given to the vertebra whose body it is joined to through bone (a
+ * breadth-first search from each body at once, so the arches part at the facet joints), each
+ * vertebra smoothed and meshed by marching cubes, and the pedicles found in the fractured one.
+ */
+export function buildOwnSpineModel(crop: CtCrop, onProgress: Progress = () => undefined): OwnSpineModel | { refusal: OwnModelRefusal } {
+  const [nx, ny, nz] = crop.size;
+  const c = crop.cellMm;
+  const count = nx * ny * nz;
+  const index = (i: number, j: number, k: number) => i + nx * (j + ny * k);
+  const cellOf = (mm: number, axis: 0 | 1 | 2) => Math.round((mm - crop.origin[axis]) / c);
+
+  const bone = new Uint8Array(count);
+  for (let n = 0; n < count; n++) bone[n] = crop.hu[n] >= BONE_HU ? 1 : 0;
+  // A thin cortex sampled on a grid has pinholes: close them (dilate, fill, erode) before filling the inside.
+  const closed = dilate(bone, crop.size);
+  fillEnclosed(closed, crop.size);
+  const inside = dilate(closed, crop.size, 0);
+  for (let n = 0; n < count; n++) if (inside[n]) bone[n] = 1;
+  onProgress(0.15);
+
+  // Seeds: the fractured body at the frame's centre, its neighbours across the discs above and below.
+  const [ci, ck] = [cellOf(0, 0), cellOf(0, 2)];
+  const cj = cellOf(0, 1);
+  if (!bone[index(ci, cj, ck)]) return { refusal: 'segmentation-failed' };
+  const acrossDisc = (from: number | undefined, step: 1 | -1): number | undefined => {
+    if (from === undefined) return undefined;
+    let j = from;
+    while (j > 0 && j < ny - 1 && bone[index(ci, j, ck)]) j += step;
+    while (j > 0 && j < ny - 1 && !bone[index(ci, j, ck)]) j += step;
+    // Into the next body far enough to be clear of its endplate.
+    const seed = j + step * Math.round(6 / c);
+    return seed > 0 && seed < ny - 1 && bone[index(ci, seed, ck)] ? seed : undefined;
+  };
+  const above = acrossDisc(cj, 1), below = acrossDisc(cj, -1);
+  // The next bodies out get seeds of their own (labels 4 and 5, not meshed), so that the neighbours
+  // do not grow into them through their facet joints.
+  const seeds: [number, number][] = [[index(ci, cj, ck), 2]];
+  for (const [j, l] of [[above, 1], [below, 3], [acrossDisc(above, 1), 4], [acrossDisc(below, -1), 5]] as const) {
+    if (j !== undefined) seeds.push([index(ci, j, ck), l]);
+  }
+  const label = labelThroughBone(bone, crop.size, seeds);
+  onProgress(0.3);
+
+  const voxelMm3 = c * c * c;
+  const volumeOf = (l: number) => label.reduce((n, v) => n + (v === l ? 1 : 0), 0) * voxelMm3;
+  if (volumeOf(2) < MIN_VERTEBRA_MM3) return { refusal: 'segmentation-failed' };
+  const landmarks = findLandmarks(label, crop);
+  if (!landmarks) return { refusal: 'segmentation-failed' };
+
+  const present = ([1, 2, 3] as const).filter((l) => l === 2 || volumeOf(l) >= MIN_VERTEBRA_MM3);
+  const vertebrae = present.map((l, n) => {
+    const mesh = meshLabel(label, l, crop);
+    onProgress(n === present.length - 1 ? 1 : 0.3 + (0.7 * (n + 1)) / present.length);
+    return { offset: (l - 2) as -1 | 0 | 1, ...mesh };
+  });
+  return { vertebrae, landmarks };
+}
+
+/** Marks as bone every voxel that cannot be reached from the box's faces without crossing bone: the inside of a thin-walled body. */
+function fillEnclosed(bone: Uint8Array, [nx, ny, nz]: [number, number, number]): void {
+  const outside = new Uint8Array(bone.length);
+  const queue = new Int32Array(bone.length);
+  let head = 0, tail = 0;
+  const push = (n: number) => {
+    if (!bone[n] && !outside[n]) {
+      outside[n] = 1;
+      queue[tail++] = n;
+    }
+  };
+  for (let k = 0; k < nz; k++) {
+    for (let j = 0; j < ny; j++) {
+      for (let i = 0; i < nx; i++) if (i === 0 || j === 0 || k === 0 || i === nx - 1 || j === ny - 1 || k === nz - 1) push(i + nx * (j + ny * k));
+    }
+  }
+  const sx = 1, sy = nx, sz = nx * ny;
+  while (head < tail) {
+    const n = queue[head++];
+    const i = n % nx, j = Math.floor(n / nx) % ny, k = Math.floor(n / sz);
+    if (i > 0) push(n - sx);
+    if (i < nx - 1) push(n + sx);
+    if (j > 0) push(n - sy);
+    if (j < ny - 1) push(n + sy);
+    if (k > 0) push(n - sz);
+    if (k < nz - 1) push(n + sz);
+  }
+  for (let n = 0; n < bone.length; n++) if (!outside[n]) bone[n] = 1;
+}
+
+/**
+ * Grows (value 1) or, with value 0, shrinks a mask by one voxel across each face: a voxel takes
+ * `value` where any face neighbour has it.
+ */
+function dilate(mask: Uint8Array, [nx, ny, nz]: [number, number, number], value: 0 | 1 = 1): Uint8Array {
+  const out = Uint8Array.from(mask);
+  const sz = nx * ny;
+  for (let k = 0; k < nz; k++) {
+    for (let j = 0; j < ny; j++) {
+      for (let i = 0; i < nx; i++) {
+        const n = i + nx * (j + ny * k);
+        if (mask[n] === value) continue;
+        if (
+          (i > 0 && mask[n - 1] === value) || (i < nx - 1 && mask[n + 1] === value) ||
+          (j > 0 && mask[n - nx] === value) || (j < ny - 1 && mask[n + nx] === value) ||
+          (k > 0 && mask[n - sz] === value) || (k < nz - 1 && mask[n + sz] === value)
+        ) out[n] = value;
+      }
+    }
+  }
+  return out;
+}
+
+/** Breadth-first from all seeds at once through bone: each bone voxel takes the label of the seed it is nearest to along bone. */
+function labelThroughBone(bone: Uint8Array, [nx, ny, nz]: [number, number, number], seeds: [number, number][]): Uint8Array {
+  const label = new Uint8Array(bone.length);
+  const queue = new Int32Array(bone.length);
+  let head = 0, tail = 0;
+  for (const [n, l] of seeds) {
+    label[n] = l;
+    queue[tail++] = n;
+  }
+  const sz = nx * ny;
+  while (head < tail) {
+    const n = queue[head++];
+    const l = label[n];
+    const i = n % nx, j = Math.floor(n / nx) % ny, k = Math.floor(n / sz);
+    const visit = (m: number) => {
+      if (bone[m] && !label[m]) {
+        label[m] = l;
+        queue[tail++] = m;
+      }
+    };
+    if (i > 0) visit(n - 1);
+    if (i < nx - 1) visit(n + 1);
+    if (j > 0) visit(n - nx);
+    if (j < ny - 1) visit(n + nx);
+    if (k > 0) visit(n - sz);
+    if (k < nz - 1) visit(n + sz);
+  }
+  return label;
+}
+
+/**
+ * Walls and pedicles of the fractured vertebra (label 2). The walls are where bone ends along the
+ * midline at mid-height; the pedicles are the bone just behind the back wall on either side of the
+ * canal, at the body's own level.
+ */
+function findLandmarks(label: Uint8Array, crop: CtCrop): OwnVertebraLandmarks | undefined {
+  const [nx, ny, nz] = crop.size;
+  const c = crop.cellMm;
+  const at = (x: number, y: number, z: number) => {
+    const i = Math.round((x - crop.origin[0]) / c), j = Math.round((y - crop.origin[1]) / c), k = Math.round((z - crop.origin[2]) / c);
+    return i >= 0 && j >= 0 && k >= 0 && i < nx && j < ny && k < nz ? label[i + nx * (j + ny * k)] : 0;
+  };
+  let frontZ = 0, backZ = 0;
+  while (at(0, 0, frontZ + c) === 2) frontZ += c;
+  while (at(0, 0, backZ - c) === 2) backZ -= c;
+  let halfWidth = 0;
+  while (at(halfWidth + c, 0, (frontZ + backZ) / 2) === 2) halfWidth += c;
+  if (frontZ - backZ < 10 || halfWidth < 5) return undefined;
+
+  const centroid = (side: 1 | -1): [number, number, number] | undefined => {
+    let sx = 0, sy = 0, sz = 0, n = 0;
+    for (let z = backZ - 12; z <= backZ - 1; z += c) {
+      for (let y = -12; y <= 12; y += c) {
+        for (let x = 3; x <= 30; x += c) {
+          if (at(side * x, y, z) !== 2) continue;
+          sx += side * x;
+          sy += y;
+          sz += z;
+          n++;
+        }
+      }
+    }
+    return n * c * c * c > 60 ? [sx / n, sy / n, sz / n] : undefined;
+  };
+  const left = centroid(1), right = centroid(-1);
+  if (!left || !right) return undefined;
+  return { bodyWidth: 2 * halfWidth, frontZ, backZ, pedicles: { left, right } };
+}
+
+/**
+ * One vertebra's surface: its voxels, in the box around them, blurred (two 3-voxel box passes,
+ * close to a Gaussian of 1.2 voxels) and meshed at half occupancy.
+ */
+function meshLabel(label: Uint8Array, l: number, crop: CtCrop): Omit<OwnVertebraMesh, 'offset'> {
+  const [nx, ny] = crop.size;
+  const c = crop.cellMm;
+  const { first, size } = labelBox(label, l, crop.size);
+  const [bx, by, bz] = size;
+  let field: Float32Array = new Float32Array(bx * by * bz);
+  for (let k = 0, n = 0; k < bz; k++) {
+    for (let j = 0; j < by; j++) {
+      const row = first[0] + nx * (first[1] + j + ny * (first[2] + k));
+      for (let i = 0; i < bx; i++, n++) field[n] = label[row + i] === l ? 1 : 0;
+    }
+  }
+  for (let pass = 0; pass < 2; pass++) for (const axis of [0, 1, 2] as const) field = boxBlur(field, size, axis);
+  const origin = [0, 1, 2].map((a) => crop.origin[a] + first[a] * c);
+  const sample = (x: number, y: number, z: number) => {
+    const fi = (x - origin[0]) / c, fj = (y - origin[1]) / c, fk = (z - origin[2]) / c;
+    const i = Math.min(bx - 2, Math.max(0, Math.floor(fi))), j = Math.min(by - 2, Math.max(0, Math.floor(fj))), k = Math.min(bz - 2, Math.max(0, Math.floor(fk)));
+    const u = Math.min(1, Math.max(0, fi - i)), v = Math.min(1, Math.max(0, fj - j)), w = Math.min(1, Math.max(0, fk - k));
+    const at = (di: number, dj: number, dk: number) => field[i + di + bx * (j + dj + by * (k + dk))];
+    const x0 = at(0, 0, 0) + (at(1, 0, 0) - at(0, 0, 0)) * u, x1 = at(0, 1, 0) + (at(1, 1, 0) - at(0, 1, 0)) * u;
+    const x2 = at(0, 0, 1) + (at(1, 0, 1) - at(0, 0, 1)) * u, x3 = at(0, 1, 1) + (at(1, 1, 1) - at(0, 1, 1)) * u;
+    const y0 = x0 + (x1 - x0) * v, y1 = x2 + (x3 - x2) * v;
+    // Negative inside, as the marching cubes expect; roughly millimetres near the surface.
+    return (0.5 - (y0 + (y1 - y0) * w)) * 2 * c;
+  };
+  const bounds: Bounds = {
+    min: [origin[0], origin[1], origin[2]],
+    max: [origin[0] + (bx - 1) * c, origin[1] + (by - 1) * c, origin[2] + (bz - 1) * c],
+  };
+  const geometry = meshSdf(sample, bounds, OWN_MESH_CELL_MM);
+  return {
+    positions: geometry.getAttribute('position').array as Float32Array,
+    normals: geometry.getAttribute('normal').array as Float32Array,
+    indices: Uint32Array.from(geometry.getIndex()!.array),
+  };
+}
+
+/** The voxel box around a label's voxels, with room all round for the blur to fade to nothing. */
+function labelBox(label: Uint8Array, l: number, [nx, ny, nz]: [number, number, number]): { first: number[]; size: [number, number, number] } {
+  const min = [nx, ny, nz], max = [0, 0, 0];
+  for (let k = 0, n = 0; k < nz; k++) {
+    for (let j = 0; j < ny; j++) {
+      for (let i = 0; i < nx; i++, n++) {
+        if (label[n] !== l) continue;
+        if (i < min[0]) min[0] = i;
+        if (i > max[0]) max[0] = i;
+        if (j < min[1]) min[1] = j;
+        if (j > max[1]) max[1] = j;
+        if (k < min[2]) min[2] = k;
+        if (k > max[2]) max[2] = k;
+      }
+    }
+  }
+  const MARGIN = 3;
+  const first = min.map((v) => Math.max(0, v - MARGIN));
+  const last = max.map((v, a) => Math.min([nx, ny, nz][a] - 1, v + MARGIN));
+  return { first, size: [last[0] - first[0] + 1, last[1] - first[1] + 1, last[2] - first[2] + 1] };
+}
+
+function boxBlur(field: Float32Array, [nx, ny, nz]: [number, number, number], axis: 0 | 1 | 2): Float32Array {
+  const out = new Float32Array(field.length);
+  const stride = axis === 0 ? 1 : axis === 1 ? nx : nx * ny;
+  const length = [nx, ny, nz][axis];
+  // Walk every line along the axis: lines start at each point whose coordinate on that axis is 0.
+  for (let k = 0; k < (axis === 2 ? 1 : nz); k++) {
+    for (let j = 0; j < (axis === 1 ? 1 : ny); j++) {
+      for (let i = 0; i < (axis === 0 ? 1 : nx); i++) {
+        const first = i + nx * (j + ny * k);
+        for (let p = 0, n = first; p < length; p++, n += stride) {
+          const before = p > 0 ? field[n - stride] : field[n];
+          const after = p < length - 1 ? field[n + stride] : field[n];
+          out[n] = (before + field[n] + after) / 3;
+        }
+      }
+    }
+  }
+  return out;
+}

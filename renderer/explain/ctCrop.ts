@@ -1,0 +1,106 @@
+import type { Vec3 } from '../../shared/volume/vec3';
+import { cross, dot, normalize, subtract, add, scale } from '../../shared/volume/vec3';
+import type { Volume } from '../../shared/volume/volume';
+import type { OwnModelRefusal } from '../../shared/i18n/phrasebook';
+
+/**
+ * The fractured vertebra's own frame in the patient (LPS mm), from its six measured points: origin at
+ * the centre of the body in the mid-sagittal plane, `up` from the inferior to the superior endplate,
+ * `front` from the posterior to the anterior wall, `left` = up × front. The explainer's vertebra
+ * frame is the same (x left, y up, z front), so the model needs no other placement.
+ */
+export interface VertebraFrame {
+  centre: Vec3;
+  left: Vec3;
+  up: Vec3;
+  front: Vec3;
+}
+
+export interface SixPatientPoints {
+  anteriorSuperior: Vec3;
+  middleSuperior: Vec3;
+  posteriorSuperior: Vec3;
+  anteriorInferior: Vec3;
+  middleInferior: Vec3;
+  posteriorInferior: Vec3;
+}
+
+const mean = (points: Vec3[]): Vec3 => scale(points.reduce((s, p) => add(s, p), [0, 0, 0] as Vec3), 1 / points.length);
+
+export function vertebraFrame(p: SixPatientPoints): VertebraFrame {
+  const all = Object.values(p);
+  const up = normalize(subtract(mean([p.anteriorSuperior, p.middleSuperior, p.posteriorSuperior]), mean([p.anteriorInferior, p.middleInferior, p.posteriorInferior])));
+  const towardsFront = subtract(mean([p.anteriorSuperior, p.anteriorInferior]), mean([p.posteriorSuperior, p.posteriorInferior]));
+  const front = normalize(subtract(towardsFront, scale(up, dot(towardsFront, up))));
+  return { centre: mean(all), up, front, left: cross(up, front) };
+}
+
+/** The box around the fractured vertebra that holds it and its neighbours, in its frame (mm): posterior elements reach far back. */
+export const CROP_BOX = { min: [-50, -72, -90], max: [50, 72, 36] } as const;
+
+/** Grid step of the crop: below it the marching cubes would only add triangles; above it the laminae (about 5 mm) would break up. */
+export const CROP_CELL_MM = 1.2;
+
+/** Slices further apart than this, or pixels larger, cannot show a pedicle or a lamina (about 5–8 mm across). */
+const MAX_SLICE_SPACING_MM = 2.5;
+const MAX_PIXEL_MM = 1.5;
+
+/** Hounsfield units in the vertebra's frame on a regular grid, x fastest. */
+export interface CtCrop {
+  hu: Float32Array;
+  size: [number, number, number];
+  cellMm: number;
+  /** Frame coordinates (mm) of grid point (0, 0, 0). */
+  origin: [number, number, number];
+}
+
+/**
+ * Resamples the CT around the fractured vertebra into its own frame, trilinearly. It refuses a CT too
+ * coarse to show the posterior elements, or one that does not cover the vertebra's body.
+ */
+export function cropAroundVertebra(volume: Volume, frame: VertebraFrame): CtCrop | { refusal: OwnModelRefusal } {
+  const [columnMm, rowMm, sliceMm] = volume.spacing;
+  if (sliceMm > MAX_SLICE_SPACING_MM || Math.max(columnMm, rowMm) > MAX_PIXEL_MM) return { refusal: 'too-coarse' };
+  const [nx, ny, nz] = volume.dimensions;
+  // Fractional voxel index = base + x·dx + y·dy + z·dz: the frame maps to the voxel grid linearly.
+  const toIndex = (v: Vec3, offset = false): Vec3 => {
+    const d = offset ? subtract(v, volume.origin) : v;
+    return [dot(d, volume.rowDirection) / columnMm, dot(d, volume.columnDirection) / rowMm, dot(d, volume.normal) / sliceMm];
+  };
+  const base = toIndex(frame.centre, true);
+  const inside = (p: Vec3) => p.every((c, a) => c >= 0 && c <= [nx, ny, nz][a] - 1);
+  // The body's centre and its endplates must lie in the CT.
+  for (const y of [-15, 0, 15]) if (!inside(add(base, toIndex(scale(frame.up, y))))) return { refusal: 'level-not-covered' };
+
+  const dx = toIndex(scale(frame.left, CROP_CELL_MM)), dy = toIndex(scale(frame.up, CROP_CELL_MM)), dz = toIndex(scale(frame.front, CROP_CELL_MM));
+  const size: [number, number, number] = [0, 1, 2].map((a) => Math.floor((CROP_BOX.max[a] - CROP_BOX.min[a]) / CROP_CELL_MM) + 1) as [number, number, number];
+  const start = add(base, add(add(scale(dx, CROP_BOX.min[0] / CROP_CELL_MM), scale(dy, CROP_BOX.min[1] / CROP_CELL_MM)), scale(dz, CROP_BOX.min[2] / CROP_CELL_MM)));
+  const hu = new Float32Array(size[0] * size[1] * size[2]);
+  // Outside the CT counts as air, so that bone cut by the CT's edge still closes.
+  const AIR = -1000;
+  let n = 0;
+  for (let k = 0; k < size[2]; k++) {
+    for (let j = 0; j < size[1]; j++) {
+      let fi = start[0] + j * dy[0] + k * dz[0], fj = start[1] + j * dy[1] + k * dz[1], fk = start[2] + j * dy[2] + k * dz[2];
+      for (let i = 0; i < size[0]; i++, n++, fi += dx[0], fj += dx[1], fk += dx[2]) {
+        const i0 = Math.floor(fi), j0 = Math.floor(fj), k0 = Math.floor(fk);
+        if (i0 < 0 || j0 < 0 || k0 < 0 || i0 >= nx - 1 || j0 >= ny - 1 || k0 >= nz - 1) {
+          hu[n] = AIR;
+          continue;
+        }
+        const u = fi - i0, v = fj - j0, w = fk - k0;
+        const a = i0 + j0 * nx;
+        const s0 = volume.slices[k0], s1 = volume.slices[k0 + 1];
+        const plane = (s: ArrayLike<number>) => {
+          const top = s[a] + (s[a + 1] - s[a]) * u;
+          const bottom = s[a + nx] + (s[a + nx + 1] - s[a + nx]) * u;
+          return top + (bottom - top) * v;
+        };
+        const v0 = plane(s0) * volume.slopes[k0] + volume.intercepts[k0];
+        const v1 = plane(s1) * volume.slopes[k0 + 1] + volume.intercepts[k0 + 1];
+        hu[n] = v0 + (v1 - v0) * w;
+      }
+    }
+  }
+  return { hu, size, cellMm: CROP_CELL_MM, origin: [CROP_BOX.min[0], CROP_BOX.min[1], CROP_BOX.min[2]] };
+}
