@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../../electron/browser-host';
 import { createHostApi } from '../../../electron/services/host-api';
 import { createFileRegistry } from '../../../electron/services/file-registry';
+import { createPacsService } from '../../../electron/services/pacs/pacs-service';
 import { createRecentList } from '../../../electron/services/recent-list';
 import { createSampleLibrary } from '../../../electron/services/sample-library';
 
@@ -43,6 +44,7 @@ describe('browser-mode host', () => {
       recent: createRecentList(path.join(dir, 'recent.json')),
       samples: createSampleLibrary(path.join(dir, 'no-samples'), registry),
       annotations: { load: async () => ({ document: null, readOnly: false }), save: async () => undefined },
+      pacs: createPacsService(path.join(dir, 'pacs'), registry),
     });
     host = await startBrowserHost({ api, registry, rendererDir, token: 'test-token-abcdefghijklmnop' });
   });
