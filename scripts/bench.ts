@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 const steps: Array<[string, string[]]> = [
   ['Ingestion (Node, single thread)', ['node_modules/tsx/dist/cli.mjs', 'scripts/bench-ingest.ts']],
   ['Reformatting (Node)', ['node_modules/tsx/dist/cli.mjs', 'scripts/bench-reformat.ts']],
+  ['PACS retrieve from a local Orthanc (Node host)', ['node_modules/tsx/dist/cli.mjs', 'scripts/bench-pacs.ts']],
   ['Viewer and explainer (headless Chromium)', ['node_modules/@playwright/test/cli.js', 'test', '--config', 'tests/bench/playwright.bench.config.ts']],
 ];
 
