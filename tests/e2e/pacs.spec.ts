@@ -29,7 +29,7 @@ test.describe('PACS against a real Orthanc', () => {
   });
   test.afterAll(async () => orthanc?.stop());
 
-  test('configure Orthanc, search, retrieve the CT, measure, store the SR, find it in Orthanc', async ({ app }) => {
+  test('configure Orthanc, search, retrieve the CT, measure, store the SR, find it in Orthanc, reopen it', async ({ app }) => {
     test.setTimeout(180_000);
     const { page } = app;
     await expect(page.getByTestId('load-progress')).toHaveCount(0);
@@ -82,6 +82,15 @@ test.describe('PACS against a real Orthanc', () => {
     const read = readSr(await orthanc.restBytes(`/instances/${srs[0]}/file`));
     if (!read.ok) throw new Error(read.errors.join('\n'));
     expect(read.value.annotations.map((a) => a.type === 'vertebra' && a.level)).toEqual(['T12']);
+
+    // Reopened in the app: the study now holds the SR series too, and the loader takes it as our report.
+    await page.getByRole('button', { name: 'PACS', exact: true }).click();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(study).toContainText('2 series, 121 images');
+    await study.getByTestId('pacs-retrieve-study').click();
+    await expect(page.getByTestId('failures-toggle')).toContainText('1 non-image object', { timeout: 60_000 });
+    await page.getByTestId('failures-toggle').click();
+    await expect(page.getByTestId('failure-row')).toContainText('SpineLab measurement report: its measurements were restored');
     expect(app.consoleErrors).toEqual([]);
   });
 });
