@@ -29,6 +29,7 @@ export interface RetrieveJobs {
 }
 
 const MAX_JOBS = 32;
+const WRITES_IN_FLIGHT = 8;
 
 /**
  * Retrieves land in `root/<job>/` as Part 10 files, each registered with the host's file registry as
@@ -47,18 +48,36 @@ export function createRetrieveJobs(root: string, registry: FileRegistry): Retrie
     ...(job.error ? { error: job.error } : {}),
   });
 
+  /** Writes overlap the download (up to WRITES_IN_FLIGHT at once), so the disk does not hold the socket back. */
   async function run(job: Job, client: PacsClient, studyInstanceUid: string): Promise<void> {
     let n = 0;
-    for (const series of job.series) {
-      await client.retrieve({ studyInstanceUid, seriesInstanceUid: series.seriesInstanceUid }, async (bytes) => {
-        if (job.abort.signal.aborted) throw new CancelledError();
-        const file = path.join(job.dir, `${String(++n).padStart(5, '0')}.dcm`);
-        await fs.writeFile(file, bytes);
-        const opened = await registry.openPaths([file]);
-        job.files.push(...opened.files);
-        series.received++;
-      }, job.abort.signal);
+    const writing = new Set<Promise<void>>();
+    let writeError: unknown;
+    try {
+      for (const series of job.series) {
+        await client.retrieve({ studyInstanceUid, seriesInstanceUid: series.seriesInstanceUid }, async (bytes) => {
+          if (job.abort.signal.aborted) throw new CancelledError();
+          if (writeError) throw writeError;
+          const file = path.join(job.dir, `${String(++n).padStart(5, '0')}.dcm`);
+          const write = (async () => {
+            await fs.writeFile(file, bytes);
+            const opened = await registry.openPaths([file]);
+            if (job.state === 'cancelled') return;
+            job.files.push(...opened.files);
+            series.received++;
+          })().catch((e: unknown) => {
+            writeError ??= e;
+          });
+          writing.add(write);
+          void write.finally(() => writing.delete(write));
+          if (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing);
+        }, job.abort.signal);
+      }
+    } finally {
+      // A cancel deletes the folder once run() has settled: no write may still be landing in it.
+      await Promise.all(writing);
     }
+    if (writeError) throw writeError;
   }
 
   function get(jobId: string): Job {
