@@ -6,6 +6,7 @@ const steps: Array<[string, string[]]> = [
   ['Reformatting (Node)', ['node_modules/tsx/dist/cli.mjs', 'scripts/bench-reformat.ts']],
   ['Assisted morphometry (Node)', ['node_modules/tsx/dist/cli.mjs', 'scripts/bench-assist.ts']],
   ['Explainer model from the patient\'s own CT (Node)', ['node_modules/tsx/dist/cli.mjs', 'scripts/bench-own-model.ts']],
+  ['PACS retrieve from a local Orthanc (Node host)', ['node_modules/tsx/dist/cli.mjs', 'scripts/bench-pacs.ts']],
   ['Viewer and explainer (headless Chromium)', ['node_modules/@playwright/test/cli.js', 'test', '--config', 'tests/bench/playwright.bench.config.ts']],
 ];
 

@@ -3,6 +3,9 @@
  * browser host). Channel names, argument and result types, and the validators that both
  * hosts run on every call before any service sees the arguments.
  */
+import { parseNodeInput, type PacsNode, type PacsNodeInput } from './pacs/nodes';
+import { parseQuery, type PacsQuery, type PacsStudyResult } from './pacs/query';
+import type { RetrieveRequest, RetrieveStatus } from './pacs/retrieve';
 
 export const APP_NAME = 'SpineLab';
 export const DISCLAIMER = 'For education and research only. Not for diagnosis or treatment decisions.';
@@ -76,6 +79,19 @@ export interface HostApi {
   loadAnnotations(studyInstanceUid: string): Promise<LoadedAnnotations>;
   saveAnnotations(studyInstanceUid: string, document: unknown): Promise<void>;
   saveExport(args: SaveExportArgs): Promise<string | null>;
+  /** PACS servers as kept by the host; secrets never come back, only `hasSecret`. */
+  pacsListNodes(): Promise<PacsNode[]>;
+  pacsSaveNode(input: PacsNodeInput): Promise<PacsNode>;
+  pacsRemoveNode(nodeId: string): Promise<void>;
+  /** C-ECHO or a QIDO-RS ping; resolves with what answered. */
+  pacsEcho(nodeId: string): Promise<string>;
+  pacsSearch(nodeId: string, query: PacsQuery): Promise<PacsStudyResult[]>;
+  /** Starts retrieving a study or series in the host; poll pacsRetrieveStatus for its files. */
+  pacsRetrieve(nodeId: string, request: RetrieveRequest): Promise<RetrieveStatus>;
+  pacsRetrieveStatus(jobId: string): Promise<RetrieveStatus>;
+  pacsCancelRetrieve(jobId: string): Promise<RetrieveStatus>;
+  /** Stores DICOM Part 10 files, base64 (JSON carries no bytes in browser mode), by STOW-RS or C-STORE. */
+  pacsStore(nodeId: string, instancesBase64: string[]): Promise<string>;
 }
 
 export type Channel = keyof HostApi;
@@ -130,6 +146,23 @@ function jsonSize(value: unknown): number {
   return new TextEncoder().encode(JSON.stringify(value) ?? '').length;
 }
 
+/** Base64 of at most 12 MiB in all: an SR and a PDF report, within the browser host's 16 MiB body. */
+const MAX_STORE_BASE64 = Math.ceil((12 * 1024 * 1024) / 3) * 4;
+const BASE64_PATTERN = /^[A-Za-z0-9+/]+={0,2}$/;
+
+function expectSeriesUid(channel: string, value: unknown): string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 64 || !UID_PATTERN.test(value)) {
+    throw new ApiValidationError(channel, 'SeriesInstanceUID must be a DICOM UID');
+  }
+  return value;
+}
+
+function expectRetrieveRequest(channel: string, value: unknown): RetrieveRequest {
+  const o = expectPlainObject(channel, value, ['studyInstanceUid', 'seriesInstanceUid']);
+  const studyInstanceUid = expectUid(channel, o.studyInstanceUid);
+  return o.seriesInstanceUid === undefined ? { studyInstanceUid } : { studyInstanceUid, seriesInstanceUid: expectSeriesUid(channel, o.seriesInstanceUid) };
+}
+
 type Validators = { [C in Channel]: (args: readonly unknown[]) => Parameters<HostApi[C]> };
 
 /** One validator per channel: returns the typed arguments or throws ApiValidationError. */
@@ -173,6 +206,39 @@ export const validators: Validators = {
       throw new ApiValidationError('saveExport', 'bytes must be a Uint8Array within the size limit');
     }
     return [{ suggestedName: name, mimeType: o.mimeType, bytes: o.bytes }];
+  },
+  pacsListNodes: (args) => (expectArity('pacsListNodes', args, 0), []),
+  pacsSaveNode: (args) => {
+    expectArity('pacsSaveNode', args, 1);
+    const parsed = parseNodeInput(args[0]);
+    if (!parsed.ok) throw new ApiValidationError('pacsSaveNode', parsed.reason);
+    return [parsed.value];
+  },
+  pacsRemoveNode: (args) => (expectArity('pacsRemoveNode', args, 1), [expectId('pacsRemoveNode', args[0], 'node id')]),
+  pacsEcho: (args) => (expectArity('pacsEcho', args, 1), [expectId('pacsEcho', args[0], 'node id')]),
+  pacsSearch: (args) => {
+    expectArity('pacsSearch', args, 2);
+    const parsed = parseQuery(args[1]);
+    if (!parsed.ok) throw new ApiValidationError('pacsSearch', parsed.reason);
+    return [expectId('pacsSearch', args[0], 'node id'), parsed.value];
+  },
+  pacsRetrieve: (args) => (
+    expectArity('pacsRetrieve', args, 2), [expectId('pacsRetrieve', args[0], 'node id'), expectRetrieveRequest('pacsRetrieve', args[1])]
+  ),
+  pacsRetrieveStatus: (args) => (expectArity('pacsRetrieveStatus', args, 1), [expectId('pacsRetrieveStatus', args[0], 'retrieve id')]),
+  pacsCancelRetrieve: (args) => (expectArity('pacsCancelRetrieve', args, 1), [expectId('pacsCancelRetrieve', args[0], 'retrieve id')]),
+  pacsStore: (args) => {
+    expectArity('pacsStore', args, 2);
+    const id = expectId('pacsStore', args[0], 'node id');
+    const list = args[1];
+    if (!Array.isArray(list) || list.length === 0 || list.length > 4) throw new ApiValidationError('pacsStore', 'expected one to four DICOM objects');
+    let total = 0;
+    for (const item of list) {
+      if (typeof item !== 'string' || !BASE64_PATTERN.test(item)) throw new ApiValidationError('pacsStore', 'each object must be base64');
+      total += item.length;
+    }
+    if (total > MAX_STORE_BASE64) throw new ApiValidationError('pacsStore', 'the objects are too large to store');
+    return [id, list as string[]];
   },
 };
 

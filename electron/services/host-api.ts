@@ -1,6 +1,7 @@
 import type { HostApi, LoadedAnnotations, OpenedFiles } from '../../shared/api';
 import type { FileRegistry } from './file-registry';
 import { HostError } from './host-error';
+import type { PacsService } from './pacs/pacs-service';
 import type { RecentList } from './recent-list';
 import type { SampleLibrary } from './sample-library';
 
@@ -23,6 +24,7 @@ export interface HostServices {
   readonly recent: RecentList;
   readonly samples: SampleLibrary;
   readonly annotations: AnnotationStorage;
+  readonly pacs: PacsService;
   readonly dialogs?: HostDialogs;
 }
 
@@ -55,5 +57,14 @@ export function createHostApi(s: HostServices): HostApi {
     loadAnnotations: (uid) => s.annotations.load(uid),
     saveAnnotations: (uid, doc) => s.annotations.save(uid, doc),
     saveExport: async ({ suggestedName, bytes }) => (s.dialogs ? s.dialogs.saveAs(suggestedName, bytes) : null),
+    pacsListNodes: () => s.pacs.listNodes(),
+    pacsSaveNode: (input) => s.pacs.saveNode(input),
+    pacsRemoveNode: (id) => s.pacs.removeNode(id),
+    pacsEcho: (id) => s.pacs.echo(id),
+    pacsSearch: (id, query) => s.pacs.search(id, query),
+    pacsRetrieve: (id, request) => s.pacs.retrieve(id, request),
+    pacsRetrieveStatus: (jobId) => s.pacs.retrieveStatus(jobId),
+    pacsCancelRetrieve: (jobId) => s.pacs.cancelRetrieve(jobId),
+    pacsStore: (id, instances) => s.pacs.store(id, instances.map((b64) => new Uint8Array(Buffer.from(b64, 'base64')))),
   };
 }

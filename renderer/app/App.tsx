@@ -3,6 +3,7 @@ import { DISCLAIMER, type RecentEntry } from '../../shared/api';
 import { platform } from '../platform';
 import { sourcesFromBrowserFiles } from '../platform/platform';
 import { CaseLibrary } from '../cases/CaseLibrary';
+import { RetrieveProgress } from '../pacs/RetrieveProgress';
 import { sourcesFromDrop } from './drop-files';
 import { HelpOverlay } from './HelpOverlay';
 import { useKeymap, useShortcuts } from './keymap';
@@ -15,6 +16,7 @@ const DEFAULT_CASE = 'case-01-normal';
 
 // three.js and the explainer load only when the explainer is first opened.
 const ExplainScreen = lazy(() => import('./ExplainScreen').then((m) => ({ default: m.ExplainScreen })));
+const PacsScreen = lazy(() => import('../pacs/PacsScreen').then((m) => ({ default: m.PacsScreen })));
 
 /** Opens a sample case; `show` brings the viewer forward (not for the default study at start-up). */
 export async function openSampleCase(caseId: string, show = true): Promise<void> {
@@ -105,6 +107,7 @@ export function App() {
     ['viewer', 'Viewer'],
     ['cases', 'Sample cases'],
     ['explain', 'Explain procedure'],
+    ['pacs', 'PACS'],
   ];
 
   return (
@@ -194,8 +197,14 @@ export function App() {
             <ExplainScreen />
           </Suspense>
         )}
+        {view === 'pacs' && (
+          <Suspense fallback={<div className="viewport-empty">Loading…</div>}>
+            <PacsScreen />
+          </Suspense>
+        )}
       </main>
       <StatusBar notice={notice} />
+      <RetrieveProgress />
       {dragging && <div className="drop-hint">Drop DICOM files or folders to open them</div>}
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </div>

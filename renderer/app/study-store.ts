@@ -9,7 +9,7 @@ import { matchingSlice } from '../viewer/slice-sync';
 import type { Stack } from '../viewer/stack';
 import type { FileSource } from '../platform/platform';
 
-export type View = 'viewer' | 'cases' | 'explain';
+export type View = 'viewer' | 'cases' | 'explain' | 'pacs';
 export type Layout = '1x1' | '1x2' | '2x1' | '2x2';
 
 export const VIEWPORT_COUNT: Readonly<Record<Layout, number>> = { '1x1': 1, '1x2': 2, '2x1': 2, '2x2': 4 };

@@ -9,6 +9,7 @@ import { GENANT_GRADE_NAMES } from '../../shared/report/results-table';
 import { GRADE_COLOURS } from './grade-colours';
 import { useMeasureStore, type ToolName } from './measure-store';
 import type { PlaneContext } from './plane-context';
+import type { ExportKind } from './exports';
 import { resultsForPlane } from '../../shared/measure/plane-measurements';
 import { StudyComparison } from './StudyComparison';
 
@@ -32,7 +33,7 @@ export interface MeasurePanelProps {
   readonly ctx: PlaneContext;
   readonly doc: StudyAnnotations | undefined;
   readonly readOnly: boolean;
-  readonly onExport: (kind: 'csv' | 'sr' | 'pdf') => void;
+  readonly onExport: (kind: ExportKind) => void;
 }
 
 export function MeasurePanel({ ctx, doc, readOnly, onExport }: MeasurePanelProps) {
@@ -211,6 +212,9 @@ export function MeasurePanel({ ctx, doc, readOnly, onExport }: MeasurePanelProps
         </button>
         <button type="button" className="button" onClick={() => onExport('pdf')} data-testid="export-pdf">
           PDF report
+        </button>
+        <button type="button" className="button" onClick={() => onExport('pacs')} data-testid="export-pacs" title="Store the DICOM SR on the PACS server chosen under PACS">
+          SR to PACS
         </button>
       </div>
     </div>

@@ -56,8 +56,11 @@ function fileStem(info: StudyInfo, deidentify: boolean): string {
   return `spinelab-${who}-${info.studyDate || 'undated'}`;
 }
 
-/** CSV, DICOM SR or PDF of the measurements on the image on screen, saved through the host. */
-export async function exportMeasurements(kind: 'csv' | 'sr' | 'pdf', stack: Stack, slice: number, ctx: PlaneContext, doc: StudyAnnotations | undefined): Promise<void> {
+/** What the measure panel can export: a file saved through the host, or the SR stored on the PACS. */
+export type ExportKind = 'csv' | 'sr' | 'pdf' | 'pacs';
+
+/** CSV, DICOM SR or PDF of the measurements on the image on screen, saved through the host (or the SR sent to the PACS). */
+export async function exportMeasurements(kind: ExportKind, stack: Stack, slice: number, ctx: PlaneContext, doc: StudyAnnotations | undefined): Promise<void> {
   await flushAutosaves();
   const { results, error } = resultsForPlane(ctx);
   if (!doc || !results) {
@@ -75,7 +78,7 @@ export async function exportMeasurements(kind: 'csv' | 'sr' | 'pdf', stack: Stac
   const stem = fileStem(study, deidentify);
   if (kind === 'csv') {
     await platform.saveExport(`${stem}.csv`, 'text/csv', new TextEncoder().encode(buildResultsCsv(input)));
-  } else if (kind === 'sr') {
+  } else if (kind === 'sr' || kind === 'pacs') {
     // The acquired images (a reformat's own headers are synthetic), one entry per instance: a multi-frame
     // file appears once however many frames the stack shows.
     const sourceImages = [...new Set(sourceStackOf(useStudyStore.getState(), stack).headers)].map((h) => ({
@@ -86,7 +89,12 @@ export async function exportMeasurements(kind: 'csv' | 'sr' | 'pdf', stack: Stac
       frameOfReferenceUid: h.frameOfReferenceUid,
     }));
     const sr = buildSr(input, { now, sourceImages });
-    await platform.saveExport(`${stem}-sr.dcm`, 'application/dicom', sr.bytes);
+    if (kind === 'sr') await platform.saveExport(`${stem}-sr.dcm`, 'application/dicom', sr.bytes);
+    else {
+      useStudyStore.getState().setMessage('Storing the SR on the PACS…');
+      const { storeOnPacs } = await import('../pacs/retrieve');
+      useStudyStore.getState().setMessage(await storeOnPacs([sr.bytes]));
+    }
   } else {
     const png = await snapshotViewport();
     const bytes = await buildPdfReport(input, {

@@ -7,6 +7,7 @@ import { startBrowserHost, type BrowserHost } from '../../../electron/browser-ho
 import { createAnnotationStorage } from '../../../electron/services/annotation-storage';
 import { createHostApi } from '../../../electron/services/host-api';
 import { createFileRegistry, type FileRegistry } from '../../../electron/services/file-registry';
+import { createPacsService } from '../../../electron/services/pacs/pacs-service';
 import { createRecentList } from '../../../electron/services/recent-list';
 import { createSampleLibrary } from '../../../electron/services/sample-library';
 import { rawExchange, request } from './host-test-client';
@@ -33,6 +34,7 @@ function hostFixture() {
     samples: createSampleLibrary(path.join(dir, 'no-samples'), registry),
     // A data folder that cannot exist: its first use fails with ENOTDIR, naming the path.
     annotations: createAnnotationStorage('/dev/null/spinelab/annotations'),
+    pacs: createPacsService(path.join(dir, 'pacs'), registry),
   });
   return { dir, rendererDir, registry, api, logged, log: (line: string) => void logged.push(line) };
 }

@@ -23,6 +23,15 @@ const VALID_ARGS: Record<Channel, unknown[]> = {
   loadAnnotations: ['1.2.826.0.1.3680043.8.498.1'],
   saveAnnotations: ['1.2.826.0.1.3680043.8.498.1', { schemaVersion: 1 }],
   saveExport: [{ suggestedName: 'report.pdf', mimeType: 'application/pdf', bytes: new Uint8Array([37, 80, 68, 70]) }],
+  pacsListNodes: [],
+  pacsSaveNode: [{ kind: 'dicomweb', name: 'Orthanc', baseUrl: 'http://127.0.0.1:8042/dicom-web', auth: 'none' }],
+  pacsRemoveNode: ['node-1'],
+  pacsEcho: ['node-1'],
+  pacsSearch: ['node-1', { patientId: 'SL-CASE-03' }],
+  pacsRetrieve: ['node-1', { studyInstanceUid: '1.2.826.0.1.3680043.8.498.1' }],
+  pacsRetrieveStatus: ['job-1'],
+  pacsCancelRetrieve: ['job-1'],
+  pacsStore: ['node-1', ['RElDTQ==']],
 };
 
 const MAIN_FRAME: SenderFrame = { url: 'app://spinelab/index.html', parent: null };

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readSr } from '../../shared/report/sr-read';
+import { dicomFilesUnder, orthancMissing, startOrthanc, type Orthanc } from '../unit/pacs/orthanc';
+import { canvasStats, expect, test } from './fixtures';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CT_CASE = path.join(root, 'samples', 'cases', 'case-03-t12-moderate-wedge-ct');
+
+test.describe('PACS in browser mode', () => {
+  test('with no server configured the PACS screen says so and the app carries on', async ({ app }) => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'PACS', exact: true }).click();
+    await expect(page.getByTestId('pacs-screen')).toContainText('No server yet');
+    await expect(page.getByRole('button', { name: 'Search', exact: true })).toBeDisabled();
+    await page.getByRole('button', { name: 'Viewer', exact: true }).click();
+    await expect(page.getByTestId('series-item').first()).toBeVisible();
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
+
+test.describe('PACS against a real Orthanc', () => {
+  test.skip(!!orthancMissing, orthancMissing);
+  let orthanc: Orthanc;
+
+  test.beforeAll(async () => {
+    orthanc = await startOrthanc([]);
+    await orthanc.upload(await dicomFilesUnder([CT_CASE]));
+  });
+  test.afterAll(async () => orthanc?.stop());
+
+  test('configure Orthanc, search, retrieve the CT, measure, store the SR, find it in Orthanc, reopen it', async ({ app }) => {
+    test.setTimeout(180_000);
+    const { page } = app;
+    await expect(page.getByTestId('load-progress')).toHaveCount(0);
+    await page.getByRole('button', { name: 'PACS', exact: true }).click();
+    await page.getByTestId('pacs-add').click();
+    const form = page.getByRole('form', { name: 'Add server' });
+    await form.getByLabel('Name', { exact: true }).fill('Test Orthanc');
+    await form.getByLabel(/Base URL/).fill(orthanc.dicomWebUrl);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByTestId('pacs-node')).toHaveCount(1);
+    await page.getByTestId('pacs-node').getByRole('button', { name: 'Test' }).click();
+    await expect(page.getByTestId('pacs-echo-result')).toContainText('✓ QIDO-RS');
+
+    // Keyboard: the search form submits with Enter from any field.
+    await page.getByLabel('Patient ID').fill('SL-CASE-03');
+    await page.getByLabel('Patient ID').press('Enter');
+    const study = page.getByTestId('pacs-study');
+    await expect(study).toHaveCount(1);
+    await expect(study).toContainText('CT thoracolumbar spine');
+    await expect(study).toContainText('1 series, 120 images');
+    await page.screenshot({ path: path.join(root, 'test-results', 'pacs-panel.png') });
+
+    await study.getByTestId('pacs-retrieve-study').click();
+    // The viewer opens with the first images while the rest still arrive.
+    await expect(page.getByTestId('pacs-progress')).toBeVisible();
+    await expect(page.getByTestId('series-item').first()).toContainText('AX BONE');
+    await expect.poll(async () => (await canvasStats(page)).sd).toBeGreaterThan(1);
+    await expect(page.getByTestId('load-progress')).toHaveCount(0, { timeout: 60_000 });
+    await expect(page.getByTestId('series-item').first()).toContainText('120');
+    await page.screenshot({ path: path.join(root, 'test-results', 'pacs-retrieved.png') });
+
+    await page.getByTestId('plane-sagittal').click();
+    await expect(page.getByTestId('viewport')).toHaveAttribute('data-plane', 'sagittal');
+    const tab = page.getByTestId('tab-measure');
+    if ((await tab.count()) > 0) await tab.click();
+    await page.getByTestId('tool-vertebra').click();
+    await page.getByTestId('next-level').selectOption('T12');
+    const box = (await page.getByTestId('viewport').locator('canvas').boundingBox())!;
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    for (const [dx, dy] of [[-30, -25], [0, -22], [30, -25], [-30, 25], [0, 22], [30, 25]]) await page.mouse.click(cx + dx, cy + dy);
+    await expect(page.locator('[data-testid="result-row"][data-level="T12"]')).toBeVisible();
+
+    await page.getByTestId('export-pacs').click();
+    await expect(page.getByTestId('viewer-message')).toContainText('Stored 1 object on the server (Test Orthanc)');
+    const srs = await fetch(`http://127.0.0.1:${orthanc.httpPort}/tools/find`, {
+      method: 'POST',
+      body: JSON.stringify({ Level: 'Instance', Query: { Modality: 'SR' } }),
+    }).then((r) => r.json() as Promise<string[]>);
+    expect(srs).toHaveLength(1);
+    const read = readSr(await orthanc.restBytes(`/instances/${srs[0]}/file`));
+    if (!read.ok) throw new Error(read.errors.join('\n'));
+    expect(read.value.annotations.map((a) => a.type === 'vertebra' && a.level)).toEqual(['T12']);
+
+    // Reopened in the app: the study now holds the SR series too, and the loader takes it as our report.
+    await page.getByRole('button', { name: 'PACS', exact: true }).click();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(study).toContainText('2 series, 121 images');
+    await study.getByTestId('pacs-retrieve-study').click();
+    await expect(page.getByTestId('failures-toggle')).toContainText('1 non-image object', { timeout: 60_000 });
+    await page.getByTestId('failures-toggle').click();
+    await expect(page.getByTestId('failure-row')).toContainText('SpineLab measurement report: its measurements were restored');
+    expect(app.consoleErrors).toEqual([]);
+  });
+});

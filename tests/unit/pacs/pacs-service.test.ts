@@ -1,0 +1,146 @@
+import { existsSync, mkdtempSync, promises as fs, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatchCall } from '../../../electron/services/dispatch';
+import { createFileRegistry } from '../../../electron/services/file-registry';
+import { createHostApi } from '../../../electron/services/host-api';
+import { createPacsService } from '../../../electron/services/pacs/pacs-service';
+import { createRecentList } from '../../../electron/services/recent-list';
+import { createSampleLibrary } from '../../../electron/services/sample-library';
+import type { HostApi } from '../../../shared/api';
+import type { RetrieveStatus } from '../../../shared/pacs/retrieve';
+import { buildSr } from '../../../shared/report/sr';
+import { readSr } from '../../../shared/report/sr-read';
+import { reportInput, SOURCE_IMAGES } from '../report/report-input';
+import { dicomFilesUnder, freePort, ORTHANC_AET, orthancMissing, startOrthanc, type Orthanc } from './orthanc';
+import { pixelsByUid, pixelsOf } from './pixels';
+
+const CT = path.resolve(__dirname, '../../../samples/cases/case-03-t12-moderate-wedge-ct');
+
+function hostWith(dir: string) {
+  const registry = createFileRegistry();
+  const pacs = createPacsService(path.join(dir, 'pacs'), registry);
+  const api = createHostApi({
+    version: 'test',
+    mode: 'browser',
+    registry,
+    recent: createRecentList(path.join(dir, 'recent.json')),
+    samples: createSampleLibrary(path.join(dir, 'none'), registry),
+    annotations: { load: async () => ({ document: null, readOnly: false }), save: async () => undefined },
+    pacs,
+  });
+  /** Every call goes through the validated dispatch, as IPC and the browser host send it. */
+  const call = async <C extends keyof HostApi>(channel: C, ...args: unknown[]) => {
+    const r = await dispatchCall(api, channel, JSON.parse(JSON.stringify(args)));
+    if (!r.ok) throw new Error(r.error);
+    return r.result as Awaited<ReturnType<HostApi[C]>>;
+  };
+  return { registry, pacs, call };
+}
+
+describe('PACS nodes kept by the host', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'spinelab-pacs-nodes-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps a bearer token on the host and never returns it', async () => {
+    const { call } = hostWith(dir);
+    const saved = await call('pacsSaveNode', { kind: 'dicomweb', name: 'Hospital', baseUrl: 'https://pacs.example/dicom-web/', auth: 'bearer', secret: 'tok-123-secret' });
+    expect(saved).toMatchObject({ hasSecret: true, baseUrl: 'https://pacs.example/dicom-web' });
+    const listed = await call('pacsListNodes');
+    expect(JSON.stringify(listed)).not.toContain('tok-123-secret');
+    // Editing without typing the token again keeps it; the file on disk holds it for the host alone.
+    await call('pacsSaveNode', { id: saved.id, kind: 'dicomweb', name: 'Hospital 2', baseUrl: 'https://pacs.example/dicom-web', auth: 'bearer' });
+    const stored = await fs.readFile(path.join(dir, 'pacs', 'nodes.json'), 'utf8');
+    expect(stored).toContain('tok-123-secret');
+    expect((await call('pacsListNodes'))[0]).toMatchObject({ name: 'Hospital 2', hasSecret: true });
+    await call('pacsRemoveNode', saved.id);
+    expect(await call('pacsListNodes')).toEqual([]);
+  });
+
+  it('refuses malformed nodes and queries before any service runs', async () => {
+    const { call } = hostWith(dir);
+    await expect(call('pacsSaveNode', { kind: 'dimse', name: 'x', aeTitle: 'A\\B', host: 'h', port: 104, localAeTitle: 'ME', localPort: 11112, retrieveBy: 'c-get' })).rejects.toThrow(/Refused call to pacsSaveNode: .*AE title/);
+    await expect(call('pacsSaveNode', { kind: 'dicomweb', name: 'x', baseUrl: 'http://user:pw@host/dicom-web', auth: 'none' })).rejects.toThrow(/Refused/);
+    await expect(call('pacsSearch', 'node', { patientName: 'A\\B' })).rejects.toThrow(/Refused/);
+    await expect(call('pacsSearch', 'node', { dateFrom: '2024-02-30' })).rejects.toThrow(/Refused/);
+    await expect(call('pacsStore', 'node', ['not base64!'])).rejects.toThrow(/Refused/);
+  });
+});
+
+describe.skipIf(orthancMissing)('PACS service against a real Orthanc', () => {
+  let orthanc: Orthanc;
+  let dir: string;
+  let localPort: number;
+  let ctFiles: string[];
+  let host: ReturnType<typeof hostWith>;
+  let webId: string;
+  let dimseId: string;
+  let ctStudy: string;
+
+  beforeAll(async () => {
+    localPort = await freePort();
+    orthanc = await startOrthanc([{ aeTitle: 'SPINELAB', port: localPort }]);
+    ctFiles = await dicomFilesUnder([CT]);
+    await orthanc.upload(ctFiles);
+    dir = mkdtempSync(path.join(os.tmpdir(), 'spinelab-pacs-svc-'));
+    host = hostWith(dir);
+    webId = (await host.call('pacsSaveNode', { kind: 'dicomweb', name: 'Orthanc web', baseUrl: orthanc.dicomWebUrl, auth: 'none' })).id;
+    dimseId = (
+      await host.call('pacsSaveNode', { kind: 'dimse', name: 'Orthanc', aeTitle: ORTHANC_AET, host: '127.0.0.1', port: orthanc.dicomPort, localAeTitle: 'SPINELAB', localPort, retrieveBy: 'c-get' })
+    ).id;
+    ctStudy = (await host.call('pacsSearch', webId, { patientId: 'SL-CASE-03' }))[0].studyInstanceUid;
+  });
+  afterAll(async () => {
+    await orthanc?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function until(jobId: string, done: (s: RetrieveStatus) => boolean): Promise<RetrieveStatus> {
+    for (;;) {
+      const s = await host.call('pacsRetrieveStatus', jobId);
+      if (done(s)) return s;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  it('retrieves a study into registered files whose pixels are the originals', async () => {
+    const started = await host.call('pacsRetrieve', webId, { studyInstanceUid: ctStudy });
+    expect(started.series.map((s) => s.expected)).toEqual([ctFiles.length]);
+    const done = await until(started.jobId, (s) => s.state !== 'running');
+    expect(done.state).toBe('done');
+    expect(done.series[0].received).toBe(ctFiles.length);
+    const originals = await pixelsByUid(ctFiles);
+    for (const ref of done.files) {
+      const { sopInstanceUid, pixels } = pixelsOf(new Uint8Array(await fs.readFile(host.registry.resolve(ref.id)!)));
+      expect(Buffer.compare(pixels, originals.get(sopInstanceUid)!)).toBe(0);
+    }
+  });
+
+  it('a cancelled retrieve keeps nothing half-loaded', async () => {
+    const started = await host.call('pacsRetrieve', dimseId, { studyInstanceUid: ctStudy });
+    const partial = await until(started.jobId, (s) => s.files.length > 0 || s.state !== 'running');
+    expect(partial.state).toBe('running');
+    const paths = partial.files.map((f) => host.registry.resolve(f.id)!);
+    const cancelled = await host.call('pacsCancelRetrieve', started.jobId);
+    expect(cancelled.state).toBe('cancelled');
+    expect(cancelled.files).toEqual([]);
+    expect(paths.length).toBeGreaterThan(0);
+    for (const p of paths) expect(existsSync(p)).toBe(false);
+    expect((await host.call('pacsRetrieveStatus', started.jobId)).files).toEqual([]);
+  });
+
+  for (const via of ['STOW-RS', 'C-STORE'] as const) {
+    it(`stores our SR by ${via}; Orthanc holds it and it reads back as the same measurements`, async () => {
+      const input = reportInput();
+      const sr = buildSr(input, { now: new Date('2025-01-02T03:04:05Z'), sourceImages: SOURCE_IMAGES });
+      const message = await host.call('pacsStore', via === 'STOW-RS' ? webId : dimseId, [Buffer.from(sr.bytes).toString('base64')]);
+      expect(message).toMatch(/Stored 1 object/);
+      const hits = await fetch(`http://127.0.0.1:${orthanc.httpPort}/tools/lookup`, { method: 'POST', body: sr.sopInstanceUid }).then((r) => r.json() as Promise<Array<{ ID: string; Type: string }>>);
+      expect(hits.map((h) => h.Type)).toEqual(['Instance']);
+      const back = readSr(await orthanc.restBytes(`/instances/${hits[0].ID}/file`));
+      if (!back.ok) throw new Error(back.errors.join('\n'));
+      expect(back.value.annotations.map((a) => a.id)).toEqual(input.doc.annotations.filter((a) => a.plane.kind === 'image').map((a) => a.id));
+    });
+  }
+});
