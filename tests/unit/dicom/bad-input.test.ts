@@ -7,13 +7,10 @@ import { buildDicomFile, buildEncapsulatedImage, buildImage, encapsulate, encode
 
 const codecs = createCodecProvider();
 const KINDS: DicomErrorKind[] = ['not-dicom', 'truncated', 'unsupported-encoding', 'corrupt-pixel-data', 'too-large', 'no-pixel-data', 'invalid-header'];
-const TIME_LIMIT_MS = 2000;
 
-/** Loads a file through the app's path; asserts the time limit and that any failure is well formed. */
+/** Loads a file through the app's path; asserts that any failure is well formed. A hang fails on the test timeout. */
 async function load(bytes: Uint8Array, fileName: string): Promise<LoadResult> {
-  const started = performance.now();
   const result = await loadInstance(bytes, fileName, codecs);
-  expect(performance.now() - started).toBeLessThan(TIME_LIMIT_MS);
   if (!result.ok) {
     expect(KINDS).toContain(result.error.kind);
     expect(result.error.fileName).toBe(fileName);

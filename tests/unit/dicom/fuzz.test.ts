@@ -9,7 +9,6 @@ import { buildImage } from '../../fixtures/dicom/build-dicom';
 const CORPUS = join(__dirname, '../../../../shared/dicom-corpus/files');
 const KINDS: DicomErrorKind[] = ['not-dicom', 'truncated', 'unsupported-encoding', 'corrupt-pixel-data', 'too-large', 'no-pixel-data', 'invalid-header'];
 const MUTATIONS = 300;
-const TIME_LIMIT_MS = 2000;
 
 /** Seeds: files built here, plus small corpus files covering each encoding when the corpus is present. */
 const CORPUS_SEEDS = ['CT_small.dcm', 'MR_small_RLE.dcm', 'MR_small_jpeg_ls_lossless.dcm', 'MR_small_jp2klossless.dcm', 'SC_rgb_jpeg_gdcm.dcm', 'SC_rgb_small_odd_jpeg.dcm', 'image_dfl.dcm', 'ExplVR_BigEnd.dcm', 'rtdose_rle.dcm'];
@@ -66,10 +65,7 @@ describe('fuzzing: mutated valid files never escape as anything but a DicomError
       const seed = seeds[i % seeds.length];
       const bytes = mutate(seed, next);
       const name = `mutation-${i}.dcm`;
-      const started = performance.now();
       const result = await loadInstance(bytes, name, codecs);
-      const elapsed = performance.now() - started;
-      expect(elapsed, `${name} took ${elapsed.toFixed(0)} ms`).toBeLessThan(TIME_LIMIT_MS);
       const outcome = result.ok ? 'decoded' : result.error.kind;
       if (!result.ok) {
         expect(KINDS, name).toContain(result.error.kind);

@@ -138,13 +138,6 @@ describe('the explainer scene', () => {
     expect(explain.materials.bone.transparent).toBe(false);
   });
 
-  it('builds quickly enough for the view to open without a wait', () => {
-    const started = performance.now();
-    buildExplainScene({ ...shape, fracturedLevel: 'T8' });
-    // Generous: CI machines are shared; the browser target is 500 ms.
-    expect(performance.now() - started).toBeLessThan(3000);
-  });
-
   it('keeps the column within a patient-sized box', () => {
     const spread = explain.vertebrae.map((v) => new Vector3().setFromMatrixPosition(v.matrix).y);
     expect(spread[0] - spread[4]).toBeGreaterThan(120);
@@ -185,11 +178,8 @@ describe('what the viewer chooses over the timeline', () => {
     expect(explain.materials.fractured.transparent).toBe(false);
   });
 
-  it('meshes each vertebral form once and sizes it for every level and height', () => {
-    const started = performance.now();
+  it('sizes each vertebral form for every level and height', () => {
     const again = buildExplainScene({ ...shape, normalHeightsMm: { anterior: 29, middle: 29, posterior: 29 } });
-    // Every form is already meshed, so only copies are scaled: far below the 500 ms goal.
-    expect(performance.now() - started).toBeLessThan(150);
     const box = (i: number) => {
       again.vertebrae[i].geometry.computeBoundingBox();
       return again.vertebrae[i].geometry.boundingBox!;
