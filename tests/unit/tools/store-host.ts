@@ -30,7 +30,7 @@ export async function startTestHost(): Promise<TestHost> {
     annotations: createAnnotationStorage,
   });
   const host = await startBrowserHost({ api: createHostApi(services), registry: services.registry, rendererDir });
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`http://127.0.0.1:${host.port}/#token=${host.token}`);
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(host.url);
   return {
     host,
     annotationsDir: path.join(dir, 'annotations'),
