@@ -34,8 +34,11 @@ export async function measureCase3OnSagittal(page: Page, level = 'T12'): Promise
   if ((await tab.count()) > 0 && (await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
   await page.getByTestId('tool-vertebra').click();
   await page.getByTestId('next-level').selectOption(level);
-  // Case 3's geometry (its DICOM headers): first pixel centre at y −67.2 mm, 0.7 mm pixels, top slice at z 112.45 mm, 1.5 mm apart.
-  const toImage = ([, y, z]: [number, number, number]) => ({ x: (y + 67.2) / 0.7 + 0.5, y: (112.45 - z) / 1.5 + 0.5 });
+  // Case 3's geometry (its DICOM headers): first pixel centre at y −67.2 mm, 0.7 mm pixels, top slice at z 112.45 mm,
+  // 1.5 mm apart. The reformat shows the slices on near-square rows: whole sub-steps of round(1.5 / 0.7) = 2, so
+  // 0.75 mm rows with the top slice on the first row (shared/volume/reslice.ts, sliceAxisSubdivision).
+  const rowMm = 1.5 / Math.round(1.5 / 0.7);
+  const toImage = ([, y, z]: [number, number, number]) => ({ x: (y + 67.2) / 0.7 + 0.5, y: (112.45 - z) / rowMm + 0.5 });
   for (const name of SIX) {
     const p = toImage(points[name]);
     const [ax, ay, bx, by, ox, oy] = (await viewport.getAttribute('data-transform'))!.split(',').map(Number);
