@@ -15,14 +15,11 @@ import { proposeOnSampleCases } from '../tests/unit/assist/proposal-sample-cases
 import { sampleCases } from '../tests/unit/assist/sample-cases';
 import { snapSampleCases } from '../tests/unit/assist/snap-sample-cases';
 import { syntheticSpine } from '../tests/unit/assist/synthetic-spine';
+import { median } from '../shared/statistics';
 
 const SCREEN_RUNS = 3;
 const CLICK_RUNS = 20;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
-}
 
 function timed(run: () => void, runs: number): number {
   run();

@@ -14,6 +14,7 @@ import type { InstanceHeader } from '../shared/dicom/header';
 import { reslice, type AnatomicalPlane, type ResliceImage, type ResliceOptions } from '../shared/volume/reslice';
 import { buildVolume, isVolume, type Volume, type VolumeSlice } from '../shared/volume/volume';
 import { header } from '../tests/unit/volume/synthetic-series';
+import { median } from '../shared/statistics';
 
 const COLUMNS = 512;
 const ROWS = 512;
@@ -48,10 +49,6 @@ function syntheticSlices(count: number, sliceMm: number): VolumeSlice[] {
   });
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
-}
 
 /** Median time of `RUNS` calls at indices spread over `count` layers, after a few warm-up calls. */
 function timeMedian(count: number, run: (index: number) => void): number {

@@ -10,6 +10,7 @@ import { cortexEdgeDistance } from './cortex-edge';
 import { frameToMm, mmToFrame, mmToPixelPoint, orthonormalAxes, pixelPointToMm, pixelSize, turnFrame, type Frame } from './plane-frame';
 import { evaluate, fitPolynomial, type Polynomial } from './polynomial-fit';
 import type { PlaneImage, ProposalFailure, ProposalFailureCode, ProposalResult, Vec2 } from './types';
+import { median } from '../statistics';
 
 /** A mid-sagittal vertebral body is at least about 10 × 15 mm even when crushed. */
 const MIN_BODY_AREA_MM2 = 150;
@@ -54,11 +55,6 @@ function spread(from: number, to: number, count: number): number[] {
   return Array.from({ length: count }, (_, i) => from + ((to - from) * i) / (count - 1));
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 /** Extent of the mask in frame coordinates, from the centres of its pixels. */
 function extentInFrame(mask: BodyMask, width: number, size: Vec2, frame: Frame): { uMin: number; uMax: number; vMin: number; vMax: number } {

@@ -10,6 +10,7 @@ import { SIX_POINT_NAMES } from '../measure/six-points';
 import type { ImageOrientation, SixPoints } from '../measure/types';
 import { orthonormalAxes, pixelPointToMm, pixelSize, mmToPixelPoint, sampleAtMm } from './plane-frame';
 import type { PlaneImage, Vec2 } from './types';
+import { median } from '../statistics';
 
 /**
  * How bone looks: 'bright-bone' brighter than the tissue outside (CT, MONOCHROME2 radiographs), 'dark-bone'
@@ -47,10 +48,6 @@ interface Axes {
 const scaled = (v: Vec2, k: number): Vec2 => ({ x: v.x * k, y: v.y * k });
 const plus = (a: Vec2, b: Vec2): Vec2 => ({ x: a.x + b.x, y: a.y + b.y });
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-}
 
 /**
  * Position (mm along `normal` from `centre`) of the nearest strong outer cortical edge within the search

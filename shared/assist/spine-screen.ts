@@ -18,6 +18,7 @@ import { traceCanal } from './canal-trace';
 import { proposeSixPoints } from './ct-proposal';
 import { bearsRibs, levelsFromRibs } from './rib-levels';
 import type { PlaneImage, Vec2 } from './types';
+import { median } from '../statistics';
 
 /** The canal must be found on at least this many axial images (4 mm apart) to place a plane. */
 const MIN_CANAL_SAMPLES = 3;
@@ -61,11 +62,6 @@ export interface SpineScreening {
 
 export type ScreeningResult = SpineScreening | { readonly error: string };
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 /** Annotation pixel points put pixel centres at +0.5; reslice geometry puts them at whole numbers. */
 const toPatient = (plane: ResliceImage, p: Vec2): Vec3 => imagePointToPatient(plane, { x: p.x - 0.5, y: p.y - 0.5 });

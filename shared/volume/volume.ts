@@ -7,6 +7,7 @@
 import type { InstanceHeader } from '../dicom/header';
 import { frameRange, type DecodedFrame, type PixelArray } from '../dicom/pixel-types';
 import { add, angleDeg, cross, dot, length, normalize, scale, subtract, type Vec3 } from './vec3';
+import { median } from '../statistics';
 
 export interface VolumeSlice {
   header: InstanceHeader;
@@ -129,11 +130,6 @@ function checkNoTilt(placed: readonly PlacedSlice[], normal: Vec3): string | und
   return undefined;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 /** Duplicates, missing slices and uneven steps: each would stretch or squeeze anatomy along the stack. */
 function checkEvenSpacing(placed: readonly PlacedSlice[]): string | undefined {
