@@ -1,4 +1,5 @@
 import { deflateSync } from 'node:zlib';
+import { concatBytes } from '../shared/bytes';
 
 /**
  * A minimal PNG encoder for 8-bit greyscale images (PNG spec, ISO/IEC 15948): enough for case
@@ -17,7 +18,7 @@ export function encodeGreyscalePng(width: number, height: number, pixels: Uint8A
   header[8] = 8; // bit depth
   header[9] = 0; // colour type: greyscale
   const signature = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
-  return concatenate([
+  return concatBytes([
     signature,
     chunk('IHDR', header),
     chunk('IDAT', new Uint8Array(deflateSync(raw, { level: 9 }))),
@@ -51,12 +52,3 @@ function crc32(bytes: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-function concatenate(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}

@@ -4,6 +4,7 @@
  * Framing per RFC 2046 §5.1.1: each part starts after CRLF "--" boundary, a line end, headers and an
  * empty line; the body closes with "--" boundary "--".
  */
+import { concatBytes } from '../bytes';
 
 export interface MultipartPart {
   readonly headers: Record<string, string>;
@@ -136,11 +137,5 @@ export function buildMultipart(boundary: string, parts: ReadonlyArray<{ contentT
     pieces.push(ascii(`--${boundary}\r\nContent-Type: ${part.contentType}\r\n\r\n`), part.body, CRLF);
   }
   pieces.push(ascii(`--${boundary}--\r\n`));
-  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(pieces);
 }
