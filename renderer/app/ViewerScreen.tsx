@@ -1,6 +1,8 @@
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { AnnotationLayer } from '../tools/AnnotationLayer';
+import { ProposalLayer } from '../tools/ProposalLayer';
+import { AssistPanel } from '../tools/AssistPanel';
 import { CalibrationDialog } from '../tools/CalibrationDialog';
 import { MeasurePanel } from '../tools/MeasurePanel';
 import { documentFor, useMeasureStore } from '../tools/measure-store';
@@ -116,6 +118,7 @@ const ViewportCell = memo(function ViewportCell({ index, activeCtx }: { index: n
                 {others.length > 0 && <ReferenceLines element={element} header={stack.headers[slice]} others={others} />}
                 {answer.length > 0 && <AnswerOverlay element={element} answer={answer} annotations={ctx.annotations} />}
                 <AnnotationLayer element={element} renderTick={tick} ctx={ctx} doc={doc} />
+                <ProposalLayer element={element} renderTick={tick} ctx={ctx} />
               </>
             )
           }
@@ -207,7 +210,10 @@ export function ViewerScreen() {
           {stack && ctx && caseId && panel === 'case' ? (
             <CasePanel caseId={caseId} ctx={ctx} />
           ) : stack && ctx ? (
-            <MeasurePanel ctx={ctx} doc={doc} readOnly={entry?.readOnly ?? false} onExport={(kind) => void import('../tools/exports').then((m) => m.exportMeasurements(kind, stack, slice, ctx, doc))} />
+            <>
+              <MeasurePanel ctx={ctx} doc={doc} readOnly={entry?.readOnly ?? false} onExport={(kind) => void import('../tools/exports').then((m) => m.exportMeasurements(kind, stack, slice, ctx, doc))} />
+              <AssistPanel stack={stack} />
+            </>
           ) : null}
         </div>
       </div>

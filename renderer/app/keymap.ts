@@ -27,6 +27,10 @@ export type Command =
   | `tool-${MeasurementTool}`
   | 'level-up'
   | 'level-down'
+  | 'relabel-up'
+  | 'relabel-down'
+  | 'toggle-assist'
+  | 'accept-proposal'
   | 'delete-selected'
   | 'undo'
   | 'redo'
@@ -79,6 +83,9 @@ export const SHORTCUTS: readonly ShortcutRow[] = [
   { keys: 'P', action: 'Cine play / stop', bindings: [on('p', 'cine')] },
   ...MEASUREMENT_LIST.map(({ tool }) => ({ keys: tool.key.toUpperCase(), action: tool.help, bindings: [on(tool.key, `tool-${tool.name}`, { anyCase: true })] })),
   { keys: '[ / ]', action: 'Level label up / down', bindings: [on('[', 'level-up'), on(']', 'level-down')] },
+  { keys: '{ / } (Shift + [ / ])', action: 'Relabel the selected vertebra up / down', bindings: [on('{', 'relabel-up'), on('}', 'relabel-down')] },
+  { keys: 'N', action: 'Assisted placement on / off (one click on CT, edge snapping on X-ray and MR)', bindings: [on('n', 'toggle-assist', { anyCase: true })] },
+  { keys: 'Enter', action: 'Accept the proposed points', bindings: [on('Enter', 'accept-proposal')] },
   { keys: 'Delete', action: 'Delete the selected measurement', bindings: [on('Delete', 'delete-selected'), on('Backspace', 'delete-selected')] },
   {
     keys: 'Ctrl + Z / Ctrl + Shift + Z',

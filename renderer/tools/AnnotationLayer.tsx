@@ -8,6 +8,7 @@ import { samePlane } from '../../shared/model/plane';
 import type { Annotation, StudyAnnotations } from '../../shared/model/types';
 import { imageToCanvas, pointerToImage } from '../viewer/canvas-coordinates';
 import { distanceToSegment } from './annotation-geometry';
+import { assistClick, assistKind } from './assist';
 import { drawAnnotation } from './drawings';
 import { HANDLE_RADIUS, Polyline } from './drawings/svg-parts';
 import { definitionOfTool, useMeasureStore } from './measure-store';
@@ -29,6 +30,8 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
   const draft = useMeasureStore((s) => s.draft);
   const selectedId = useMeasureStore((s) => s.selectedId);
   const nextLevel = useMeasureStore((s) => s.nextLevel);
+  const assist = useMeasureStore((s) => s.assist);
+  const proposing = useMeasureStore((s) => s.proposal !== null);
   const drag = useRef<{ id: string; index: number; before: StudyAnnotations } | null>(null);
   const uid = ctx.studyInstanceUid;
 
@@ -68,7 +71,9 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
         return;
       }
     }
-    store.addPoint(uid, ctx.plane, toImage(e));
+    const point = toImage(e);
+    if (assistClick(element!, ctx, point)) return;
+    store.addPoint(uid, ctx.plane, point);
   };
 
   const startDrag = (a: Annotation, index: number) => (e: React.PointerEvent) => {
@@ -138,7 +143,9 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
   }
 
   const drafting = definitionOfTool(tool);
-  const prompt = drafting?.prompt({ points: draftOnPlane?.points ?? [], cobbLines: draftOnPlane?.cobbLines ?? [], level: nextLevel }, ctx.spacing);
+  // With assistance on CT the proposal layer says what a click does; its prompt replaces this one.
+  const assisted = assist && tool === 'vertebra' && (assistKind(ctx) === 'one-click' || proposing);
+  const prompt = !assisted && drafting?.prompt({ points: draftOnPlane?.points ?? [], cobbLines: draftOnPlane?.cobbLines ?? [], level: nextLevel }, ctx.spacing);
 
   return (
     <>

@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import { levelAbove, levelBelow } from '../../shared/measure/levels';
 import { MEASUREMENTS, MEASUREMENT_LIST, assemble, type MeasurementTool } from '../../shared/measure/definitions';
 import type { AnnotationFields, MeasurementDefinition } from '../../shared/measure/definitions/definition';
-import type { Vec2, VertebralLevel } from '../../shared/measure/types';
+import { SIX_POINT_NAMES } from '../../shared/measure/six-points';
+import type { SixPoints, Vec2, VertebralLevel } from '../../shared/measure/types';
 import { createAutosave, type Autosave } from '../../shared/model/autosave';
 import { createHistory, recordState, redo, undo, type History } from '../../shared/model/history';
 import { migrate } from '../../shared/model/migrate';
@@ -26,6 +27,21 @@ export interface Draft {
   readonly cobbLines: readonly CobbLine[];
 }
 
+/**
+ * Six points the software proposed (one click on CT, or the reader's rough points snapped to the cortex on
+ * a radiograph or MR). Shown as a draft: nothing is the reader's measurement until accepted (Enter).
+ */
+export interface Proposal {
+  readonly plane: AnnotationPlane;
+  readonly points: SixPoints;
+  readonly level: VertebralLevel;
+  readonly source: 'one-click' | 'snapped';
+  /** The reader's own clicks before snapping, so the move shows. */
+  readonly rough?: SixPoints;
+  /** Plain words for the reader: confidence, warnings, how far points moved. */
+  readonly detail: string;
+}
+
 export interface PendingCalibration {
   readonly plane: AnnotationPlane;
   readonly points: readonly [Vec2, Vec2];
@@ -44,6 +60,9 @@ export interface MeasureState {
   levelStep: 'down' | 'up';
   selectedId: string | null;
   studies: Readonly<Record<string, StudyEntry>>;
+  /** Assisted placement on: one-click proposals on CT, edge snapping on radiographs and MR. */
+  assist: boolean;
+  proposal: Proposal | null;
   saveError: string | null;
   notice: string | null;
 
@@ -55,6 +74,14 @@ export interface MeasureState {
   addPoint(studyInstanceUid: string, plane: AnnotationPlane, point: Vec2): void;
   addCobbEndplate(studyInstanceUid: string, plane: AnnotationPlane, line: CobbLine): void;
   cancelDraft(): void;
+  toggleAssist(): void;
+  propose(proposal: Omit<Proposal, 'level'>): void;
+  moveProposalPoint(role: keyof SixPoints, point: Vec2): void;
+  acceptProposal(studyInstanceUid: string): void;
+  /** Adds a vertebra the reader accepted from a proposal they did not draft (a screening of the spine). */
+  acceptVertebra(studyInstanceUid: string, plane: AnnotationPlane, level: VertebralLevel, points: SixPoints): void;
+  /** Gives a finished vertebra another level; refused (with a notice) when that level is already measured on its plane. */
+  relabel(studyInstanceUid: string, id: string, level: VertebralLevel): void;
   confirmCalibration(studyInstanceUid: string, knownLengthMm: number): void;
   replace(studyInstanceUid: string, annotation: Annotation, record?: boolean): void;
   commitDrag(studyInstanceUid: string, before: StudyAnnotations): void;
@@ -128,12 +155,16 @@ export const useMeasureStore = create<MeasureState>((set, get) => {
       return;
     }
     const level = get().nextLevel;
-    if (definition.takesLevel) {
-      const step = get().levelStep === 'down' ? levelBelow(level) : levelAbove(level);
-      if (step) set({ nextLevel: step });
-    }
+    if (definition.takesLevel) stepLevel();
     const added = place(uid, definition, draft.plane, definition.build({ points: draft.points, cobbLines: draft.cobbLines, level }));
     set({ draft: null, selectedId: added.id });
+  }
+
+  /** The level after this one, in the reader's chosen direction. */
+  function stepLevel(): void {
+    const level = get().nextLevel;
+    const step = get().levelStep === 'down' ? levelBelow(level) : levelAbove(level);
+    if (step) set({ nextLevel: step });
   }
 
   function pointsStillNeeded(draft: Draft): number {
@@ -148,6 +179,8 @@ export const useMeasureStore = create<MeasureState>((set, get) => {
     levelStep: 'down',
     selectedId: null,
     studies: {},
+    assist: true,
+    proposal: null,
     saveError: null,
     notice: null,
 
@@ -171,9 +204,9 @@ export const useMeasureStore = create<MeasureState>((set, get) => {
       set({ studies: { ...get().studies, [uid]: { history: createHistory(doc), readOnly } }, notice: loaded.notice ?? get().notice });
     },
 
-    reset: () => set({ draft: null, pendingCalibration: null, selectedId: null, studies: {}, notice: null, saveError: null }),
+    reset: () => set({ draft: null, proposal: null, pendingCalibration: null, selectedId: null, studies: {}, notice: null, saveError: null }),
 
-    setTool: (tool) => set({ tool, draft: null }),
+    setTool: (tool) => set({ tool, draft: null, proposal: null }),
     setNextLevel: (nextLevel) => set({ nextLevel }),
     setLevelStep: (levelStep) => set({ levelStep }),
 
@@ -199,7 +232,41 @@ export const useMeasureStore = create<MeasureState>((set, get) => {
       else set({ draft });
     },
 
-    cancelDraft: () => set({ draft: null, pendingCalibration: null }),
+    cancelDraft: () => set({ draft: null, proposal: null, pendingCalibration: null }),
+
+    toggleAssist: () => set({ assist: !get().assist, proposal: null }),
+
+    propose: (proposal) => set({ proposal: { ...proposal, level: get().nextLevel }, draft: null }),
+
+    moveProposalPoint(role, point) {
+      const { proposal } = get();
+      if (proposal) set({ proposal: { ...proposal, points: { ...proposal.points, [role]: point } } });
+    },
+
+    acceptProposal(uid) {
+      const { proposal } = get();
+      if (!proposal) return;
+      set({ proposal: null });
+      get().acceptVertebra(uid, proposal.plane, proposal.level, proposal.points);
+      stepLevel();
+    },
+
+    acceptVertebra(uid, plane, level, points) {
+      const { vertebra } = MEASUREMENTS;
+      const added = place(uid, vertebra, plane, vertebra.build({ points: SIX_POINT_NAMES.map((name) => points[name]), cobbLines: [], level }));
+      set({ selectedId: added.id });
+    },
+
+    relabel(uid, id, level) {
+      const doc = get().studies[uid]?.history.present;
+      const annotation = doc?.annotations.find((a) => a.id === id);
+      if (!doc || annotation?.type !== 'vertebra' || annotation.level === level) return;
+      if (doc.annotations.some((a) => a.type === 'vertebra' && a.level === level && samePlane(a.plane, annotation.plane))) {
+        set({ notice: `${level} is already measured on this image: delete or relabel it first.` });
+        return;
+      }
+      edit(uid, (d) => updateAnnotation(d, { ...annotation, level }, now()));
+    },
 
     confirmCalibration(uid, knownLengthMm) {
       const pending = get().pendingCalibration;

@@ -3,7 +3,8 @@ import type { InstanceHeader } from '../../shared/dicom/header';
 import { anatomicalDirections, type OrientedImage } from '../../shared/measure/anatomical-directions';
 import { spacingOnPlane, type MeasuredPlane } from '../../shared/measure/plane-measurements';
 import { annotationsOnPlane } from '../../shared/model/plane';
-import type { AnnotationPlane, StudyAnnotations } from '../../shared/model/types';
+import type { AnnotationPlane, ReformatPlane, StudyAnnotations } from '../../shared/model/types';
+import type { AnatomicalPlane, ImageGeometry } from '../../shared/volume/reslice';
 import { headerGeometry } from '../viewer/image-geometry';
 import type { Stack } from '../viewer/stack';
 
@@ -25,21 +26,24 @@ export interface PlaneContext extends MeasuredPlane {
 export function planeOf(stack: Stack, slice: number): AnnotationPlane {
   const header = stack.headers[slice];
   const geometry = stack.reformat && headerGeometry(header);
-  if (stack.reformat && geometry) {
-    const [r, c] = [geometry.rowDirection, geometry.columnDirection];
-    const corner = geometry.origin.map((o, i) => o - 0.5 * geometry.columnSpacingMm * r[i] - 0.5 * geometry.rowSpacingMm * c[i]);
-    return {
-      kind: 'reformat',
-      seriesInstanceUid: header.seriesInstanceUid,
-      orientation: stack.reformat.orientation,
-      origin: { x: corner[0], y: corner[1], z: corner[2] },
-      rowDirection: { x: r[0], y: r[1], z: r[2] },
-      columnDirection: { x: c[0], y: c[1], z: c[2] },
-      rowSpacingMm: geometry.rowSpacingMm,
-      columnSpacingMm: geometry.columnSpacingMm,
-    };
-  }
+  if (stack.reformat && geometry) return reformatPlane(header.seriesInstanceUid, stack.reformat.orientation, geometry);
   return { kind: 'image', seriesInstanceUid: header.seriesInstanceUid, sopInstanceUid: header.sopInstanceUid, frameIndex: stack.frameIndices[slice] };
+}
+
+/** The annotation plane of a reformat from its geometry (origin at the centre of the first pixel, as in DICOM). */
+export function reformatPlane(seriesInstanceUid: string, orientation: AnatomicalPlane, geometry: ImageGeometry): ReformatPlane {
+  const [r, c] = [geometry.rowDirection, geometry.columnDirection];
+  const corner = geometry.origin.map((o, i) => o - 0.5 * geometry.columnSpacingMm * r[i] - 0.5 * geometry.rowSpacingMm * c[i]);
+  return {
+    kind: 'reformat',
+    seriesInstanceUid,
+    orientation,
+    origin: { x: corner[0], y: corner[1], z: corner[2] },
+    rowDirection: { x: r[0], y: r[1], z: r[2] },
+    columnDirection: { x: c[0], y: c[1], z: c[2] },
+    rowSpacingMm: geometry.rowSpacingMm,
+    columnSpacingMm: geometry.columnSpacingMm,
+  };
 }
 
 export function planeContext(stack: Stack, slice: number, doc: StudyAnnotations | undefined): PlaneContext {

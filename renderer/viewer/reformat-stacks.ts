@@ -2,7 +2,7 @@ import cornerstone from 'cornerstone-core';
 import type { Image } from 'cornerstone-core';
 import type { InstanceHeader } from '../../shared/dicom/header';
 import { buildVolume, isVolume, type Volume } from '../../shared/volume/volume';
-import { planeIndexRange, reslice, resliceGeometry, type AnatomicalPlane, type ResliceGeometry } from '../../shared/volume/reslice';
+import { planeIndexRange, reslice, resliceGeometry, type AnatomicalPlane, type ResliceGeometry, type ResliceImage } from '../../shared/volume/reslice';
 import { frameForImageId } from './cornerstone-image';
 import type { Stack } from './stack';
 
@@ -39,7 +39,8 @@ export function clearReformats(): void {
   reformats.clear();
 }
 
-function volumeOf(stack: Stack): Volume | { error: string } {
+/** The stack's voxel grid (built once and kept), or why it has none. */
+export function volumeOf(stack: Stack): Volume | { error: string } {
   let v = volumes.get(stack.key);
   if (!v) {
     const slices = stack.imageIds.map(frameForImageId);
@@ -105,13 +106,31 @@ export function reformatStack(source: Stack, plane: AnatomicalPlane, slab: Slab)
   };
 }
 
-function loadReformatImage(imageId: string) {
+/** The reformat and layer an image id names. */
+function layerOf(imageId: string): { reformat: Reformat; index: number } | undefined {
+  if (!imageId.startsWith(`${MPR_SCHEME}:`)) return undefined;
   const rest = imageId.slice(MPR_SCHEME.length + 1);
   const cut = rest.lastIndexOf(':');
   const reformat = reformats.get(rest.slice(0, cut));
-  if (!reformat) return { promise: Promise.reject(new Error('This reformat is no longer available')) };
-  const { volume, plane, slab, template } = reformat;
-  const image = reslice(volume, plane, { index: Number(rest.slice(cut + 1)) }, slab.thicknessMm > 0 ? { slab, ...DISPLAY_SAMPLING } : DISPLAY_SAMPLING);
+  return reformat && { reformat, index: Number(rest.slice(cut + 1)) };
+}
+
+/**
+ * A reformat image's plane on the volume's own grid, without interpolation across slices: for analysis that
+ * models how the slices sampled the anatomy (shared/assist/cortex-edge.ts), which interpolated rows would blur.
+ */
+export function reformatOnAcquiredGrid(imageId: string): ResliceImage | undefined {
+  const layer = layerOf(imageId);
+  if (!layer) return undefined;
+  const { volume, plane, slab } = layer.reformat;
+  return reslice(volume, plane, { index: layer.index }, slab.thicknessMm > 0 ? { slab } : {});
+}
+
+function loadReformatImage(imageId: string) {
+  const layer = layerOf(imageId);
+  if (!layer) return { promise: Promise.reject(new Error('This reformat is no longer available')) };
+  const { volume, plane, slab, template } = layer.reformat;
+  const image = reslice(volume, plane, { index: layer.index }, slab.thicknessMm > 0 ? { slab, ...DISPLAY_SAMPLING } : DISPLAY_SAMPLING);
   // Float volumes are shown through a fixed scale, since cornerstone-core indexes its LUT by pixel value.
   const scaleToInt = image.pixels instanceof Float32Array;
   const slope = scaleToInt ? Math.max(1e-6, (image.max - image.min) / 65535) : 1;

@@ -19,9 +19,14 @@ const MIN_BODY_AREA_MM2 = 150;
  * two bodies or more without a visible disc between them.
  */
 const MAX_BODY_HEIGHT_MM = 45;
-/** Walls are traced between these fractions of the body's height, endplates between these of its depth: away from rounded corners and osteophytes. */
+/**
+ * Walls are traced between these fractions of the body's height, endplates between these of its depth: away
+ * from rounded corners and osteophytes. Endplates run close to the walls (5 %): a quadratic carried further
+ * to a corner bends with the endplate's concavity and pulls the corner into the body (on the sample CTs
+ * 0.1–0.9 left 2 of 14 bodies over 1 mm in height; 0.05–0.95, none).
+ */
 const WALL_SPAN = [0.2, 0.8] as const;
-const ENDPLATE_SPAN = [0.1, 0.9] as const;
+const ENDPLATE_SPAN = [0.05, 0.95] as const;
 const WALL_SAMPLES = 13;
 const ENDPLATE_SAMPLES = 31;
 /** An edge sample further than this from its side's first fit is an outlier (a vessel, a spur, a cleft). */

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, placeByHand } from './fixtures';
 
 /**
  * axe on the main screens: no 'serious' or 'critical' violation.
@@ -44,6 +44,7 @@ test.describe('accessibility', () => {
     await showMeasurePanel(page);
     // Six points anywhere on the radiograph make a vertebra: results table, grade chip and selects appear.
     await page.getByTestId('tool-vertebra').click();
+    await placeByHand(page);
     await expect(page.getByTestId('tool-prompt')).toBeVisible();
     const box = (await page.getByTestId('viewport').boundingBox())!;
     const cx = box.x + box.width / 2;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { readCaseDetails } from '../../shared/training/case-truth';
-import { expect, test } from './fixtures';
+import { expect, test, placeByHand } from './fixtures';
 
 const CASE = 'case-02-l1-mild-wedge';
 const ORDER = ['anteriorSuperior', 'middleSuperior', 'posteriorSuperior', 'anteriorInferior', 'middleInferior', 'posteriorInferior'] as const;
@@ -29,6 +29,7 @@ test('a trainee opens a case, measures it, submits and gets a score with feedbac
 
   await page.getByTestId('tab-measure').click();
   await page.keyboard.press('v');
+  await placeByHand(page);
   for (const level of ['T12', 'L1', 'L2'] as const) {
     await page.getByTestId('next-level').selectOption(level);
     const truth = image.vertebrae.find((v) => v.level === level)!;
@@ -93,6 +94,7 @@ test('before and after kyphoplasty: restoration and angle change against the ±5
     // Which radiograph is on screen: the one whose study this is.
     await expect(page.getByTestId('overlay-patient')).toBeVisible();
     await page.keyboard.press('v');
+    await placeByHand(page);
     for (const level of ['T12', 'L1', 'L2'] as const) {
       await page.getByTestId('next-level').selectOption(level);
       const truth = image.vertebrae.find((v) => v.level === level)!;

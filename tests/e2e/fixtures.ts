@@ -69,3 +69,19 @@ export async function canvasHash(page: Page, selector = '[data-testid="viewport"
     return (h >>> 0).toString(16);
   });
 }
+
+/** Turns assisted placement off (N), so the six clicks that follow are placed exactly as given. */
+export async function placeByHand(page: Page): Promise<void> {
+  const toggle = page.getByTestId('assist-toggle');
+  await expect(toggle).toBeVisible();
+  if ((await toggle.getAttribute('aria-pressed')) === 'true') await page.keyboard.press('n');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+}
+
+/** Clicks an image point (annotation pixels) of the first viewport, through the transform it publishes. */
+export async function clickImagePixel(page: Page, p: { x: number; y: number }): Promise<void> {
+  const viewport = page.getByTestId('viewport').first();
+  const [ax, ay, bx, by, ox, oy] = (await viewport.getAttribute('data-transform'))!.split(',').map(Number);
+  const box = (await viewport.boundingBox())!;
+  await page.mouse.click(box.x + ox + p.x * ax + p.y * bx, box.y + oy + p.x * ay + p.y * by);
+}

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { readSr } from '../../shared/report/sr-read';
-import { expect, test } from './fixtures';
+import { expect, test, placeByHand } from './fixtures';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CASE_ID = 'case-02-l1-mild-wedge';
@@ -121,6 +121,7 @@ async function measureVertebra(page: Page, level: string): Promise<void> {
 async function measureAll(page: Page): Promise<void> {
   await page.getByTestId('tool-vertebra').click();
   await expect(page.getByTestId('tool-vertebra')).toHaveAttribute('aria-pressed', 'true');
+  await placeByHand(page);
   for (const level of LEVELS) await measureVertebra(page, level);
   await expect(page.getByTestId('result-row')).toHaveCount(LEVELS.length);
 }
@@ -335,6 +336,7 @@ test.describe('measuring', () => {
     await expect(page.getByTestId('viewport')).toHaveAttribute('data-plane', 'sagittal');
     await showMeasurePanel(page);
     await page.getByTestId('tool-vertebra').click();
+    await placeByHand(page);
     await page.getByTestId('next-level').selectOption('T12');
     // Six points of a body about 60 × 50 screen pixels round the middle of the picture: what is
     // measured does not matter here, only where it travels.

@@ -1,26 +1,27 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect } from './fixtures';
+import { clickImagePixel, expect, placeByHand } from './fixtures';
 
 const CASE_3 = 'case-03-t12-moderate-wedge-ct';
-const SIX = ['anteriorSuperior', 'middleSuperior', 'posteriorSuperior', 'anteriorInferior', 'middleInferior', 'posteriorInferior'] as const;
+export const SIX = ['anteriorSuperior', 'middleSuperior', 'posteriorSuperior', 'anteriorInferior', 'middleInferior', 'posteriorInferior'] as const;
 
-interface TruthPoints {
+export type PatientPoint = [number, number, number];
+
+export interface TruthVertebra {
   level: string;
-  points: Record<(typeof SIX)[number], [number, number, number]>;
+  points: Record<(typeof SIX)[number], PatientPoint>;
 }
 
-/**
- * Opens sample case 3 (a T12 wedge on CT), shows its mid-sagittal reformat and places the expert's
- * six points of T12 on it, as a reader would: the patient points of the case's ground truth, turned
- * into reformat pixels (the sagittal runs towards Posterior along a row and Feet down a column, from
- * the first row's centre and the top slice) and into screen pixels by the viewport's transform.
- */
-export async function measureCase3OnSagittal(page: Page, level = 'T12'): Promise<void> {
+/** The expert's six points of every vertebra of case 3, in patient mm, and the measured heights. */
+export function case3Truth(): { vertebrae: TruthVertebra[]; heights: { level: string; genantGrade: number; haMm: number; hmMm: number; hpMm: number }[] } {
   const truth = JSON.parse(readFileSync(path.resolve('samples/cases', CASE_3, 'case.json'), 'utf8'));
-  const image = truth.groundTruth.studies[0].images[0] as { vertebrae: TruthPoints[] };
-  const points = image.vertebrae.find((v) => v.level === level)!.points;
+  const study = truth.groundTruth.studies[0];
+  return { vertebrae: study.images[0].vertebrae, heights: study.vertebrae };
+}
+
+/** Opens sample case 3 (a T12 wedge on CT) and shows its mid-sagittal reformat with the Measure panel. */
+export async function openCase3Sagittal(page: Page): Promise<void> {
   await expect(page.getByTestId('series-item').first()).toBeVisible();
   await expect(page.getByTestId('load-progress')).toHaveCount(0);
   await page.getByRole('button', { name: 'Sample cases' }).click();
@@ -28,22 +29,34 @@ export async function measureCase3OnSagittal(page: Page, level = 'T12'): Promise
   await expect(page.getByTestId('series-item').first()).toContainText('AX BONE');
   await expect(page.getByTestId('load-progress')).toHaveCount(0);
   await page.getByTestId('plane-sagittal').click();
-  const viewport = page.getByTestId('viewport').first();
-  await expect(viewport).toHaveAttribute('data-plane', 'sagittal');
+  await expect(page.getByTestId('viewport').first()).toHaveAttribute('data-plane', 'sagittal');
   const tab = page.getByTestId('tab-measure');
   if ((await tab.count()) > 0 && (await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
-  await page.getByTestId('tool-vertebra').click();
-  await page.getByTestId('next-level').selectOption(level);
-  // Case 3's geometry (its DICOM headers): first pixel centre at y −67.2 mm, 0.7 mm pixels, top slice at z 112.45 mm,
-  // 1.5 mm apart. The reformat shows the slices on near-square rows: whole sub-steps of round(1.5 / 0.7) = 2, so
-  // 0.75 mm rows with the top slice on the first row (shared/volume/reslice.ts, sliceAxisSubdivision).
+}
+
+/**
+ * Clicks a patient point of case 3 on its mid-sagittal reformat, through the viewport's transform. Case 3's
+ * geometry (its DICOM headers): first pixel centre at y −67.2 mm, 0.7 mm pixels, top slice at z 112.45 mm,
+ * 1.5 mm apart. The reformat runs towards Posterior along a row and Feet down a column, on near-square rows:
+ * whole sub-steps of round(1.5 / 0.7) = 2, so 0.75 mm rows with the top slice on the first row
+ * (shared/volume/reslice.ts, sliceAxisSubdivision).
+ */
+export async function clickCase3Point(page: Page, [, y, z]: PatientPoint): Promise<void> {
   const rowMm = 1.5 / Math.round(1.5 / 0.7);
-  const toImage = ([, y, z]: [number, number, number]) => ({ x: (y + 67.2) / 0.7 + 0.5, y: (112.45 - z) / rowMm + 0.5 });
-  for (const name of SIX) {
-    const p = toImage(points[name]);
-    const [ax, ay, bx, by, ox, oy] = (await viewport.getAttribute('data-transform'))!.split(',').map(Number);
-    const box = (await viewport.boundingBox())!;
-    await page.mouse.click(box.x + ox + p.x * ax + p.y * bx, box.y + oy + p.x * ay + p.y * by);
-  }
-  await expect(page.locator(`[data-testid="result-row"][data-level="${level}"]`)).toBeVisible();
+  await clickImagePixel(page, { x: (y + 67.2) / 0.7 + 0.5, y: (112.45 - z) / rowMm + 0.5 });
+}
+
+/** Places the expert's six points of one level of case 3 by hand, as a reader would (six clicks). */
+export async function placeCase3ByHand(page: Page, vertebra: TruthVertebra): Promise<void> {
+  await page.getByTestId('next-level').selectOption(vertebra.level);
+  for (const name of SIX) await clickCase3Point(page, vertebra.points[name]);
+  await expect(page.locator(`[data-testid="result-row"][data-level="${vertebra.level}"]`)).toBeVisible();
+}
+
+/** Opens case 3 and measures one level on the mid-sagittal reformat by hand. */
+export async function measureCase3OnSagittal(page: Page, level = 'T12'): Promise<void> {
+  await openCase3Sagittal(page);
+  await page.getByTestId('tool-vertebra').click();
+  await placeByHand(page);
+  await placeCase3ByHand(page, case3Truth().vertebrae.find((v) => v.level === level)!);
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSr } from '../../shared/report/sr-read';
 import { dicomFilesUnder, orthancMissing, startOrthanc, type Orthanc } from '../unit/pacs/orthanc';
-import { canvasStats, expect, test } from './fixtures';
+import { canvasStats, expect, test, placeByHand } from './fixtures';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CT_CASE = path.join(root, 'samples', 'cases', 'case-03-t12-moderate-wedge-ct');
@@ -66,6 +66,7 @@ test.describe('PACS against a real Orthanc', () => {
     const tab = page.getByTestId('tab-measure');
     if ((await tab.count()) > 0) await tab.click();
     await page.getByTestId('tool-vertebra').click();
+    await placeByHand(page);
     await page.getByTestId('next-level').selectOption('T12');
     const box = (await page.getByTestId('viewport').locator('canvas').boundingBox())!;
     const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];

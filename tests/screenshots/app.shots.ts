@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { readCaseDetails } from '../../shared/training/case-truth';
-import { expect, test } from '../e2e/fixtures';
+import { expect, test, placeByHand } from '../e2e/fixtures';
 
 const OUT = path.resolve('docs/screenshots');
 const CORPUS = path.resolve('../shared/dicom-corpus/files');
@@ -31,6 +31,7 @@ test('viewer with a measured fracture', async ({ app }) => {
   await settle(page);
   await page.getByTestId('tab-measure').click();
   await page.keyboard.press('v');
+  await placeByHand(page);
   if (image.kind !== 'pixels') throw new Error('radiograph expected');
   for (const v of image.vertebrae.filter((x) => ['T10', 'T11', 'T12', 'L1', 'L2', 'L3'].includes(x.level))) {
     await page.getByTestId('next-level').selectOption(v.level);

@@ -152,4 +152,49 @@ describe('measure store', () => {
     expect(annotations()).toEqual([]);
     expect(state().selectedId).toBeNull();
   });
+
+  describe('proposals (assisted placement)', () => {
+    const proposed = wedgePoints(100, 20);
+
+    it('keeps a proposal out of the document until it is accepted, then adds it at the next level and steps on', () => {
+      state().setTool('vertebra');
+      state().propose({ plane: IMAGE_PLANE, points: proposed, source: 'one-click', detail: 'confidence 90%' });
+      expect(state().proposal).toMatchObject({ level: 'T12', source: 'one-click' });
+      expect(annotations()).toHaveLength(0);
+      state().moveProposalPoint('anteriorSuperior', { x: 3, y: 4 });
+      state().acceptProposal(uid);
+      expect(state().proposal).toBeNull();
+      expect(annotations()).toHaveLength(1);
+      expect(annotations()[0]).toMatchObject({ type: 'vertebra', level: 'T12', points: { ...proposed, anteriorSuperior: { x: 3, y: 4 } } });
+      expect(state().nextLevel).toBe('L1');
+      state().undo(uid);
+      expect(annotations()).toHaveLength(0);
+    });
+
+    it('discards a proposal on cancel, on another tool and when assistance is turned off', () => {
+      state().setTool('vertebra');
+      for (const discard of [() => state().cancelDraft(), () => state().setTool('length'), () => state().toggleAssist()]) {
+        state().setTool('vertebra');
+        state().propose({ plane: IMAGE_PLANE, points: proposed, source: 'snapped', rough: proposed, detail: '' });
+        discard();
+        expect(state().proposal).toBeNull();
+      }
+      expect(state().assist).toBe(false);
+      state().toggleAssist();
+      expect(state().assist).toBe(true);
+      expect(annotations()).toHaveLength(0);
+    });
+
+    it('relabels a finished vertebra, and refuses a level already measured on its image', () => {
+      state().acceptVertebra(uid, IMAGE_PLANE, 'T12', proposed);
+      state().acceptVertebra(uid, IMAGE_PLANE, 'L1', wedgePoints(200, 0));
+      const t12 = annotations().find((a) => a.type === 'vertebra' && a.level === 'T12')!;
+      state().relabel(uid, t12.id, 'L1');
+      expect(state().notice).toContain('L1 is already measured');
+      state().relabel(uid, t12.id, 'T11');
+      expect(annotations().map((a) => a.type === 'vertebra' && a.level).sort()).toEqual(['L1', 'T11']);
+      state().undo(uid);
+      expect(annotations().map((a) => a.type === 'vertebra' && a.level).sort()).toEqual(['L1', 'T12']);
+    });
+  });
 });
