@@ -24,6 +24,9 @@ export type Command =
   | 'reset'
   | 'magnifier'
   | 'cine'
+  | 'step-next'
+  | 'step-previous'
+  | 'play'
   | `tool-${MeasurementTool}`
   | 'level-up'
   | 'level-down'
@@ -81,6 +84,12 @@ export const SHORTCUTS: readonly ShortcutRow[] = [
   { keys: 'R or double-click', action: 'Reset view', bindings: [on('r', 'reset')] },
   { keys: 'M', action: 'Magnifier', bindings: [on('m', 'magnifier')] },
   { keys: 'P', action: 'Cine play / stop', bindings: [on('p', 'cine')] },
+  {
+    keys: '→ / Page Down, ← / Page Up (explainer)',
+    action: 'Next / previous procedure step (clickers send Page Down / Page Up)',
+    bindings: [on('ArrowRight', 'step-next'), on('PageDown', 'step-next'), on('ArrowLeft', 'step-previous'), on('PageUp', 'step-previous')],
+  },
+  { keys: 'Space (explainer)', action: 'Play / pause the animation', bindings: [on(' ', 'play')] },
   ...MEASUREMENT_LIST.map(({ tool }) => ({ keys: tool.key.toUpperCase(), action: tool.help, bindings: [on(tool.key, `tool-${tool.name}`, { anyCase: true })] })),
   { keys: '[ / ]', action: 'Level label up / down', bindings: [on('[', 'level-up'), on(']', 'level-down')] },
   { keys: '{ / } (Shift + [ / ])', action: 'Relabel the selected vertebra up / down', bindings: [on('{', 'relabel-up'), on('}', 'relabel-down')] },
@@ -92,7 +101,7 @@ export const SHORTCUTS: readonly ShortcutRow[] = [
     action: 'Undo / redo',
     bindings: [on('z', 'undo', { ctrl: true, shift: false, anyCase: true }), on('z', 'redo', { ctrl: true, shift: true, anyCase: true }), on('y', 'redo', { ctrl: true, anyCase: true })],
   },
-  { keys: 'Esc', action: 'Cancel a measurement, back to navigating, close dialogs', bindings: [on('Escape', 'escape')] },
+  { keys: 'Esc', action: 'Cancel a measurement, back to navigating, close dialogs, end the presentation', bindings: [on('Escape', 'escape')] },
   { keys: 'H', action: 'Hide or show patient identifiers', bindings: [on('h', 'identifiers', { anyCase: true })] },
   { keys: 'O / Shift + O', action: 'Open files / folder', bindings: [on('o', 'open-files'), on('O', 'open-folder')] },
   { keys: '?', action: 'This help', bindings: [on('?', 'help')] },

@@ -3,6 +3,7 @@ import type { CameraPreset, PatientSpineShape, Procedure } from '../../shared/pr
 import { buildTimeline } from '../../shared/procedure/buildTimeline';
 import { nextStepTime, previousStepTime, sceneStateAt, stepStillTime } from '../../shared/procedure/sceneState';
 import { platform } from '../platform';
+import { useShortcuts } from '../app/keymap';
 import { recordAnimationWebm } from './animation-video';
 import { applySceneState, DEFAULT_VIEW, fluoroscopyShown } from './applySceneState';
 import { buildExplainScene, disposeExplainScene, type ExplainScene } from './buildExplainScene';
@@ -234,41 +235,28 @@ export function ExplainView({ shape, own, presentation = false, onExitPresentati
     renderNow();
   };
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      const typing = target?.tagName === 'INPUT' || target?.tagName === 'SELECT' || target?.tagName === 'TEXTAREA';
-      // Clickers send PageDown/PageUp; keyboards arrows and space.
-      if (e.key === 'PageDown' || (e.key === 'ArrowRight' && !typing)) {
-        e.preventDefault();
-        next();
-      } else if (e.key === 'PageUp' || (e.key === 'ArrowLeft' && !typing)) {
-        e.preventDefault();
-        previous();
-      } else if (e.key === ' ' && !typing) {
-        e.preventDefault();
-        togglePlay();
-      } else if (e.key === 'Escape' && presentation) {
-        onExitPresentation?.();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [next, previous, togglePlay, presentation, onExitPresentation]);
+  const exitPresentation = useRef(onExitPresentation);
+  exitPresentation.current = onExitPresentation;
+  const shortcuts = useMemo(
+    () => ({ 'step-next': next, 'step-previous': previous, play: togglePlay, ...(presentation ? { escape: () => exitPresentation.current?.() } : {}) }),
+    [next, previous, togglePlay, presentation],
+  );
+  useShortcuts(shortcuts);
 
+  // Depends on `presentation` alone: re-running on a parent's re-render would leave and re-request full screen.
   useEffect(() => {
     const root = rootRef.current;
-    if (!presentation || !root || document.fullscreenElement) return;
-    root.requestFullscreen?.().catch(() => undefined);
+    if (!presentation || !root) return;
+    if (!document.fullscreenElement) root.requestFullscreen?.().catch(() => undefined);
     const onChange = () => {
-      if (!document.fullscreenElement) onExitPresentation?.();
+      if (!document.fullscreenElement) exitPresentation.current?.();
     };
     document.addEventListener('fullscreenchange', onChange);
     return () => {
       document.removeEventListener('fullscreenchange', onChange);
       if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
     };
-  }, [presentation, onExitPresentation]);
+  }, [presentation]);
 
   useEffect(() => {
     window.__explain = {
