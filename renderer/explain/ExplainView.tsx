@@ -353,7 +353,15 @@ function LanguagePicker({ language, onChange, floating = false }: { language: La
   return (
     <label className={`explain-language${floating ? ' floating' : ''}`}>
       {PHRASEBOOKS[language].screen.language}
-      <select data-testid="explain-language" value={language} onChange={(e) => onChange(e.target.value as Language)}>
+      {/* Focus leaves the list once chosen, so that the presenter's clicker steps on again. */}
+      <select
+        data-testid="explain-language"
+        value={language}
+        onChange={(e) => {
+          onChange(e.target.value as Language);
+          e.target.blur();
+        }}
+      >
         {LANGUAGES.map((l) => (
           <option key={l} value={l} lang={l}>{PHRASEBOOKS[l].languageName}</option>
         ))}

@@ -244,6 +244,13 @@ test.describe('procedure explainer', () => {
     await expect(page.getByTestId('explain-caption')).toContainText('Este es un ejemplo de columna');
     await expect(page.locator('.explain-presentation-note')).toContainText('Solo para educación');
     expect(await page.getByTestId('explain-view').innerText()).not.toMatch(/\b(su|sus|your)\b/i);
+    // A clicker sends Page Down and Page Up; choosing the language must not leave the keys in the list.
+    const all = await steps(page);
+    await page.keyboard.press('PageDown');
+    await expect(page.getByTestId('explain-caption')).toContainText(`2/${all.length}`);
+    await page.keyboard.press('PageUp');
+    await expect(page.getByTestId('explain-caption')).toContainText(`1/${all.length}`);
+    await expect(page.locator('.explain-root.presentation')).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(page.locator('.explain-root.presentation')).toHaveCount(0);
     const downloading = page.waitForEvent('download');
