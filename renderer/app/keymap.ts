@@ -9,10 +9,10 @@ import { MEASUREMENT_LIST, type MeasurementTool } from '../../shared/measure/def
 import { CT_PRESETS } from '../viewer/window-presets';
 
 export type Command =
-  | 'slice-previous'
-  | 'slice-next'
-  | 'slice-back-10'
-  | 'slice-forward-10'
+  | 'previous'
+  | 'next'
+  | 'page-back'
+  | 'page-forward'
   | 'slice-first'
   | 'slice-last'
   | 'window-preset'
@@ -24,8 +24,6 @@ export type Command =
   | 'reset'
   | 'magnifier'
   | 'cine'
-  | 'step-next'
-  | 'step-previous'
   | 'play'
   | `tool-${MeasurementTool}`
   | 'level-up'
@@ -67,10 +65,14 @@ const on = (key: string, command: Command, more: Omit<KeyBinding, 'key' | 'comma
 export const SHORTCUTS: readonly ShortcutRow[] = [
   {
     keys: '↑ / ↓ or mouse wheel',
-    action: 'Previous / next image',
-    bindings: [on('ArrowUp', 'slice-previous'), on('ArrowLeft', 'slice-previous'), on('ArrowDown', 'slice-next'), on('ArrowRight', 'slice-next')],
+    action: 'Previous / next image (in the explainer: step, with ← / → too)',
+    bindings: [on('ArrowUp', 'previous'), on('ArrowLeft', 'previous'), on('ArrowDown', 'next'), on('ArrowRight', 'next')],
   },
-  { keys: 'Page Up / Page Down', action: 'Jump 10 images', bindings: [on('PageUp', 'slice-back-10'), on('PageDown', 'slice-forward-10')] },
+  {
+    keys: 'Page Up / Page Down',
+    action: 'Jump 10 images (in the explainer: previous / next step, as a clicker sends)',
+    bindings: [on('PageUp', 'page-back'), on('PageDown', 'page-forward')],
+  },
   { keys: 'Home / End', action: 'First / last image', bindings: [on('Home', 'slice-first'), on('End', 'slice-last')] },
   { keys: 'Left drag', action: 'Window / level', bindings: [] },
   { keys: 'Left click (2+ viewports)', action: 'Move the other views to this point', bindings: [] },
@@ -84,11 +86,6 @@ export const SHORTCUTS: readonly ShortcutRow[] = [
   { keys: 'R or double-click', action: 'Reset view', bindings: [on('r', 'reset')] },
   { keys: 'M', action: 'Magnifier', bindings: [on('m', 'magnifier')] },
   { keys: 'P', action: 'Cine play / stop', bindings: [on('p', 'cine')] },
-  {
-    keys: '→ / Page Down, ← / Page Up (explainer)',
-    action: 'Next / previous procedure step (clickers send Page Down / Page Up)',
-    bindings: [on('ArrowRight', 'step-next'), on('PageDown', 'step-next'), on('ArrowLeft', 'step-previous'), on('PageUp', 'step-previous')],
-  },
   { keys: 'Space (explainer)', action: 'Play / pause the animation', bindings: [on(' ', 'play')] },
   ...MEASUREMENT_LIST.map(({ tool }) => ({ keys: tool.key.toUpperCase(), action: tool.help, bindings: [on(tool.key, `tool-${tool.name}`, { anyCase: true })] })),
   { keys: '[ / ]', action: 'Level label up / down', bindings: [on('[', 'level-up'), on(']', 'level-down')] },

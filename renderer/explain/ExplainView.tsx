@@ -238,7 +238,14 @@ export function ExplainView({ shape, own, presentation = false, onExitPresentati
   const exitPresentation = useRef(onExitPresentation);
   exitPresentation.current = onExitPresentation;
   const shortcuts = useMemo(
-    () => ({ 'step-next': next, 'step-previous': previous, play: togglePlay, ...(presentation ? { escape: () => exitPresentation.current?.() } : {}) }),
+    () => ({
+      next,
+      previous,
+      'page-forward': next,
+      'page-back': previous,
+      play: togglePlay,
+      ...(presentation ? { escape: () => exitPresentation.current?.() } : {}),
+    }),
     [next, previous, togglePlay, presentation],
   );
   useShortcuts(shortcuts);

@@ -209,10 +209,10 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
     useMemo(() => {
       const presets = presetsFor(stack.modality);
       return {
-        'slice-previous': () => step(-1),
-        'slice-next': () => step(1),
-        'slice-back-10': () => step(-10),
-        'slice-forward-10': () => step(10),
+        previous: () => step(-1),
+        next: () => step(1),
+        'page-back': () => step(-10),
+        'page-forward': () => step(10),
         'slice-first': () => onSliceChange(0),
         'slice-last': () => onSliceChange(count - 1),
         fit: () => run('fit'),
