@@ -32,6 +32,11 @@ export interface SnapResult {
 export const SNAP_SEARCH_MM = 4;
 /** Smoothing of the profile; at least 0.7 pixel so that the derivative is not pixel noise. */
 const SIGMA_MM = 0.6;
+/**
+ * On MR the cortex is a dark line about a millimetre thick, one or two pixels: smoothing wider than half a
+ * pixel merges it with the next step out (the disc's annulus and nucleus) and moves the edge outwards.
+ */
+const DARK_LINE_SIGMA_PIXELS = 0.5;
 /** Profiles are averaged over this half-length along the edge, which keeps its position and halves its noise. */
 const BAND_HALF_MM = 1;
 /** An edge counts when its step is this many times the image's noise, and its derivative this fraction of the strongest edge in reach. */
@@ -55,7 +60,7 @@ const plus = (a: Vec2, b: Vec2): Vec2 => ({ x: a.x + b.x, y: a.y + b.y });
  */
 function edgeAlong(image: PlaneImage, size: Vec2, centre: Vec2, normal: Vec2, cortex: CortexAppearance, searchMm: number): number | undefined {
   const step = Math.min(size.x, size.y) / 2;
-  const sigma = Math.max(SIGMA_MM, 0.7 * Math.max(size.x, size.y));
+  const sigma = cortex === 'dark-line' ? DARK_LINE_SIGMA_PIXELS * Math.max(size.x, size.y) : Math.max(SIGMA_MM, 0.7 * Math.max(size.x, size.y));
   const reach = searchMm + 3 * sigma;
   const count = Math.round((2 * reach) / step) + 1;
   const tangent = { x: -normal.y, y: normal.x };
@@ -86,7 +91,8 @@ function edgeAlong(image: PlaneImage, size: Vec2, centre: Vec2, normal: Vec2, co
   // What smoothing removes is mostly noise (edges leave residuals only where they are): its spread, scaled
   // back from the band's mean to one line, is the image's noise.
   const lines = Math.round((2 * BAND_HALF_MM) / (BAND_HALF_MM / 2)) + 1;
-  const pixelNoise = 1.4826 * median(Array.from(raw, (v, i) => Math.abs(v - smooth[i]))) * Math.sqrt(lines);
+  const bandNoise = 1.4826 * median(Array.from(raw, (v, i) => Math.abs(v - smooth[i])));
+  const pixelNoise = bandNoise * Math.sqrt(lines);
   // Outward, a brighter cortex falls to the tissue outside and a darker one rises: make the wanted edge positive.
   const sign = cortex === 'bright-bone' ? -1 : 1;
   const derivative = new Float64Array(count);
@@ -96,7 +102,7 @@ function edgeAlong(image: PlaneImage, size: Vec2, centre: Vec2, normal: Vec2, co
   const strongest = Math.max(...derivative.subarray(from, to + 1));
   if (!(strongest > 0)) return undefined;
   const across = Math.round((2 * sigma) / step);
-  if (cortex === 'dark-line') return outsideDarkLine(smooth, derivative, from, to, step, reach, searchMm, NOISE_FACTOR * pixelNoise);
+  if (cortex === 'dark-line') return outsideDarkLine(smooth, derivative, from, to, step, reach, searchMm, NOISE_FACTOR * bandNoise);
   let best: number | undefined;
   for (let i = from; i <= to; i++) {
     const d = derivative[i];
@@ -142,10 +148,12 @@ function outsideDarkLine(smooth: Float64Array, derivative: Float64Array, from: n
     if (line === undefined || Math.abs(t) < Math.abs(-reach + line * step)) line = i;
   }
   if (line === undefined) return undefined;
-  let steepest = line + 1;
-  for (let i = line + 1; i <= Math.min(to, line + span); i++) if (derivative[i] > derivative[steepest]) steepest = i;
-  if (!(derivative[steepest] > 0)) return undefined;
-  return -reach + (steepest + peakOffset(derivative, steepest)) * step;
+  // The first rise out of the line, not the steepest: on T2 and STIR the dim annulus lies between the
+  // cortex and the bright nucleus, whose step is stronger but a millimetre or two further out.
+  for (let i = line + 1; i <= Math.min(to, line + span); i++) {
+    if (derivative[i] > 0 && derivative[i] >= derivative[i - 1] && derivative[i] > derivative[i + 1]) return -reach + (i + peakOffset(derivative, i)) * step;
+  }
+  return undefined;
 }
 
 /** Outward normals of a role: endplate (superior or inferior) and wall (anterior or posterior); middle points have no wall. */

@@ -18,10 +18,16 @@ describe.skipIf(cases.length === 0)('edge snapping on the sample radiographs and
     expect(mean(errors.map((e) => e.meanPointMmAfter))).toBeLessThan(mean(errors.map((e) => e.meanPointMmBefore)) / 3);
   });
 
-  it('does not move MR points further from the truth on average (MR snapping is not yet accurate)', async () => {
-    const errors = (await snapSampleCases()).filter((r) => r.modality.startsWith('MR')).map((r) => r.errors);
-    expect(errors.length).toBeGreaterThan(20);
-    expect(mean(errors.map((e) => e.meanPointMmAfter))).toBeLessThan(mean(errors.map((e) => e.meanPointMmBefore)));
+  // Measured (mean point error, mm, before → after): T1 2.41 → 0.80, T2 2.52 → 1.35, STIR 2.55 → 2.36. On STIR
+  // fat-suppressed marrow is nearly as dark as the cortex, so most corners find no line and stay where they were.
+  it.each([
+    ['T1', 2.5],
+    ['T2', 1.6],
+    ['STIR', 1],
+  ])('brings %s points closer to the truth: mean point error divided by at least %s', async (sequence, factor) => {
+    const errors = (await snapSampleCases()).filter((r) => r.modality.startsWith(`MR SAG ${sequence}`)).map((r) => r.errors);
+    expect(errors.length).toBeGreaterThanOrEqual(8);
+    expect(mean(errors.map((e) => e.meanPointMmAfter))).toBeLessThan(mean(errors.map((e) => e.meanPointMmBefore)) / factor);
   });
 });
 
