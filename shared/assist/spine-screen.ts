@@ -2,7 +2,8 @@
  * Screening a CT for vertebral fractures: the mid-sagittal plane from the spinal canal, every vertebral
  * body on it proposed with six points, measured and graded by the project's own measurement engine
  * (shared/measure: heights, ratios, RadElement height loss, suggested Genant grade), and levels counted
- * from T12 where the scan shows the ribs. A proposal for the reader to check, not a diagnosis.
+ * up from S1 where the scan shows the sacrum, or from T12 where it shows the ribs (level-anchors.ts).
+ * A proposal for the reader to check, not a diagnosis.
  */
 import type { PixelSpacing } from '../calibration';
 import { anatomicalDirections } from '../measure/anatomical-directions';
@@ -11,12 +12,12 @@ import { SIX_POINT_NAMES } from '../measure/six-points';
 import type { GenantGrade, HeightLoss, ImageOrientation, MorphometryRatios, PlacedVertebra, SixPoints, VertebralHeights, VertebralLevel } from '../measure/types';
 import { measureVertebra } from '../measure/vertebra';
 import { imagePointToPatient, patientToImagePoint, reslice, resliceGeometry, type ResliceImage } from '../volume/reslice';
-import { dot, type Vec3 } from '../volume/vec3';
+import { add, dot, subtract, type Vec3 } from '../volume/vec3';
 import type { Volume } from '../volume/volume';
 import { bodySeeds } from './body-seeds';
 import { traceCanal } from './canal-trace';
 import { proposeSixPoints } from './ct-proposal';
-import { bearsRibs, levelsFromRibs } from './rib-levels';
+import { bearsRibs, bearsSacralAlae, proposeLevels } from './level-anchors';
 import type { PlaneImage, Vec2 } from './types';
 import { median } from '../statistics';
 
@@ -125,8 +126,20 @@ export function screenSpine(volume: Volume): ScreeningResult {
     if (!duplicate) proposals.push({ order, points: result.points, confidence: result.confidence, warnings: result.warnings });
   });
 
-  const ribs = proposals.map((p) => bearsRibs(volume, toPatient(plane, centreOf(p.points))));
-  const levelProposal = levelsFromRibs(ribs);
+  const centres = proposals.map((p) => toPatient(plane, centreOf(p.points)));
+  // The sacrum is not measured: bodies from the first with alae down are dropped, and S1 anchors the count.
+  let firstSacral = centres.findIndex((c) => bearsSacralAlae(volume, c));
+  if (firstSacral === 0) firstSacral = -1; // a scan of the sacrum alone has nothing to count up from it
+  if (firstSacral > 0) {
+    proposals.splice(firstSacral);
+    centres.splice(firstSacral);
+    warnings.push('The sacrum is on the scan: its bodies are not measured.');
+  }
+  const last = centres.length - 1;
+  // S1 may not be proposed (no disc below it); one body spacing below the last body is where it would be.
+  const sacrumBelow = firstSacral > 0 || (last >= 1 && bearsSacralAlae(volume, add(centres[last], subtract(centres[last], centres[last - 1]))));
+  const ribs = centres.map((c) => bearsRibs(volume, c));
+  const levelProposal = proposeLevels(ribs, sacrumBelow);
   // The measurement engine keys vertebrae by level; without an anchor, working labels stand in and are not reported.
   const anchoredLevels = levelProposal.anchored && levelProposal.levels.every((l) => l !== undefined) ? (levelProposal.levels as VertebralLevel[]) : undefined;
   const labels = anchoredLevels ?? proposals.map((_, i) => VERTEBRAL_LEVELS[Math.min(i, VERTEBRAL_LEVELS.length - 1)]);

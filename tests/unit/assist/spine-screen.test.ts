@@ -68,6 +68,25 @@ describe('screening a synthetic CT', () => {
     expect(result.vertebrae[2].loss.referenceDetail).not.toMatch(/\b[TL]\d/);
   });
 
+  it('counts levels up from S1 where the scan shows the sacrum, and leaves the sacrum unmeasured', () => {
+    const result = screened(volumeOf({ ...SPEC, slices: 220, bodies: 6, ribBearing: 0, sacrum: true, wedge: { body: 4, anteriorFraction: 0.6 } }));
+    expect(result.levels.anchored).toBe(true);
+    expect(result.levels.explanation).toMatch(/counted up from S1/);
+    expect(result.vertebrae.map((v) => v.level)).toEqual(['L1', 'L2', 'L3', 'L4', 'L5']);
+    expect(result.vertebrae.map((v) => v.proposedFracture)).toEqual([false, false, false, false, true]);
+    expect(result.warnings.join(' ')).toMatch(/sacrum is on the scan/);
+  });
+
+  it('prefers S1 to the ribs, and says when the two counts disagree', () => {
+    const agreeing = screened(volumeOf({ ...SPEC, slices: 280, bodies: 8, ribBearing: 2, sacrum: true, wedge: undefined }));
+    expect(agreeing.vertebrae.map((v) => v.level)).toEqual(['T11', 'T12', 'L1', 'L2', 'L3', 'L4', 'L5']);
+    expect(agreeing.levels.explanation).not.toMatch(/not 5/);
+    // One rib-bearing body above six lumbar-looking ones: a transitional vertebra or a missing rib pair.
+    const disagreeing = screened(volumeOf({ ...SPEC, slices: 280, bodies: 8, ribBearing: 1, sacrum: true, wedge: undefined }));
+    expect(disagreeing.vertebrae.map((v) => v.level)).toEqual(['T11', 'T12', 'L1', 'L2', 'L3', 'L4', 'L5']);
+    expect(disagreeing.levels.explanation).toMatch(/gives 6 lumbar bodies, not 5/);
+  });
+
   it('refuses a volume without a spinal canal', () => {
     const result = screenSpine(volumeOf({ ...SPEC, bodies: 0, ribBearing: 0, wedge: undefined }));
     expect('error' in result && result.error).toMatch(/canal was not found/);

@@ -1,7 +1,7 @@
 /**
  * A synthetic axial CT of a straight spine, built in memory for the screening tests and the benchmark:
  * elliptical vertebral bodies with a cortical shell, discs, a canal closed by a bony ring at each level,
- * optional ribs beside the upper bodies and an optional anterior wedge fracture. Coarse on purpose (no
+ * optional ribs beside the upper bodies, an optional sacrum below them and an optional anterior wedge fracture. Coarse on purpose (no
  * partial volume): it tests finding, counting and grading, while the sample cases test accuracy.
  */
 import type { VolumeSlice } from '../../../shared/volume/volume';
@@ -19,6 +19,8 @@ export interface SyntheticSpineSpec {
   readonly ribBearing: number;
   /** Index (from the top) of a body wedged to this fraction of its posterior height in front. */
   readonly wedge?: { readonly body: number; readonly anteriorFraction: number };
+  /** The last body is S1: sacral alae (bone filling each side of it out to 55 mm) beside it. */
+  readonly sacrum?: boolean;
   /** z (mm) of the top of the first body; the scan starts at z = 0 and runs down. */
   readonly firstTopMm: number;
 }
@@ -64,6 +66,7 @@ export function syntheticSpine(spec: SyntheticSpineSpec): VolumeSlice[] {
     const inBodyZone = t !== undefined && z >= t.bottomZ;
     const ring = inBodyZone && z > t.bottomZ + 0.3 * BODY_HEIGHT && z < t.bottomZ + 0.8 * BODY_HEIGHT;
     const ribs = ring && body < spec.ribBearing && Math.abs(z - (t.bottomZ + 0.55 * BODY_HEIGHT)) < 5;
+    const alae = inBodyZone && spec.sacrum === true && body === spec.bodies - 1;
     for (let j = 0; j < rows; j++) {
       const y = y0 + j * pixelMm;
       for (let i = 0; i < columns; i++) {
@@ -82,6 +85,7 @@ export function syntheticSpine(spec: SyntheticSpineSpec): VolumeSlice[] {
         const c = (x / CANAL_HALF_WIDTH) ** 2 + ((y - CANAL_Y) / CANAL_HALF_DEPTH) ** 2;
         if (c <= 1) hu = 10;
         else if (ring && (x / (CANAL_HALF_WIDTH + RING)) ** 2 + ((y - CANAL_Y) / (CANAL_HALF_DEPTH + RING)) ** 2 <= 1) hu = 900;
+        if (alae && Math.abs(x) > HALF_WIDTH - 2 && Math.abs(x) < 55 && y > CENTRE_Y - 8 && y < CENTRE_Y + 20) hu = 400;
         if (ribs && Math.abs(x) > 30 && Math.abs(x) < 130 && y > CANAL_Y - 6 && y < CANAL_Y + 6) hu = 700;
         pixels[j * columns + i] = hu + 1024;
       }
