@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { untilDrawn } from './drawn';
 import { expect, test } from './fixtures';
 
 const CT_FOLDER = path.resolve('samples/cases/case-03-t12-moderate-wedge-ct/ct-axial');
@@ -79,8 +80,7 @@ async function showThreeMillimetreCt(page: Page, plane: 'acquired' | 'sagittal' 
   if (plane !== 'acquired') await page.getByTestId(`plane-${plane}`).click();
   const viewport = page.getByTestId('viewport');
   await expect(viewport).toHaveAttribute('data-plane', plane);
-  await expect(viewport).toHaveAttribute('data-transform', /\d/);
-  await page.waitForTimeout(300);
+  await untilDrawn(page);
   return { viewport, before: await screenMap(viewport) };
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { readCaseDetails } from '../../shared/training/case-truth';
+import { untilDrawn } from '../e2e/drawn';
 import { expect, test, placeByHand } from '../e2e/fixtures';
 
 const OUT = path.resolve('docs/screenshots');
@@ -11,7 +12,7 @@ const ORDER = ['anteriorSuperior', 'middleSuperior', 'posteriorSuperior', 'anter
 async function settle(page: Page) {
   await expect(page.getByTestId('series-item').first()).toBeVisible();
   await expect(page.getByTestId('load-progress')).toHaveCount(0);
-  await page.waitForTimeout(400);
+  await untilDrawn(page);
 }
 
 async function clickImagePoint(page: Page, p: { x: number; y: number }) {
@@ -39,7 +40,7 @@ test('viewer with a measured fracture', async ({ app }) => {
   }
   await page.keyboard.press('Escape');
   await page.mouse.move(5, 5);
-  await page.waitForTimeout(300);
+  await untilDrawn(page);
   await page.screenshot({ path: path.join(OUT, 'viewer.png') });
 });
 
@@ -58,7 +59,7 @@ test('corpus: JPEG 2000 CT, JPEG-LS MR, a MONOCHROME1 radiograph and a 12-bit JP
   await page.getByTestId('layout-2x2').click();
   const items = page.getByTestId('series-item');
   for (let i = 0; i < 4; i++) await items.nth(i).dragTo(page.getByTestId(`viewport-cell-${i}`));
-  await page.waitForTimeout(500);
+  await untilDrawn(page);
   await page.screenshot({ path: path.join(OUT, 'corpus-codecs.png') });
 });
 
@@ -69,7 +70,7 @@ test('reading workspace: axial and sagittal with reference lines', async ({ app 
   await page.getByTestId('layout-1x2').click();
   await page.getByTestId('viewport-cell-1').click();
   await page.getByTestId('plane-sagittal').click();
-  await page.waitForTimeout(600);
+  await untilDrawn(page);
   await page.screenshot({ path: path.join(OUT, 'workspace-mpr.png') });
 });
 
@@ -82,7 +83,7 @@ test('trainee mode: scored case with the answer drawn', async ({ app }) => {
   await settle(page);
   await page.getByTestId('plane-sagittal').click();
   await page.getByTestId('show-answer').click();
-  await page.waitForTimeout(500);
+  await untilDrawn(page);
   await page.screenshot({ path: path.join(OUT, 'trainee-answer.png') });
   void id;
 });

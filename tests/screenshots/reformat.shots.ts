@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '../e2e/fixtures';
+import { untilDrawn } from '../e2e/drawn';
 
 const OUT = path.resolve('docs/screenshots');
 const CT_FOLDER = path.resolve('samples/cases/case-03-t12-moderate-wedge-ct/ct-axial');
@@ -24,6 +25,6 @@ test('sagittal reformat of a 3 mm CT', async ({ app }) => {
   const slices = Number(await viewport.getAttribute('data-slices'));
   for (let n = 0; n < Math.floor(slices / 2); n++) await page.keyboard.press('ArrowDown');
   await expect(viewport).toHaveAttribute('data-slice', String(Math.floor(slices / 2)));
-  await page.waitForTimeout(500);
+  await untilDrawn(page);
   await page.screenshot({ path: path.join(OUT, process.env.SPINELAB_SHOT_NAME ?? 'reformat-3mm-sagittal.png') });
 });
