@@ -3,8 +3,8 @@ import type { DecodedFrame } from '../../shared/dicom/pixel-types';
 import type { InstanceHeader } from '../../shared/dicom/header';
 import type { AnatomicalPlane } from '../../shared/volume/reslice';
 import { buildStacks } from '../viewer/build-stacks';
-import { clearFrameSources, registerFrameSource } from '../viewer/cornerstone-image';
-import { clearReformats, reformatStack, type Slab } from '../viewer/reformat-stacks';
+import { connectFrameSources, purgeImageCache } from '../viewer/cornerstone-image';
+import { connectStacks, reformatStack, type Slab } from '../viewer/reformat-stacks';
 import { matchingSlice } from '../viewer/slice-sync';
 import type { Stack } from '../viewer/stack';
 import type { FileSource } from '../platform/platform';
@@ -34,6 +34,8 @@ export interface StudyState {
   /** Bumped when a load is superseded, so late results of an older load are dropped. */
   generation: number;
   instances: readonly LoadedInstance[];
+  /** The same instances by key: where the image loaders find their frames. */
+  instanceByKey: ReadonlyMap<string, LoadedInstance>;
   nonImages: readonly LoadFailure[];
   failures: readonly LoadFailure[];
   progress: { done: number; total: number } | null;
@@ -81,6 +83,7 @@ const EMPTY = {
   label: '',
   sources: [],
   instances: [],
+  instanceByKey: new Map<string, LoadedInstance>(),
   nonImages: [],
   failures: [],
   progress: null,
@@ -122,8 +125,7 @@ export const useStudyStore = create<StudyState>((set, get) => ({
   setView: (view) => set({ view }),
 
   beginLoad(label, sources, caseId) {
-    clearFrameSources();
-    clearReformats();
+    purgeImageCache();
     const generation = get().generation + 1;
     performance.mark('spinelab:progress-shown');
     set({ ...EMPTY, label, sources, caseId, generation, progress: { done: 0, total: sources.length }, layout: '1x1' });
@@ -133,8 +135,9 @@ export const useStudyStore = create<StudyState>((set, get) => ({
   addInstances(generation, added) {
     const s = get();
     if (generation !== s.generation || added.length === 0) return;
-    for (const instance of added) registerFrameSource(instance.key, instance);
     const instances = [...s.instances, ...added];
+    const instanceByKey = new Map(s.instanceByKey);
+    for (const instance of added) instanceByKey.set(instance.key, instance);
     const stacks = buildStacks(instances);
     // Keep the image on screen the same while new slices slot in around it.
     const sliceByStack: Record<string, number> = { ...s.sliceByStack };
@@ -146,7 +149,7 @@ export const useStudyStore = create<StudyState>((set, get) => ({
     }
     const viewports = s.viewports.map((key) => (key && (stacks.some((st) => st.key === key) || s.reformats.some((r) => r.key === key)) ? key : undefined));
     if (!viewports[0]) viewports[0] = stacks[0]?.key;
-    set({ instances, stacks, viewports, sliceByStack, progress: s.progress && { ...s.progress, done: s.progress.done + added.length } });
+    set({ instances, instanceByKey, stacks, viewports, sliceByStack, progress: s.progress && { ...s.progress, done: s.progress.done + added.length } });
   },
 
   addFailure(generation, failure, notAnImage = false) {
@@ -175,8 +178,7 @@ export const useStudyStore = create<StudyState>((set, get) => ({
   },
 
   closeStudy() {
-    clearFrameSources();
-    clearReformats();
+    purgeImageCache();
     set({ ...EMPTY, generation: get().generation + 1 });
   },
 
@@ -250,3 +252,7 @@ export const useStudyStore = create<StudyState>((set, get) => ({
     set({ firstImageShown: true });
   },
 }));
+
+// The image loaders read frames and stacks from this store; nothing is copied into them.
+connectFrameSources((key) => useStudyStore.getState().instanceByKey.get(key));
+connectStacks((key) => stackByKey(useStudyStore.getState(), key));

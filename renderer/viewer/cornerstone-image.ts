@@ -14,18 +14,19 @@ export interface FrameSource {
   readonly frames: readonly DecodedFrame[];
 }
 
-const sources = new Map<string, FrameSource>();
+/** Where decoded instances live (the study store, which connects itself): looked up, never copied here. */
+let sourceOf: (instanceKey: string) => FrameSource | undefined = () => undefined;
+
+export function connectFrameSources(lookup: (instanceKey: string) => FrameSource | undefined): void {
+  sourceOf = lookup;
+}
 
 export function imageIdFor(instanceKey: string, frameIndex: number): string {
   return `${IMAGE_SCHEME}:${instanceKey}:${frameIndex}`;
 }
 
-export function registerFrameSource(instanceKey: string, source: FrameSource): void {
-  sources.set(instanceKey, source);
-}
-
-export function clearFrameSources(): void {
-  sources.clear();
+/** Drops cornerstone's images of a study that is closed or replaced. */
+export function purgeImageCache(): void {
   cornerstone.imageCache.purgeCache();
 }
 
@@ -33,7 +34,7 @@ export function clearFrameSources(): void {
 export function frameForImageId(imageId: string): { header: InstanceHeader; frame: DecodedFrame } | undefined {
   if (!imageId.startsWith(`${IMAGE_SCHEME}:`)) return undefined;
   const { key, frame } = parseImageId(imageId);
-  const source = sources.get(key);
+  const source = sourceOf(key);
   const decoded = source?.frames[frame];
   return source && decoded ? { header: source.header, frame: decoded } : undefined;
 }

@@ -31,23 +31,25 @@ interface Reformat {
   readonly template: InstanceHeader;
 }
 
-const volumes = new Map<string, Volume | { error: string }>();
-const reformats = new Map<string, Reformat>();
+/** Where the study's stacks live (the study store, which connects itself): a reformat is found from its image id. */
+let stackOf: (key: string) => Stack | undefined = () => undefined;
 
-export function clearReformats(): void {
-  volumes.clear();
-  reformats.clear();
+export function connectStacks(lookup: (key: string) => Stack | undefined): void {
+  stackOf = lookup;
 }
+
+/** Volumes built so far, kept as long as their stack is (a stack is replaced, not changed, as slices arrive). */
+const volumes = new WeakMap<Stack, Volume | { error: string }>();
 
 /** The stack's voxel grid (built once and kept), or why it has none. */
 export function volumeOf(stack: Stack): Volume | { error: string } {
-  let v = volumes.get(stack.key);
+  let v = volumes.get(stack);
   if (!v) {
     const slices = stack.imageIds.map(frameForImageId);
     v = slices.every((s) => s !== undefined)
       ? buildVolume(slices as { header: InstanceHeader; frame: NonNullable<ReturnType<typeof frameForImageId>>['frame'] }[])
       : { error: 'the series is still loading' };
-    if (isVolume(v) || !v.error.includes('loading')) volumes.set(stack.key, v);
+    if (isVolume(v) || !v.error.includes('loading')) volumes.set(stack, v);
   }
   return v;
 }
@@ -79,7 +81,6 @@ export function reformatStack(source: Stack, plane: AnatomicalPlane, slab: Slab)
   if (!isVolume(volume)) return { error: `This series cannot be reformatted: ${volume.error}.` };
   const id = `${source.key}|${plane}|${slab.thicknessMm}|${slab.mode}`;
   const template = source.headers[0];
-  reformats.set(id, { volume, plane, slab, template });
   const { first, last, stepMm } = planeIndexRange(volume, plane);
   // A slab is a whole number of layers, the same for every layer: the thickness the images really have.
   const thicknessMm = slab.thicknessMm > 0 ? resliceGeometry(volume, plane, { index: first }, { slab, ...DISPLAY_SAMPLING }).slabThicknessMm : stepMm;
@@ -106,13 +107,17 @@ export function reformatStack(source: Stack, plane: AnatomicalPlane, slab: Slab)
   };
 }
 
-/** The reformat and layer an image id names. */
+/** The reformat and layer an image id names: `<source key>|<plane>|<slab mm>|<slab mode>:<layer>`. */
 function layerOf(imageId: string): { reformat: Reformat; index: number } | undefined {
   if (!imageId.startsWith(`${MPR_SCHEME}:`)) return undefined;
   const rest = imageId.slice(MPR_SCHEME.length + 1);
   const cut = rest.lastIndexOf(':');
-  const reformat = reformats.get(rest.slice(0, cut));
-  return reformat && { reformat, index: Number(rest.slice(cut + 1)) };
+  const [mode, thickness, plane, ...key] = rest.slice(0, cut).split('|').reverse();
+  const source = stackOf(key.reverse().join('|'));
+  const volume = source && volumeOf(source);
+  if (!source || !volume || !isVolume(volume)) return undefined;
+  const reformat = { volume, plane: plane as AnatomicalPlane, slab: { thicknessMm: Number(thickness), mode: mode as Slab['mode'] }, template: source.headers[0] };
+  return { reformat, index: Number(rest.slice(cut + 1)) };
 }
 
 /**

@@ -11,6 +11,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCodecProvider } from '../../../shared/dicom/codec-provider';
 import { loadInstance } from '../../../shared/dicom/load-instance';
 import { sliceOf, useStudyStore, type LoadedInstance } from '../../../renderer/app/study-store';
+import { frameForImageId } from '../../../renderer/viewer/cornerstone-image';
+import { reformatOnAcquiredGrid } from '../../../renderer/viewer/reformat-stacks';
 import { writeCtSeries } from '../../fixtures/ct-series';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'spinelab-study-store-'));
@@ -129,5 +131,21 @@ describe('study store', () => {
     state().addInstances(generation, other);
     expect(state().stacks).toEqual([]);
     expect(state().viewports).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('is where the image loaders find frames and reformat planes, and they find nothing once it is closed', () => {
+    const generation = state().beginLoad('CT', []);
+    state().addInstances(generation, axial);
+    state().finishLoad(generation);
+    const stack = state().stacks[0];
+    expect(frameForImageId(stack.imageIds[4])?.frame).toBe(axial.find((a) => a.header.sopInstanceUid === stack.headers[4].sopInstanceUid)!.frames[0]);
+    state().showPlane(0, 'sagittal');
+    const sagittal = state().reformats[0];
+    const plane = reformatOnAcquiredGrid(sagittal.imageIds[16]);
+    // A sagittal plane of 9 axial slices of 32 × 32: 32 wide (front to back), 9 high.
+    expect(plane && [plane.width, plane.height]).toEqual([32, 9]);
+    state().closeStudy();
+    expect(frameForImageId(stack.imageIds[4])).toBeUndefined();
+    expect(reformatOnAcquiredGrid(sagittal.imageIds[16])).toBeUndefined();
   });
 });
