@@ -102,7 +102,7 @@ function edgeAlong(image: PlaneImage, size: Vec2, centre: Vec2, normal: Vec2, co
   const strongest = Math.max(...derivative.subarray(from, to + 1));
   if (!(strongest > 0)) return undefined;
   const across = Math.round((2 * sigma) / step);
-  if (cortex === 'dark-line') return outsideDarkLine(smooth, derivative, from, to, step, reach, searchMm, NOISE_FACTOR * bandNoise);
+  if (cortex === 'dark-line') return outsideDarkLine(smooth, from, to, step, reach, searchMm, NOISE_FACTOR * bandNoise);
   let best: number | undefined;
   for (let i = from; i <= to; i++) {
     const d = derivative[i];
@@ -126,12 +126,21 @@ function peakOffset(values: Float64Array, i: number): number {
 const DARK_LINE_REACH_MM = 2.5;
 
 /**
+ * The outer surface lies half a cortical thickness outside the middle of the dark line. The cortical shell
+ * and endplate are well under a millimetre thick in adults (Edwards et al., Spine 2001;26:218): half of
+ * about 0.6 mm.
+ */
+const HALF_CORTEX_MM = 0.3;
+
+/**
  * On MR the cortex is a dark line between bright marrow and the tissue outside, and the step from marrow
  * into the line is often the stronger one; the next body's cortex, across the disc, has the same steps. So
  * the nearest dark line deeper than the noise is found first (the point is within a few mm of its own
- * cortex, a disc is wider), and the edge is the steepest rise just outside it.
+ * cortex, a disc is wider). Its middle — where it is darkest — is the cortex's middle whatever lies outside
+ * (on T2 and STIR the dim annulus, then the bright nucleus, whose stronger step is a millimetre or two
+ * further out), and the edge is half a cortex outside that.
  */
-function outsideDarkLine(smooth: Float64Array, derivative: Float64Array, from: number, to: number, step: number, reach: number, searchMm: number, minDepth: number): number | undefined {
+function outsideDarkLine(smooth: Float64Array, from: number, to: number, step: number, reach: number, searchMm: number, minDepth: number): number | undefined {
   const span = Math.round(DARK_LINE_REACH_MM / step);
   let line: number | undefined;
   for (let i = from; i <= to; i++) {
@@ -148,12 +157,10 @@ function outsideDarkLine(smooth: Float64Array, derivative: Float64Array, from: n
     if (line === undefined || Math.abs(t) < Math.abs(-reach + line * step)) line = i;
   }
   if (line === undefined) return undefined;
-  // The first rise out of the line, not the steepest: on T2 and STIR the dim annulus lies between the
-  // cortex and the bright nucleus, whose step is stronger but a millimetre or two further out.
-  for (let i = line + 1; i <= Math.min(to, line + span); i++) {
-    if (derivative[i] > 0 && derivative[i] >= derivative[i - 1] && derivative[i] > derivative[i + 1]) return -reach + (i + peakOffset(derivative, i)) * step;
-  }
-  return undefined;
+  // Sub-step position of the minimum: the parabola through it and its neighbours.
+  const curvature = smooth[line - 1] - 2 * smooth[line] + smooth[line + 1];
+  const darkest = line + (curvature > 0 ? (0.5 * (smooth[line - 1] - smooth[line + 1])) / curvature : 0);
+  return -reach + darkest * step + HALF_CORTEX_MM;
 }
 
 /** Outward normals of a role: endplate (superior or inferior) and wall (anterior or posterior); middle points have no wall. */
