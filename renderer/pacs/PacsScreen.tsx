@@ -21,6 +21,8 @@ export function PacsScreen() {
   const refresh = usePacsStore((s) => s.refreshNodes);
   const busy = usePacsStore((s) => s.retrieve?.status.state === 'running');
   const showIdentifiers = useStudyStore((s) => s.showIdentifiers);
+  const alsoStorePdf = usePacsStore((s) => s.alsoStorePdf);
+  const setAlsoStorePdf = usePacsStore((s) => s.setAlsoStorePdf);
   const [query, setQuery] = useState<PacsQuery>({});
   const [results, setResults] = useState<PacsPatientResult[]>();
   const [searching, setSearching] = useState(false);
@@ -65,6 +67,11 @@ export function PacsScreen() {
     <div className="pacs-screen" data-testid="pacs-screen">
       <aside className="side-panel pacs-side">
         <NodeSettings />
+        <h2 className="panel-title">Store back</h2>
+        <label className="field-inline">
+          <input type="checkbox" checked={alsoStorePdf} onChange={(e) => setAlsoStorePdf(e.target.checked)} data-testid="pacs-also-pdf" />
+          With “SR to PACS”, also store the report PDF (as Encapsulated PDF in the same study)
+        </label>
       </aside>
       <section className="pacs-main" aria-labelledby="pacs-search-title">
         <h2 id="pacs-search-title" className="panel-title">

@@ -10,9 +10,12 @@ import { createRecentList } from '../../../electron/services/recent-list';
 import { createSampleLibrary } from '../../../electron/services/sample-library';
 import type { HostApi } from '../../../shared/api';
 import type { RetrieveStatus } from '../../../shared/pacs/retrieve';
+import dcmjs from 'dcmjs';
+import { buildEncapsulatedPdf, ENCAPSULATED_PDF_SOP_CLASS } from '../../../shared/pacs/encapsulated-pdf';
+import { buildPdfReport } from '../../../shared/report/pdf';
 import { buildSr } from '../../../shared/report/sr';
 import { readSr } from '../../../shared/report/sr-read';
-import { reportInput, SOURCE_IMAGES } from '../report/report-input';
+import { reportInput, SOURCE_IMAGES, STUDY } from '../report/report-input';
 import { dicomFilesUnder, freePort, ORTHANC_AET, orthancMissing, startOrthanc, type Orthanc } from './orthanc';
 import { pixelsByUid, pixelsOf } from './pixels';
 
@@ -141,6 +144,31 @@ describe.skipIf(orthancMissing)('PACS service against a real Orthanc', () => {
       const back = readSr(await orthanc.restBytes(`/instances/${hits[0].ID}/file`));
       if (!back.ok) throw new Error(back.errors.join('\n'));
       expect(back.value.annotations.map((a) => a.id)).toEqual(input.doc.annotations.filter((a) => a.plane.kind === 'image').map((a) => a.id));
+    });
+
+    it(`stores the report PDF as Encapsulated PDF beside the SR by ${via}; QIDO finds both in the study and the PDF comes back byte for byte`, async () => {
+      const now = new Date('2025-01-02T03:04:05Z');
+      const input = reportInput();
+      const sr = buildSr(input, { now, sourceImages: SOURCE_IMAGES });
+      const pdf = await buildPdfReport(input, { now });
+      const encapsulated = buildEncapsulatedPdf(pdf, input.study, { now });
+      const message = await host.call('pacsStore', via === 'STOW-RS' ? webId : dimseId, [sr, encapsulated].map((o) => Buffer.from(o.bytes).toString('base64')));
+      expect(message).toMatch(/Stored 2 objects/);
+
+      const qido = await fetch(`${orthanc.dicomWebUrl}/studies/${STUDY.studyInstanceUid}/instances?SOPInstanceUID=${encapsulated.sopInstanceUid}&includefield=00080016,00080060`, {
+        headers: { Accept: 'application/dicom+json' },
+      }).then((r) => r.json() as Promise<Array<Record<string, { Value?: string[] }>>>);
+      expect(qido.map((ds) => [ds['00080016']?.Value?.[0], ds['00080060']?.Value?.[0]])).toEqual([[ENCAPSULATED_PDF_SOP_CLASS, 'DOC']]);
+      const inStudy = await fetch(`${orthanc.dicomWebUrl}/studies/${STUDY.studyInstanceUid}/instances?SOPInstanceUID=${sr.sopInstanceUid}`, { headers: { Accept: 'application/dicom+json' } }).then(
+        (r) => r.json() as Promise<unknown[]>,
+      );
+      expect(inStudy).toHaveLength(1);
+
+      const [hit] = await fetch(`http://127.0.0.1:${orthanc.httpPort}/tools/lookup`, { method: 'POST', body: encapsulated.sopInstanceUid }).then((r) => r.json() as Promise<Array<{ ID: string }>>);
+      const stored = dcmjs.data.DicomMetaDictionary.naturalizeDataset(dcmjs.data.DicomMessage.readFile((await orthanc.restBytes(`/instances/${hit.ID}/file`)).slice().buffer as ArrayBuffer).dict);
+      expect(stored).toMatchObject({ PatientID: STUDY.patientId, StudyInstanceUID: STUDY.studyInstanceUid, MIMETypeOfEncapsulatedDocument: 'application/pdf', EncapsulatedDocumentLength: pdf.length });
+      const document = new Uint8Array((stored.EncapsulatedDocument as ArrayBuffer[])[0], 0, pdf.length);
+      expect(Buffer.compare(document, pdf)).toBe(0);
     });
   }
 });
