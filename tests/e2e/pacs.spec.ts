@@ -103,6 +103,44 @@ test.describe('PACS against a real Orthanc', () => {
     }
   });
 
+  test('the results list by keyboard: arrows step patient → study → series, Enter retrieves the focused series', async ({ app }) => {
+    test.setTimeout(120_000);
+    const { page } = app;
+    await expect(page.getByTestId('load-progress')).toHaveCount(0);
+    await addServer(page, orthanc.dicomWebUrl);
+    await page.getByLabel('Patient ID').fill('SL-CASE-05');
+    await page.getByLabel('Patient ID').press('Enter');
+    await expect(page.getByTestId('pacs-study')).toHaveCount(1);
+    const focused = page.locator(':focus');
+
+    // Tab from the last search button enters the list at its first row.
+    await page.getByRole('button', { name: 'Clear', exact: true }).focus();
+    await page.keyboard.press('Tab');
+    await expect(focused).toHaveAttribute('data-pacs-row', 'patient');
+    await expect(focused).toContainText('SL-CASE-05');
+    await page.keyboard.press('ArrowDown');
+    await expect(focused).toHaveAttribute('data-pacs-row', 'study');
+    await expect(focused).toContainText('3 series, 33 images');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(focused).toHaveAttribute('data-pacs-row', 'series');
+    await expect(focused).toContainText('SAG T2 TSE');
+    await page.keyboard.press('ArrowUp');
+    await expect(focused).toContainText('SAG T1 TSE');
+    await page.keyboard.press('End');
+    await expect(focused).toContainText('STIR');
+    await page.keyboard.press('ArrowDown');
+    await expect(focused).toContainText('STIR');
+
+    // Only the focused series comes: the viewer ends with that one series and its 11 images.
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('load-progress')).toHaveCount(0, { timeout: 60_000 });
+    await expect(page.getByTestId('series-item')).toHaveCount(1);
+    await expect(page.getByTestId('series-item')).toContainText('STIR');
+    await expect(page.getByTestId('series-item')).toContainText('11');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   test('configure Orthanc, search, retrieve the CT, measure, store the SR, find it in Orthanc, reopen it', async ({ app }) => {
     test.setTimeout(180_000);
     const { page } = app;
