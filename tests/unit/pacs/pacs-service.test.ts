@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, promises as fs, rmSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +22,7 @@ import { pixelsByUid, pixelsOf } from './pixels';
 
 const CT = path.resolve(__dirname, '../../../samples/cases/case-03-t12-moderate-wedge-ct');
 
-function hostWith(dir: string) {
+function hostWith(dir: string, log: (line: string) => void = () => {}) {
   const registry = createFileRegistry();
   const pacs = createPacsService(path.join(dir, 'pacs'), registry);
   const api = createHostApi({
@@ -35,7 +36,7 @@ function hostWith(dir: string) {
   });
   /** Every call goes through the validated dispatch, as IPC and the browser host send it. */
   const call = async <C extends keyof HostApi>(channel: C, ...args: unknown[]) => {
-    const r = await dispatchCall(api, channel, JSON.parse(JSON.stringify(args)));
+    const r = await dispatchCall(api, channel, JSON.parse(JSON.stringify(args)), log);
     if (!r.ok) throw new Error(r.error);
     return r.result as Awaited<ReturnType<HostApi[C]>>;
   };
@@ -59,6 +60,46 @@ describe('PACS nodes kept by the host', () => {
     expect((await call('pacsListNodes'))[0]).toMatchObject({ name: 'Hospital 2', hasSecret: true });
     await call('pacsRemoveNode', saved.id);
     expect(await call('pacsListNodes')).toEqual([]);
+  });
+
+  it('never puts a password or token in the log or in any reply, even from a server that echoes them back', async () => {
+    const PASSWORD = 'pw-Zq81-secret';
+    const TOKEN = 'tok-Hh27-secret';
+    const authorizations: string[] = [];
+    // A server that reflects the Authorization header in its status line, and refuses the token outright.
+    const server = http.createServer((req, res) => {
+      authorizations.push(req.headers.authorization ?? '');
+      if (req.headers.authorization?.startsWith('Bearer')) res.writeHead(401, `no for ${req.headers.authorization}`).end();
+      else res.writeHead(500, `broken ${req.headers.authorization ?? ''}`).end(`echo ${req.headers.authorization ?? ''}`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/dicom-web`;
+    const logged: string[] = [];
+    const { call } = hostWith(dir, (line) => logged.push(line));
+    const replies: unknown[] = [];
+    const reply = async (p: Promise<unknown>) => replies.push(await p.catch((e: unknown) => (e instanceof Error ? e.message : e)));
+    try {
+      const basic = await call('pacsSaveNode', { kind: 'dicomweb', name: 'Basic', baseUrl: base, auth: 'basic', username: 'reader', secret: PASSWORD });
+      const bearer = await call('pacsSaveNode', { kind: 'dicomweb', name: 'Bearer', baseUrl: base, auth: 'bearer', secret: TOKEN });
+      replies.push(basic, bearer);
+      for (const id of [basic.id, bearer.id]) {
+        await reply(call('pacsListNodes'));
+        await reply(call('pacsEcho', id));
+        await reply(call('pacsSearch', id, { patientId: 'X' }));
+        await reply(call('pacsRetrieve', id, { studyInstanceUid: '1.2.3' }));
+        await reply(call('pacsStore', id, [Buffer.from(buildSr(reportInput(), { now: new Date(0), sourceImages: SOURCE_IMAGES }).bytes).toString('base64')]));
+      }
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+    // The secrets did go to the server, so the replies had every chance to carry them back.
+    expect(authorizations).toContain(`Basic ${Buffer.from(`reader:${PASSWORD}`).toString('base64')}`);
+    expect(authorizations).toContain(`Bearer ${TOKEN}`);
+    expect(logged.filter((line) => /HTTP 500/.test(line)).length).toBeGreaterThanOrEqual(3);
+    expect(logged.filter((line) => /refused our credentials/.test(line)).length).toBeGreaterThanOrEqual(3);
+    const out = JSON.stringify([replies, logged]);
+    for (const secret of [PASSWORD, TOKEN, Buffer.from(`reader:${PASSWORD}`).toString('base64')]) expect(out).not.toContain(secret);
+    for (const id of [(replies[0] as { id: string }).id, (replies[1] as { id: string }).id]) await call('pacsRemoveNode', id);
   });
 
   it('refuses malformed nodes and queries before any service runs', async () => {
