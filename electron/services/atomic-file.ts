@@ -119,3 +119,35 @@ export async function sweepOrphanedTempFiles(
   for (const name of orphans) await fs.unlink(join(folder, name)).catch(() => undefined);
   return orphans.map((name) => join(folder, name));
 }
+
+/** One JSON file of the data folder rewritten whole, for the small stores (recent list, PACS nodes). */
+export interface JsonFileWriter {
+  /** Runs read-modify-write steps one at a time: each reads what the previous one wrote, so none is lost. */
+  serialised<T>(work: () => Promise<T>): Promise<T>;
+  /** Replaces the file atomically; the first write creates the folder and sweeps a killed writer's temp files. */
+  write(value: unknown): Promise<void>;
+}
+
+export function createJsonFileWriter(path: string, options: { readonly folderMode?: number } = {}): JsonFileWriter {
+  let ready: Promise<void> | null = null;
+  const whenReady = () =>
+    (ready ??= (async () => {
+      await nodeFs.mkdir(dirname(path), { recursive: true, ...(options.folderMode !== undefined ? { mode: options.folderMode } : {}) });
+      await sweepOrphanedTempFiles(dirname(path), (name) => name === basename(path));
+    })().catch((error: unknown) => {
+      ready = null; // try again on the next write
+      throw error;
+    }));
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    serialised(work) {
+      const result = queue.then(work, work);
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    async write(value) {
+      await whenReady();
+      await writeFileAtomic(path, JSON.stringify(value, null, 1));
+    },
+  };
+}

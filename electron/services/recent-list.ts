@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { RecentEntry } from '../../shared/api';
-import { sweepOrphanedTempFiles, writeFileAtomic } from './atomic-file';
+import { createJsonFileWriter } from './atomic-file';
 import { isInside } from './file-registry';
 
 /** Recently opened files and folders, kept in the app's data folder. Paths never leave the host. */
@@ -76,27 +76,7 @@ export function createRecentList(file: string, now: () => Date = () => new Date(
       return [];
     }
   }
-  /** Start-up work, done once before the first write: the folder exists and a killed writer's temp files are gone. */
-  let ready: Promise<void> | null = null;
-  const whenReady = () =>
-    (ready ??= (async () => {
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      await sweepOrphanedTempFiles(path.dirname(file), (name) => name === path.basename(file));
-    })().catch((error: unknown) => {
-      ready = null; // try again on the next write
-      throw error;
-    }));
-  async function write(entries: StoredEntry[]): Promise<void> {
-    await whenReady();
-    await writeFileAtomic(file, JSON.stringify(entries, null, 1));
-  }
-  /** One add() at a time: each reads the list the previous one wrote, so none is lost. */
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
-    const result = queue.then(work, work);
-    queue = result.catch(() => undefined);
-    return result;
-  };
+  const store = createJsonFileWriter(file);
   return {
     async list() {
       return (await read()).map(({ id, label, openedAt }) => ({ id, label, openedAt }));
@@ -104,9 +84,9 @@ export function createRecentList(file: string, now: () => Date = () => new Date(
     add(paths, label) {
       const id = createHash('sha256').update(paths.join('\n')).digest('hex').slice(0, 16);
       const entry: StoredEntry = { id, label: label.slice(0, MAX_LABEL_LENGTH), openedAt: now().toISOString(), paths: [...paths] };
-      return serialised(async () => {
+      return store.serialised(async () => {
         const rest = (await read()).filter((e) => e.id !== id);
-        await write([entry, ...rest].slice(0, MAX_ENTRIES));
+        await store.write([entry, ...rest].slice(0, MAX_ENTRIES));
       });
     },
     async pathsFor(id) {

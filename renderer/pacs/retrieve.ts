@@ -1,7 +1,9 @@
 import type { FileRef } from '../../shared/api';
+import { buildEncapsulatedPdf } from '../../shared/pacs/encapsulated-pdf';
 import { expectedInstances, type RetrieveRequest, type RetrieveStatus } from '../../shared/pacs/retrieve';
 import { loadSources } from '../app/load-files';
 import { useStudyStore } from '../app/study-store';
+import type { StudyInfo } from '../../shared/report/study-info';
 import { platform, type FileSource } from '../platform';
 import { selectedNode, usePacsStore } from './pacs-store';
 
@@ -81,6 +83,12 @@ function base64(bytes: Uint8Array): string {
   let text = '';
   for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(text);
+}
+
+/** What "SR to PACS" sends: the SR, and the report PDF as Encapsulated PDF in the same study when the user asked for it. */
+export async function storeBackObjects(sr: Uint8Array, study: StudyInfo, now: Date, reportPdf: () => Promise<Uint8Array>): Promise<Uint8Array[]> {
+  if (!usePacsStore.getState().alsoStorePdf) return [sr];
+  return [sr, buildEncapsulatedPdf(await reportPdf(), study, { now }).bytes];
 }
 
 /** Sends DICOM objects to the selected PACS server; returns what to tell the user. */

@@ -76,6 +76,15 @@ export async function exportMeasurements(kind: ExportKind, stack: Stack, slice: 
   const input = { doc: { ...doc, annotations: ctx.annotations }, results, study, annotationMeasurements: freehandMeasurements(ctx) };
   const now = new Date();
   const stem = fileStem(study, deidentify);
+  const reportPdf = async () => {
+    const png = await snapshotViewport();
+    return buildPdfReport(input, {
+      now,
+      deidentify,
+      keyImages: png ? [{ title: `${stack.description || header.modality} — image ${slice + 1}`, png }] : [],
+      calibrationNotes: [ctx.spacing.note],
+    });
+  };
   if (kind === 'csv') {
     await platform.saveExport(`${stem}.csv`, 'text/csv', new TextEncoder().encode(buildResultsCsv(input)));
   } else if (kind === 'sr' || kind === 'pacs') {
@@ -91,18 +100,11 @@ export async function exportMeasurements(kind: ExportKind, stack: Stack, slice: 
     const sr = buildSr(input, { now, sourceImages });
     if (kind === 'sr') await platform.saveExport(`${stem}-sr.dcm`, 'application/dicom', sr.bytes);
     else {
+      const { storeOnPacs, storeBackObjects } = await import('../pacs/retrieve');
       useStudyStore.getState().setMessage('Storing the SR on the PACS…');
-      const { storeOnPacs } = await import('../pacs/retrieve');
-      useStudyStore.getState().setMessage(await storeOnPacs([sr.bytes]));
+      useStudyStore.getState().setMessage(await storeOnPacs(await storeBackObjects(sr.bytes, study, now, reportPdf)));
     }
   } else {
-    const png = await snapshotViewport();
-    const bytes = await buildPdfReport(input, {
-      now,
-      deidentify,
-      keyImages: png ? [{ title: `${stack.description || header.modality} — image ${slice + 1}`, png }] : [],
-      calibrationNotes: [ctx.spacing.note],
-    });
-    await platform.saveExport(`${stem}.pdf`, 'application/pdf', bytes);
+    await platform.saveExport(`${stem}.pdf`, 'application/pdf', await reportPdf());
   }
 }

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { seriesFromJson, studyFromJson, TAGS, type DicomJsonDataset } from '../../../shared/pacs/dicom-json';
 import { boundaryOf, buildMultipart, createMultipartReader } from '../../../shared/pacs/multipart';
 import { studyMatchingKeys, type PacsQuery, type PacsSeriesResult, type PacsStudyResult } from '../../../shared/pacs/query';
@@ -65,7 +66,8 @@ export function createDicomWebClient(node: DicomWebStored, options: DicomWebOpti
     try {
       const response = await fetch(`${base}${path}`, { ...init, headers: { ...authHeaders(), ...init.headers }, signal, redirect: 'error' });
       if (response.status === 401 || response.status === 403) throw new PacsError(`${where} refused our credentials (HTTP ${response.status})`, 'rejected');
-      if (!response.ok && response.status !== 204) throw new PacsError(`${where} answered HTTP ${response.status} ${response.statusText}`.trim(), 'rejected');
+      // The standard reason phrase, not the server's own: a server may echo our Authorization header in it.
+      if (!response.ok && response.status !== 204) throw new PacsError(`${where} answered HTTP ${response.status} ${STATUS_CODES[response.status] ?? ''}`.trim(), 'rejected');
       await consume(response, touch);
     } catch (error) {
       if (init.signal?.aborted) throw new CancelledError();

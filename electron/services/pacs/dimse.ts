@@ -1,22 +1,22 @@
 import dcmjs from 'dcmjs';
 import dimse from 'dcmjs-dimse';
-import { findTransferSyntax } from '../../../shared/dicom/transfer-syntax';
 import { studyMatchingKeys, type PacsQuery, type PacsSeriesResult, type PacsStudyResult } from '../../../shared/pacs/query';
 import { CancelledError, describeNetworkError, PacsError } from './net-errors';
 import type { StoredNode } from './node-store';
 import type { PacsClient } from './pacs-client';
+import { joinStorageScp } from './storage-scp';
 
 type DimseStored = Extract<StoredNode, { kind: 'dimse' }>;
 type Dataset = InstanceType<typeof dimse.Dataset>;
 type DimseRequest = InstanceType<typeof dimse.requests.CEchoRequest>;
 
-const { Client, Server, Scp, Dataset: DimseDataset, Implementation } = dimse;
+const { Client, Dataset: DimseDataset, Implementation } = dimse;
 const { CEchoRequest, CFindRequest, CGetRequest, CMoveRequest, CStoreRequest } = dimse.requests;
 const { CStoreResponse } = dimse.responses;
 // Its log would print association details and datasets (patient data) to stdout.
 dimse.log.setLevel('silent');
 
-const { Status, PresentationContextResult, StorageClass, RejectResult, RejectSource, RejectReason } = dimse.constants;
+const { Status, RejectSource } = dimse.constants;
 
 export interface DimseOptions {
   /** How long to wait for the connection, the association, or the next message. */
@@ -208,54 +208,6 @@ export function createDimseClient(node: DimseStored, options: DimseOptions = {})
       .sort((a, b) => (a.seriesNumber ?? 0) - (b.seriesNumber ?? 0));
   }
 
-  /** Our storage SCP for C-MOVE: listens on our port only while a move runs, accepts storage from the server. */
-  async function withStorageScp(onStore: (dataset: Dataset) => Promise<void>, work: () => Promise<void>): Promise<void> {
-    let storeError: unknown;
-    class StorageScp extends Scp {
-      override associationRequested(association: InstanceType<typeof dimse.association.Association>) {
-        if (association.getCalledAeTitle().trim() !== node.localAeTitle) {
-          this.sendAssociationReject(RejectResult.Permanent, RejectSource.ServiceUser, RejectReason.CalledAeNotRecognized);
-          return;
-        }
-        const storage = new Set<string>(Object.values(StorageClass) as string[]);
-        for (const { id } of association.getPresentationContexts()) {
-          const context = association.getPresentationContext(id);
-          // Accept what the server offers first among the syntaxes our loader decodes, so pixels arrive untouched.
-          const syntax = context.getTransferSyntaxUids().find((uid) => findTransferSyntax(uid) !== undefined);
-          if (!storage.has(context.getAbstractSyntaxUid())) context.setResult(PresentationContextResult.RejectAbstractSyntaxNotSupported);
-          else if (!syntax) context.setResult(PresentationContextResult.RejectTransferSyntaxesNotSupported);
-          else context.setResult(PresentationContextResult.Accept, syntax);
-        }
-        this.sendAssociationAccept();
-      }
-      override cStoreRequest(request: InstanceType<typeof CStoreRequest>, callback: (r: InstanceType<typeof CStoreResponse>) => void) {
-        const response = CStoreResponse.fromRequest(request);
-        receivedDataset(request).then(onStore).then(
-          () => response.setStatus(Status.Success),
-          (e: unknown) => {
-            storeError ??= e;
-            response.setStatus(0xa700);
-          },
-        ).finally(() => callback(response));
-      }
-      override associationReleaseRequested() {
-        this.sendAssociationReleaseResponse();
-      }
-    }
-    const server = new Server(StorageScp);
-    await new Promise<void>((resolve, reject) => {
-      server.on('listening', () => resolve());
-      server.on('networkError', (e: Error) => reject(describeNetworkError(e, `our storage port ${node.localPort}`, timeoutMs)));
-      server.listen(node.localPort, netOptions);
-    });
-    try {
-      await work();
-      if (storeError) throw storeError;
-    } finally {
-      server.close();
-    }
-  }
-
   return {
     async echo() {
       const r = checked(new CEchoRequest());
@@ -303,11 +255,15 @@ export function createDimseClient(node: DimseStored, options: DimseOptions = {})
         if (failureOf(r)) throw new PacsError(failureOf(r)!, 'rejected');
         return;
       }
-      await withStorageScp(onStore, async () => {
+      const scp = await joinStorageScp(node.localPort, { aeTitle: node.localAeTitle, seriesInstanceUid: target.seriesInstanceUid, onStore }, timeoutMs);
+      try {
         const r = checked(CMoveRequest.createSeriesMoveRequest(node.localAeTitle, target.studyInstanceUid, target.seriesInstanceUid));
         await exchange([r], { signal });
         if (failureOf(r)) throw new PacsError(failureOf(r)!, 'rejected');
-      });
+        if (scp.error) throw scp.error;
+      } finally {
+        scp.release();
+      }
     },
     async store(instances) {
       const requests = instances.map((bytes) => checked(new CStoreRequest(datasetOfPart10(bytes))));

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { parseNodeInput, type DicomWebNode, type PacsNode, type PacsNodeInput } from '../../../shared/pacs/nodes';
-import { sweepOrphanedTempFiles, writeFileAtomic } from '../atomic-file';
+import { createJsonFileWriter } from '../atomic-file';
 
 /** A node as kept on disk: the public description plus its secret, which never leaves the host. */
 export type StoredNode = (Omit<DicomWebNode, 'hasSecret'> & { readonly secret?: string }) | Exclude<PacsNode, DicomWebNode>;
@@ -34,32 +33,14 @@ export function createPacsNodeStore(file: string): PacsNodeStore {
       return [];
     }
   }
-  let ready: Promise<void> | null = null;
-  const whenReady = () =>
-    (ready ??= (async () => {
-      // Secrets sit in a folder only the user may enter.
-      await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-      await sweepOrphanedTempFiles(path.dirname(file), (name) => name === path.basename(file));
-    })().catch((error: unknown) => {
-      ready = null;
-      throw error;
-    }));
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
-    const result = queue.then(work, work);
-    queue = result.catch(() => undefined);
-    return result;
-  };
-  async function write(nodes: StoredNode[]): Promise<void> {
-    await whenReady();
-    await writeFileAtomic(file, JSON.stringify(nodes, null, 1));
-  }
+  // Secrets sit in a folder only the user may enter.
+  const store = createJsonFileWriter(file, { folderMode: 0o700 });
 
   return {
     list: async () => (await read()).map(publicNode),
     get: async (id) => (await read()).find((n) => n.id === id),
     save: (input) =>
-      serialised(async () => {
+      store.serialised(async () => {
         const nodes = await read();
         const id = input.id ?? randomBytes(9).toString('base64url');
         const previous = nodes.find((n) => n.id === id);
@@ -73,13 +54,13 @@ export function createPacsNodeStore(file: string): PacsNodeStore {
         } else {
           stored = { ...input, id };
         }
-        await write(previous ? nodes.map((n) => (n.id === id ? stored : n)) : [...nodes, stored]);
+        await store.write(previous ? nodes.map((n) => (n.id === id ? stored : n)) : [...nodes, stored]);
         return publicNode(stored);
       }),
     remove: (id) =>
-      serialised(async () => {
+      store.serialised(async () => {
         const nodes = await read();
-        await write(nodes.filter((n) => n.id !== id));
+        await store.write(nodes.filter((n) => n.id !== id));
       }),
   };
 }

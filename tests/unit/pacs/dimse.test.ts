@@ -12,6 +12,7 @@ const MR = path.join(cases, 'case-05-acute-vs-chronic-mr');
 describe.skipIf(orthancMissing)('DIMSE against a real Orthanc', () => {
   let orthanc: Orthanc;
   let ctFiles: string[];
+  let mrFiles: string[];
   let localPort: number;
   const node = (over: Partial<Extract<StoredNode, { kind: 'dimse' }>> = {}): Extract<StoredNode, { kind: 'dimse' }> => ({
     id: 'o',
@@ -30,7 +31,8 @@ describe.skipIf(orthancMissing)('DIMSE against a real Orthanc', () => {
     localPort = await freePort();
     orthanc = await startOrthanc([{ aeTitle: 'SPINELAB', port: localPort }]);
     ctFiles = await dicomFilesUnder([CT]);
-    const all = [...ctFiles, ...(await dicomFilesUnder([MR]))];
+    mrFiles = await dicomFilesUnder([MR]);
+    const all = [...ctFiles, ...mrFiles];
     expect(await orthanc.upload(all)).toBe(all.length);
   });
   afterAll(() => orthanc?.stop());
@@ -79,4 +81,33 @@ describe.skipIf(orthancMissing)('DIMSE against a real Orthanc', () => {
       }
     });
   }
+
+  it('two C-MOVEs at once share our storage port and each gets exactly its own instances', async () => {
+    const [mr] = await createDimseClient(node()).search({ patientId: 'SL-CASE-05' });
+    const [ct] = await createDimseClient(node()).search({ patientId: 'SL-CASE-03' });
+    const originals = await pixelsByUid([...ctFiles, ...mrFiles]);
+    // Two moves of different series and two of the same series, all four running together.
+    const targets = [
+      { studyInstanceUid: ct.studyInstanceUid, seriesInstanceUid: ct.series[0].seriesInstanceUid, expected: ct.series[0].instanceCount },
+      { studyInstanceUid: mr.studyInstanceUid, seriesInstanceUid: mr.series[0].seriesInstanceUid, expected: 11 },
+      { studyInstanceUid: mr.studyInstanceUid, seriesInstanceUid: mr.series[1].seriesInstanceUid, expected: 11 },
+      { studyInstanceUid: mr.studyInstanceUid, seriesInstanceUid: mr.series[1].seriesInstanceUid, expected: 11 },
+    ];
+    const results = await Promise.all(
+      targets.map(async (target) => {
+        const received: Uint8Array[] = [];
+        await createDimseClient(node({ retrieveBy: 'c-move' })).retrieve(target, async (b) => void received.push(b), new AbortController().signal);
+        return received.map(pixelsOf);
+      }),
+    );
+    targets.forEach((target, i) => {
+      const got = results[i];
+      expect(got).toHaveLength(target.expected);
+      expect(new Set(got.map((g) => g.sopInstanceUid)).size).toBe(target.expected);
+      for (const { sopInstanceUid, seriesInstanceUid, pixels } of got) {
+        expect(seriesInstanceUid).toBe(target.seriesInstanceUid);
+        expect(Buffer.compare(pixels, originals.get(sopInstanceUid)!)).toBe(0);
+      }
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, promises as fs, rmSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,15 +11,18 @@ import { createRecentList } from '../../../electron/services/recent-list';
 import { createSampleLibrary } from '../../../electron/services/sample-library';
 import type { HostApi } from '../../../shared/api';
 import type { RetrieveStatus } from '../../../shared/pacs/retrieve';
+import dcmjs from 'dcmjs';
+import { buildEncapsulatedPdf, ENCAPSULATED_PDF_SOP_CLASS } from '../../../shared/pacs/encapsulated-pdf';
+import { buildPdfReport } from '../../../shared/report/pdf';
 import { buildSr } from '../../../shared/report/sr';
 import { readSr } from '../../../shared/report/sr-read';
-import { reportInput, SOURCE_IMAGES } from '../report/report-input';
+import { reportInput, SOURCE_IMAGES, STUDY } from '../report/report-input';
 import { dicomFilesUnder, freePort, ORTHANC_AET, orthancMissing, startOrthanc, type Orthanc } from './orthanc';
 import { pixelsByUid, pixelsOf } from './pixels';
 
 const CT = path.resolve(__dirname, '../../../samples/cases/case-03-t12-moderate-wedge-ct');
 
-function hostWith(dir: string) {
+function hostWith(dir: string, log: (line: string) => void = () => {}) {
   const registry = createFileRegistry();
   const pacs = createPacsService(path.join(dir, 'pacs'), registry);
   const api = createHostApi({
@@ -32,7 +36,7 @@ function hostWith(dir: string) {
   });
   /** Every call goes through the validated dispatch, as IPC and the browser host send it. */
   const call = async <C extends keyof HostApi>(channel: C, ...args: unknown[]) => {
-    const r = await dispatchCall(api, channel, JSON.parse(JSON.stringify(args)));
+    const r = await dispatchCall(api, channel, JSON.parse(JSON.stringify(args)), log);
     if (!r.ok) throw new Error(r.error);
     return r.result as Awaited<ReturnType<HostApi[C]>>;
   };
@@ -56,6 +60,46 @@ describe('PACS nodes kept by the host', () => {
     expect((await call('pacsListNodes'))[0]).toMatchObject({ name: 'Hospital 2', hasSecret: true });
     await call('pacsRemoveNode', saved.id);
     expect(await call('pacsListNodes')).toEqual([]);
+  });
+
+  it('never puts a password or token in the log or in any reply, even from a server that echoes them back', async () => {
+    const PASSWORD = 'pw-Zq81-secret';
+    const TOKEN = 'tok-Hh27-secret';
+    const authorizations: string[] = [];
+    // A server that reflects the Authorization header in its status line, and refuses the token outright.
+    const server = http.createServer((req, res) => {
+      authorizations.push(req.headers.authorization ?? '');
+      if (req.headers.authorization?.startsWith('Bearer')) res.writeHead(401, `no for ${req.headers.authorization}`).end();
+      else res.writeHead(500, `broken ${req.headers.authorization ?? ''}`).end(`echo ${req.headers.authorization ?? ''}`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/dicom-web`;
+    const logged: string[] = [];
+    const { call } = hostWith(dir, (line) => logged.push(line));
+    const replies: unknown[] = [];
+    const reply = async (p: Promise<unknown>) => replies.push(await p.catch((e: unknown) => (e instanceof Error ? e.message : e)));
+    try {
+      const basic = await call('pacsSaveNode', { kind: 'dicomweb', name: 'Basic', baseUrl: base, auth: 'basic', username: 'reader', secret: PASSWORD });
+      const bearer = await call('pacsSaveNode', { kind: 'dicomweb', name: 'Bearer', baseUrl: base, auth: 'bearer', secret: TOKEN });
+      replies.push(basic, bearer);
+      for (const id of [basic.id, bearer.id]) {
+        await reply(call('pacsListNodes'));
+        await reply(call('pacsEcho', id));
+        await reply(call('pacsSearch', id, { patientId: 'X' }));
+        await reply(call('pacsRetrieve', id, { studyInstanceUid: '1.2.3' }));
+        await reply(call('pacsStore', id, [Buffer.from(buildSr(reportInput(), { now: new Date(0), sourceImages: SOURCE_IMAGES }).bytes).toString('base64')]));
+      }
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+    // The secrets did go to the server, so the replies had every chance to carry them back.
+    expect(authorizations).toContain(`Basic ${Buffer.from(`reader:${PASSWORD}`).toString('base64')}`);
+    expect(authorizations).toContain(`Bearer ${TOKEN}`);
+    expect(logged.filter((line) => /HTTP 500/.test(line)).length).toBeGreaterThanOrEqual(3);
+    expect(logged.filter((line) => /refused our credentials/.test(line)).length).toBeGreaterThanOrEqual(3);
+    const out = JSON.stringify([replies, logged]);
+    for (const secret of [PASSWORD, TOKEN, Buffer.from(`reader:${PASSWORD}`).toString('base64')]) expect(out).not.toContain(secret);
+    for (const id of [(replies[0] as { id: string }).id, (replies[1] as { id: string }).id]) await call('pacsRemoveNode', id);
   });
 
   it('refuses malformed nodes and queries before any service runs', async () => {
@@ -141,6 +185,31 @@ describe.skipIf(orthancMissing)('PACS service against a real Orthanc', () => {
       const back = readSr(await orthanc.restBytes(`/instances/${hits[0].ID}/file`));
       if (!back.ok) throw new Error(back.errors.join('\n'));
       expect(back.value.annotations.map((a) => a.id)).toEqual(input.doc.annotations.filter((a) => a.plane.kind === 'image').map((a) => a.id));
+    });
+
+    it(`stores the report PDF as Encapsulated PDF beside the SR by ${via}; QIDO finds both in the study and the PDF comes back byte for byte`, async () => {
+      const now = new Date('2025-01-02T03:04:05Z');
+      const input = reportInput();
+      const sr = buildSr(input, { now, sourceImages: SOURCE_IMAGES });
+      const pdf = await buildPdfReport(input, { now });
+      const encapsulated = buildEncapsulatedPdf(pdf, input.study, { now });
+      const message = await host.call('pacsStore', via === 'STOW-RS' ? webId : dimseId, [sr, encapsulated].map((o) => Buffer.from(o.bytes).toString('base64')));
+      expect(message).toMatch(/Stored 2 objects/);
+
+      const qido = await fetch(`${orthanc.dicomWebUrl}/studies/${STUDY.studyInstanceUid}/instances?SOPInstanceUID=${encapsulated.sopInstanceUid}&includefield=00080016,00080060`, {
+        headers: { Accept: 'application/dicom+json' },
+      }).then((r) => r.json() as Promise<Array<Record<string, { Value?: string[] }>>>);
+      expect(qido.map((ds) => [ds['00080016']?.Value?.[0], ds['00080060']?.Value?.[0]])).toEqual([[ENCAPSULATED_PDF_SOP_CLASS, 'DOC']]);
+      const inStudy = await fetch(`${orthanc.dicomWebUrl}/studies/${STUDY.studyInstanceUid}/instances?SOPInstanceUID=${sr.sopInstanceUid}`, { headers: { Accept: 'application/dicom+json' } }).then(
+        (r) => r.json() as Promise<unknown[]>,
+      );
+      expect(inStudy).toHaveLength(1);
+
+      const [hit] = await fetch(`http://127.0.0.1:${orthanc.httpPort}/tools/lookup`, { method: 'POST', body: encapsulated.sopInstanceUid }).then((r) => r.json() as Promise<Array<{ ID: string }>>);
+      const stored = dcmjs.data.DicomMetaDictionary.naturalizeDataset(dcmjs.data.DicomMessage.readFile((await orthanc.restBytes(`/instances/${hit.ID}/file`)).slice().buffer as ArrayBuffer).dict);
+      expect(stored).toMatchObject({ PatientID: STUDY.patientId, StudyInstanceUID: STUDY.studyInstanceUid, MIMETypeOfEncapsulatedDocument: 'application/pdf', EncapsulatedDocumentLength: pdf.length });
+      const document = new Uint8Array((stored.EncapsulatedDocument as ArrayBuffer[])[0], 0, pdf.length);
+      expect(Buffer.compare(document, pdf)).toBe(0);
     });
   }
 });

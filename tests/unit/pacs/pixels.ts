@@ -5,6 +5,7 @@ import net from 'node:net';
 
 export interface InstancePixels {
   readonly sopInstanceUid: string;
+  readonly seriesInstanceUid: string;
   readonly pixels: Uint8Array;
 }
 
@@ -12,7 +13,7 @@ export function pixelsOf(bytes: Uint8Array): InstancePixels {
   const ds = dicomParser.parseDicom(bytes);
   const el = ds.elements.x7fe00010;
   if (!el) throw new Error('no Pixel Data');
-  return { sopInstanceUid: ds.string('x00080018') ?? '', pixels: bytes.slice(el.dataOffset, el.dataOffset + el.length) };
+  return { sopInstanceUid: ds.string('x00080018') ?? '', seriesInstanceUid: ds.string('x0020000e') ?? '', pixels: bytes.slice(el.dataOffset, el.dataOffset + el.length) };
 }
 
 /** SOP Instance UID → Pixel Data bytes of the given files. */

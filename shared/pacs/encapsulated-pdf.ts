@@ -1,0 +1,93 @@
+/**
+ * The measurement report PDF wrapped as a DICOM Encapsulated PDF instance (PS3.3 §A.45.1), so it can be
+ * stored on the PACS beside the SR and the images: same Study Instance UID, patient and study modules
+ * copied from the study, a series of its own (Modality DOC). Bytes come from DicomDict.write(), which
+ * needs no Node Buffer.
+ */
+import dcmjs from 'dcmjs';
+// sr before sr-codes: sr-codes sits in an import cycle with the measure definitions that sr enters first.
+import { uuidDerivedUid } from '../report/sr';
+import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME, TRANSFER_SYNTAX_EXPLICIT_LITTLE } from '../report/sr-codes';
+import type { StudyInfo } from '../report/study-info';
+
+/** Encapsulated PDF Storage (PS3.4 Annex B.5, Table B.5-1). */
+export const ENCAPSULATED_PDF_SOP_CLASS = '1.2.840.10008.5.1.4.1.1.104.1';
+
+export interface EncapsulatedPdfOptions {
+  readonly now: Date;
+  readonly documentTitle?: string;
+  /** Defaults to UUID-derived UIDs (PS3.5 B.2). */
+  readonly newUid?: () => string;
+  readonly seriesNumber?: number;
+}
+
+export interface EncapsulatedPdf {
+  readonly bytes: Uint8Array;
+  readonly sopInstanceUid: string;
+}
+
+const DA = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, '');
+const TM = (d: Date) => d.toISOString().slice(11, 19).replace(/:/g, '');
+
+export function buildEncapsulatedPdf(pdf: Uint8Array, study: StudyInfo, options: EncapsulatedPdfOptions): EncapsulatedPdf {
+  const { now } = options;
+  const newUid = options.newUid ?? uuidDerivedUid;
+  const sopInstanceUid = newUid();
+  // OB values are padded to an even length (PS3.5 §7.1.1); Encapsulated Document Length keeps the
+  // PDF's own length so a reader can drop the pad byte (PS3.3 §C.24.2.1).
+  const padded = new Uint8Array(pdf.length + (pdf.length % 2));
+  padded.set(pdf);
+  const dataset = {
+    SOPClassUID: ENCAPSULATED_PDF_SOP_CLASS,
+    SOPInstanceUID: sopInstanceUid,
+    SpecificCharacterSet: 'ISO_IR 192',
+    InstanceCreationDate: DA(now),
+    InstanceCreationTime: TM(now),
+    TimezoneOffsetFromUTC: '+0000',
+    // Patient and General Study modules, as the study's images carry them.
+    PatientName: study.patientName,
+    PatientID: study.patientId,
+    PatientBirthDate: study.patientBirthDate ?? '',
+    PatientSex: study.patientSex ?? '',
+    StudyInstanceUID: study.studyInstanceUid,
+    StudyDate: study.studyDate,
+    StudyTime: study.studyTime ?? '',
+    StudyID: study.studyId ?? '',
+    AccessionNumber: study.accessionNumber ?? '',
+    ReferringPhysicianName: study.referringPhysicianName ?? '',
+    StudyDescription: study.studyDescription,
+    // Encapsulated Document Series module (PS3.3 §C.24.1).
+    Modality: 'DOC',
+    SeriesInstanceUID: newUid(),
+    SeriesNumber: options.seriesNumber ?? 9902,
+    SeriesDescription: 'SpineLab report PDF (education and research, not for diagnosis)',
+    // General Equipment and SC Equipment modules: a workstation-made document (ConversionType WSD, PS3.3 §C.8.6.1).
+    Manufacturer: 'SpineLab',
+    ConversionType: 'WSD',
+    // Encapsulated Document module (PS3.3 §C.24.2).
+    InstanceNumber: 1,
+    ContentDate: DA(now),
+    ContentTime: TM(now),
+    AcquisitionDateTime: '',
+    BurnedInAnnotation: 'YES',
+    DocumentTitle: options.documentTitle ?? 'SpineLab vertebral morphometry report',
+    ConceptNameCodeSequence: [],
+    MIMETypeOfEncapsulatedDocument: 'application/pdf',
+    EncapsulatedDocument: padded.buffer,
+    EncapsulatedDocumentLength: pdf.length,
+  };
+  const { DicomDict, DicomMetaDictionary } = dcmjs.data;
+  const dict = new DicomDict(
+    DicomMetaDictionary.denaturalizeDataset({
+      FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
+      MediaStorageSOPClassUID: ENCAPSULATED_PDF_SOP_CLASS,
+      MediaStorageSOPInstanceUID: sopInstanceUid,
+      TransferSyntaxUID: TRANSFER_SYNTAX_EXPLICIT_LITTLE,
+      ImplementationClassUID: IMPLEMENTATION_CLASS_UID,
+      ImplementationVersionName: IMPLEMENTATION_VERSION_NAME,
+    }),
+  );
+  dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
+  return { bytes: new Uint8Array(dict.write()), sopInstanceUid };
+}
+
