@@ -3,7 +3,10 @@ import type { SpineResults } from '../../shared/measure/types';
 import type { MeasuredFracture } from '../../shared/procedure/patientShape';
 import type { MeasureState } from '../tools/measure-store';
 import { planeContext } from '../tools/plane-context';
-import { resultsForPlane } from '../../shared/measure/plane-measurements';
+import { anatomicalDirections } from '../../shared/measure/anatomical-directions';
+import { resultsForPlane, spacingOnPlane } from '../../shared/measure/plane-measurements';
+import { annotationsOnPlane, samePlane } from '../../shared/model/plane';
+import type { ReformatPlane, StudyAnnotations } from '../../shared/model/types';
 import type { Stack } from '../viewer/stack';
 
 export interface StudyResults {
@@ -51,9 +54,10 @@ function imageIndexOf(stacks: readonly Stack[]): ReadonlyMap<string, ImageIndex>
 }
 
 /**
- * For each study, the results of the image carrying most of its vertebra measurements: the image a
- * reader measured the spine on. Only the images that hold a vertebra are measured, found by their
- * SOP instance and frame. Measurements made on reformats are not searched: they belong to no acquired image.
+ * For each study, the results of the plane carrying most of its vertebra measurements: the plane a
+ * reader measured the spine on. Acquired images are found by their SOP instance and frame; reformats
+ * (a sagittal CT plane, say) by their own geometry, which the annotations carry, so they count whether or
+ * not the reformat is on screen. On a tie, acquired images first, then stack and slice order.
  */
 export function resultsByStudy(stacks: readonly Stack[], studies: MeasuredStudies): Map<string, StudyResults> {
   const index = imageIndexOf(stacks);
@@ -68,13 +72,16 @@ export function resultsByStudy(stacks: readonly Stack[], studies: MeasuredStudie
   candidates.sort((a, b) => a.stackIndex - b.stackIndex || a.slice - b.slice);
 
   const out = new Map<string, StudyResults>();
+  const keepIfMore = (candidate: StudyResults) => {
+    const best = out.get(candidate.studyInstanceUid);
+    if (!best || best.results.vertebrae.length < candidate.results.vertebrae.length) out.set(candidate.studyInstanceUid, candidate);
+  };
   for (const { stackIndex, slice } of candidates) {
     const stack = stacks[stackIndex];
     const header = stack.headers[slice];
     const { results } = resultsForPlane(planeContext(stack, slice, studies[stack.studyInstanceUid]?.history.present));
-    const best = out.get(stack.studyInstanceUid);
-    if (!results || (best && best.results.vertebrae.length >= results.vertebrae.length)) continue;
-    out.set(stack.studyInstanceUid, {
+    if (!results) continue;
+    keepIfMore({
       studyInstanceUid: stack.studyInstanceUid,
       studyDate: header.studyDate ?? '',
       patientId: header.patientId,
@@ -82,7 +89,44 @@ export function resultsByStudy(stacks: readonly Stack[], studies: MeasuredStudie
       where: `${stack.description || stack.modality}, image ${slice + 1}`,
     });
   }
+  for (const studyInstanceUid of index.keys()) {
+    const doc = studies[studyInstanceUid]?.history.present;
+    if (doc) reformatResults(stacks, doc).forEach(keepIfMore);
+  }
   return out;
+}
+
+/** The distinct reformats of a document that hold a vertebra measurement. */
+function measuredReformats(doc: StudyAnnotations): ReformatPlane[] {
+  const planes: ReformatPlane[] = [];
+  for (const a of doc.annotations) {
+    if (a.type === 'vertebra' && a.plane.kind === 'reformat' && !planes.some((p) => samePlane(p, a.plane))) planes.push(a.plane);
+  }
+  return planes;
+}
+
+/**
+ * The results of each measured reformat, read on the reformat's own geometry: its pixel spacing is the
+ * volume's patient spacing (PS3.3 C.7.6.2.1.1 for the source slices) and its row and column directions
+ * say where anterior and superior lie, as Image Orientation (Patient) does for an acquired image.
+ */
+function reformatResults(stacks: readonly Stack[], doc: StudyAnnotations): StudyResults[] {
+  const study = stacks.filter((s) => s.studyInstanceUid === doc.studyInstanceUid);
+  return measuredReformats(doc).flatMap((plane) => {
+    const source = study.find((s) => s.seriesInstanceUid === plane.seriesInstanceUid && !s.reformat) ?? study[0];
+    const header = source?.headers[0];
+    if (!header) return [];
+    const annotations = annotationsOnPlane(doc, plane);
+    const { rowDirection: r, columnDirection: c } = plane;
+    const fileSpacing = { rowMm: plane.rowSpacingMm, columnMm: plane.columnSpacingMm, source: 'calibrated' as const, note: `Pixel Spacing of the ${plane.orientation} reformat` };
+    const { results } = resultsForPlane({
+      annotations,
+      spacing: spacingOnPlane(annotations, fileSpacing),
+      orientation: anatomicalDirections({ imageOrientationPatient: [r.x, r.y, r.z, c.x, c.y, c.z] }),
+    });
+    if (!results) return [];
+    return [{ studyInstanceUid: doc.studyInstanceUid, studyDate: header.studyDate ?? '', patientId: header.patientId, results, where: `${source.description || source.modality}, ${plane.orientation} reformat` }];
+  });
 }
 
 /**

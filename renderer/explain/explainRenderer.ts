@@ -33,10 +33,11 @@ function isSoftwareRenderer(): boolean {
 
 /**
  * Share of the resolution while playing. Under SwiftShader the close-up steps cost about 45 ms a
- * frame at 1280×720, nearly all of it shading pixels; 0.65 of the width and height draws 42% of
- * the pixels, which motion hides, and the paused picture is drawn sharp again.
+ * frame at 1280×720, most of it shading pixels; half the width and height draws a quarter of the
+ * pixels, which motion hides (0.65, 42% of them, left the balloon step at 28.8 frames/s where a half
+ * gave 31.0 in the same bench run), and the paused picture is drawn sharp again.
  */
-const PLAYING_RESOLUTION = 0.65;
+const PLAYING_RESOLUTION = 0.5;
 
 export function createExplainRenderer(canvas: HTMLCanvasElement): ExplainRenderer {
   // preserveDrawingBuffer keeps the last frame readable, for screenshots and tests. Multisampling
