@@ -1,13 +1,16 @@
+import { HostError } from '../host-error';
 /**
  * Network failures in words a user can act on. Every PACS call ends either in a result or in a
- * PacsError whose message says what happened (refused, unreachable, timed out, rejected) and where.
+ * PacsError whose message says what happened (refused, unreachable, timed out, rejected) and where —
+ * a host and port or a URL's origin, never a secret nor a local path — so it crosses to the renderer
+ * as it is (a HostError).
  */
-export class PacsError extends Error {
+export class PacsError extends HostError {
   constructor(
     message: string,
     readonly kind: 'refused' | 'unreachable' | 'timeout' | 'rejected' | 'cancelled' | 'protocol',
   ) {
-    super(message);
+    super('failed', message);
   }
 }
 

@@ -47,6 +47,13 @@ describe('PACS nodes kept by the host', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'spinelab-pacs-nodes-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('says in words, through the dispatch, that a server is down', async () => {
+    const { call } = hostWith(dir);
+    const down = await call('pacsSaveNode', { kind: 'dicomweb', name: 'Down', baseUrl: `http://127.0.0.1:${await freePort()}/dicom-web`, auth: 'none' });
+    await expect(call('pacsEcho', down.id)).rejects.toThrow(/127\.0\.0\.1:\d+ refused the connection/);
+    await call('pacsRemoveNode', down.id);
+  });
+
   it('keeps a bearer token on the host and never returns it', async () => {
     const { call } = hostWith(dir);
     const saved = await call('pacsSaveNode', { kind: 'dicomweb', name: 'Hospital', baseUrl: 'https://pacs.example/dicom-web/', auth: 'bearer', secret: 'tok-123-secret' });
@@ -95,8 +102,10 @@ describe('PACS nodes kept by the host', () => {
     // The secrets did go to the server, so the replies had every chance to carry them back.
     expect(authorizations).toContain(`Basic ${Buffer.from(`reader:${PASSWORD}`).toString('base64')}`);
     expect(authorizations).toContain(`Bearer ${TOKEN}`);
-    expect(logged.filter((line) => /HTTP 500/.test(line)).length).toBeGreaterThanOrEqual(3);
-    expect(logged.filter((line) => /refused our credentials/.test(line)).length).toBeGreaterThanOrEqual(3);
+    // Each failure is answered in words (a PacsError crosses the dispatch as it is).
+    const said = replies.filter((r): r is string => typeof r === 'string');
+    expect(said.filter((line) => /HTTP 500/.test(line)).length).toBeGreaterThanOrEqual(3);
+    expect(said.filter((line) => /refused our credentials/.test(line)).length).toBeGreaterThanOrEqual(3);
     const out = JSON.stringify([replies, logged]);
     for (const secret of [PASSWORD, TOKEN, Buffer.from(`reader:${PASSWORD}`).toString('base64')]) expect(out).not.toContain(secret);
     for (const id of [(replies[0] as { id: string }).id, (replies[1] as { id: string }).id]) await call('pacsRemoveNode', id);
