@@ -5,6 +5,7 @@
  * needs no Node Buffer.
  */
 import dcmjs from 'dcmjs';
+import { dicomDate, dicomTime, newInstanceInStudy } from '../report/new-instance';
 // sr before sr-codes: sr-codes sits in an import cycle with the measure definitions that sr enters first.
 import { uuidDerivedUid } from '../report/sr';
 import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME, TRANSFER_SYNTAX_EXPLICIT_LITTLE } from '../report/sr-codes';
@@ -26,8 +27,6 @@ export interface EncapsulatedPdf {
   readonly sopInstanceUid: string;
 }
 
-const DA = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, '');
-const TM = (d: Date) => d.toISOString().slice(11, 19).replace(/:/g, '');
 
 export function buildEncapsulatedPdf(pdf: Uint8Array, study: StudyInfo, options: EncapsulatedPdfOptions): EncapsulatedPdf {
   const { now } = options;
@@ -38,24 +37,7 @@ export function buildEncapsulatedPdf(pdf: Uint8Array, study: StudyInfo, options:
   const padded = new Uint8Array(pdf.length + (pdf.length % 2));
   padded.set(pdf);
   const dataset = {
-    SOPClassUID: ENCAPSULATED_PDF_SOP_CLASS,
-    SOPInstanceUID: sopInstanceUid,
-    SpecificCharacterSet: 'ISO_IR 192',
-    InstanceCreationDate: DA(now),
-    InstanceCreationTime: TM(now),
-    TimezoneOffsetFromUTC: '+0000',
-    // Patient and General Study modules, as the study's images carry them.
-    PatientName: study.patientName,
-    PatientID: study.patientId,
-    PatientBirthDate: study.patientBirthDate ?? '',
-    PatientSex: study.patientSex ?? '',
-    StudyInstanceUID: study.studyInstanceUid,
-    StudyDate: study.studyDate,
-    StudyTime: study.studyTime ?? '',
-    StudyID: study.studyId ?? '',
-    AccessionNumber: study.accessionNumber ?? '',
-    ReferringPhysicianName: study.referringPhysicianName ?? '',
-    StudyDescription: study.studyDescription,
+    ...newInstanceInStudy(study, ENCAPSULATED_PDF_SOP_CLASS, sopInstanceUid, now),
     // Encapsulated Document Series module (PS3.3 §C.24.1).
     Modality: 'DOC',
     SeriesInstanceUID: newUid(),
@@ -66,8 +48,8 @@ export function buildEncapsulatedPdf(pdf: Uint8Array, study: StudyInfo, options:
     ConversionType: 'WSD',
     // Encapsulated Document module (PS3.3 §C.24.2).
     InstanceNumber: 1,
-    ContentDate: DA(now),
-    ContentTime: TM(now),
+    ContentDate: dicomDate(now),
+    ContentTime: dicomTime(now),
     AcquisitionDateTime: '',
     BurnedInAnnotation: 'YES',
     DocumentTitle: options.documentTitle ?? 'SpineLab vertebral morphometry report',

@@ -7,6 +7,7 @@
  * becomes a Comprehensive 3D SR. Bytes come from DicomDict.write(), which needs no Node Buffer.
  */
 import dcmjs from 'dcmjs';
+import { dicomDate, dicomTime, newInstanceInStudy } from './new-instance';
 import { definitionOf } from '../measure/definitions';
 import type { SrWriteContext } from '../measure/definitions/definition';
 import type { AngleMeasurement, Length, Vec2 } from '../measure/types';
@@ -58,8 +59,6 @@ export function uuidDerivedUid(): string {
   return `2.25.${bytes.reduce((n, b) => n * 256n + BigInt(b), 0n)}`;
 }
 
-const DA = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, '');
-const TM = (d: Date) => d.toISOString().slice(11, 19).replace(/:/g, '');
 
 class SrWriter {
   private readonly imageBySop: Map<string, SourceImage>;
@@ -248,23 +247,7 @@ export function buildSr(input: ReportInput, options: SrOptions): SrResult {
 
   const sopClassUid = writer.reformattedSeries.size > 0 ? SOP_CLASS.comprehensive3dSr : SOP_CLASS.comprehensiveSr;
   const dataset: Item = {
-    SOPClassUID: sopClassUid,
-    SOPInstanceUID: sopInstanceUid,
-    SpecificCharacterSet: 'ISO_IR 192',
-    InstanceCreationDate: DA(now),
-    InstanceCreationTime: TM(now),
-    TimezoneOffsetFromUTC: '+0000',
-    PatientName: study.patientName,
-    PatientID: study.patientId,
-    PatientBirthDate: study.patientBirthDate ?? '',
-    PatientSex: study.patientSex ?? '',
-    StudyInstanceUID: study.studyInstanceUid,
-    StudyDate: study.studyDate,
-    StudyTime: study.studyTime ?? '',
-    StudyID: study.studyId ?? '',
-    AccessionNumber: study.accessionNumber ?? '',
-    ReferringPhysicianName: study.referringPhysicianName ?? '',
-    StudyDescription: study.studyDescription,
+    ...newInstanceInStudy(study, sopClassUid, sopInstanceUid, now),
     Modality: 'SR',
     SeriesInstanceUID: newUid(),
     SeriesNumber: options.seriesNumber ?? 9901,
@@ -272,8 +255,8 @@ export function buildSr(input: ReportInput, options: SrOptions): SrResult {
     ReferencedPerformedProcedureStepSequence: [],
     Manufacturer: 'SpineLab',
     InstanceNumber: 1,
-    ContentDate: DA(now),
-    ContentTime: TM(now),
+    ContentDate: dicomDate(now),
+    ContentTime: dicomTime(now),
     CompletionFlag: 'COMPLETE',
     VerificationFlag: 'UNVERIFIED',
     PerformedProcedureCodeSequence: [],
