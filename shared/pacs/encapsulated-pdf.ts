@@ -1,14 +1,9 @@
 /**
  * The measurement report PDF wrapped as a DICOM Encapsulated PDF instance (PS3.3 §A.45.1), so it can be
  * stored on the PACS beside the SR and the images: same Study Instance UID, patient and study modules
- * copied from the study, a series of its own (Modality DOC). Bytes come from DicomDict.write(), which
- * needs no Node Buffer.
+ * copied from the study, a series of its own (Modality DOC).
  */
-import dcmjs from 'dcmjs';
-import { dicomDate, dicomTime, newInstanceInStudy } from '../report/new-instance';
-// sr before sr-codes: sr-codes sits in an import cycle with the measure definitions that sr enters first.
-import { uuidDerivedUid } from '../report/sr';
-import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME, TRANSFER_SYNTAX_EXPLICIT_LITTLE } from '../report/sr-codes';
+import { dicomDate, dicomTime, newInstanceInStudy, part10Bytes, uuidDerivedUid } from '../report/new-instance';
 import type { StudyInfo } from '../report/study-info';
 
 /** Encapsulated PDF Storage (PS3.4 Annex B.5, Table B.5-1). */
@@ -26,7 +21,6 @@ export interface EncapsulatedPdf {
   readonly bytes: Uint8Array;
   readonly sopInstanceUid: string;
 }
-
 
 export function buildEncapsulatedPdf(pdf: Uint8Array, study: StudyInfo, options: EncapsulatedPdfOptions): EncapsulatedPdf {
   const { now } = options;
@@ -58,18 +52,6 @@ export function buildEncapsulatedPdf(pdf: Uint8Array, study: StudyInfo, options:
     EncapsulatedDocument: padded.buffer,
     EncapsulatedDocumentLength: pdf.length,
   };
-  const { DicomDict, DicomMetaDictionary } = dcmjs.data;
-  const dict = new DicomDict(
-    DicomMetaDictionary.denaturalizeDataset({
-      FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
-      MediaStorageSOPClassUID: ENCAPSULATED_PDF_SOP_CLASS,
-      MediaStorageSOPInstanceUID: sopInstanceUid,
-      TransferSyntaxUID: TRANSFER_SYNTAX_EXPLICIT_LITTLE,
-      ImplementationClassUID: IMPLEMENTATION_CLASS_UID,
-      ImplementationVersionName: IMPLEMENTATION_VERSION_NAME,
-    }),
-  );
-  dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
-  return { bytes: new Uint8Array(dict.write()), sopInstanceUid };
+  return { bytes: part10Bytes(dataset, ENCAPSULATED_PDF_SOP_CLASS, sopInstanceUid), sopInstanceUid };
 }
 

@@ -115,7 +115,3 @@ export const SOP_CLASS = {
   comprehensive3dSr: '1.2.840.10008.5.1.4.1.1.88.34',
 } as const;
 
-export const TRANSFER_SYNTAX_EXPLICIT_LITTLE = '1.2.840.10008.1.2.1';
-/** SpineLab's implementation class (PS3.7 D.3.3.2), a UUID-derived UID (PS3.5 B.2). */
-export const IMPLEMENTATION_CLASS_UID = '2.25.155500511274188535930137337316253138892';
-export const IMPLEMENTATION_VERSION_NAME = 'SPINELAB_0_1';

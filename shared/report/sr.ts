@@ -6,8 +6,7 @@
  * as SCOORD3D in the series' Frame of Reference, with the plane described in a TEXT item, and the report
  * becomes a Comprehensive 3D SR. Bytes come from DicomDict.write(), which needs no Node Buffer.
  */
-import dcmjs from 'dcmjs';
-import { dicomDate, dicomTime, newInstanceInStudy } from './new-instance';
+import { dicomDate, dicomTime, IMPLEMENTATION_CLASS_UID, newInstanceInStudy, part10Bytes, uuidDerivedUid } from './new-instance';
 import { definitionOf } from '../measure/definitions';
 import type { SrWriteContext } from '../measure/definitions/definition';
 import type { AngleMeasurement, Length, Vec2 } from '../measure/types';
@@ -16,11 +15,8 @@ import type { Annotation, AnnotationPlane, ImagePlane } from '../model/types';
 import { reformatPlaneText } from './reformat-plane-text';
 import {
   CODES,
-  IMPLEMENTATION_CLASS_UID,
-  IMPLEMENTATION_VERSION_NAME,
   PRIVATE_SCHEME,
   SOP_CLASS,
-  TRANSFER_SYNTAX_EXPLICIT_LITTLE,
   UNITS,
 } from './sr-codes';
 import { code, container, num, text, uidRef, type Item } from './sr-items';
@@ -51,13 +47,6 @@ export interface SrResult {
   readonly omitted: readonly { readonly annotationId: string; readonly reason: string }[];
 }
 
-/** "2.25." + the 128 random bits as a decimal integer (PS3.5 B.2). */
-export function uuidDerivedUid(): string {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40; // UUID version 4
-  bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
-  return `2.25.${bytes.reduce((n, b) => n * 256n + BigInt(b), 0n)}`;
-}
 
 
 class SrWriter {
@@ -271,16 +260,5 @@ export function buildSr(input: ReportInput, options: SrOptions): SrResult {
     ContentSequence: content,
   };
 
-  const { DicomDict, DicomMetaDictionary } = dcmjs.data;
-  const fileMeta = DicomMetaDictionary.denaturalizeDataset({
-    FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
-    MediaStorageSOPClassUID: sopClassUid,
-    MediaStorageSOPInstanceUID: sopInstanceUid,
-    TransferSyntaxUID: TRANSFER_SYNTAX_EXPLICIT_LITTLE,
-    ImplementationClassUID: IMPLEMENTATION_CLASS_UID,
-    ImplementationVersionName: IMPLEMENTATION_VERSION_NAME,
-  });
-  const dict = new DicomDict(fileMeta);
-  dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
-  return { bytes: new Uint8Array(dict.write()), sopInstanceUid, omitted: writer.omitted };
+  return { bytes: part10Bytes(dataset, sopClassUid, sopInstanceUid), sopInstanceUid, omitted: writer.omitted };
 }
