@@ -8,10 +8,11 @@
  */
 import { VERTEBRAL_LEVELS, levelIndex } from '../measure/levels';
 import type { VertebralLevel } from '../measure/types';
-import { patientToImagePoint, reslice, resliceGeometry } from '../volume/reslice';
+import { patientToImagePoint, reslice, resliceGeometry, type ResliceImage } from '../volume/reslice';
 import { dot, type Vec3 } from '../volume/vec3';
 import type { Volume } from '../volume/volume';
 import { BONE_MIN_HU } from './body-mask';
+import type { Vec2 } from './types';
 
 /**
  * Transverse processes end within about 45 mm of the midline (lumbar ones are the longest); ribs run on
@@ -37,42 +38,47 @@ const ALA_BACK_MM = 15;
 /** Each side must be mostly bone: an ala fills this box, a transverse process crosses less than half of it. */
 const ALA_MIN_AREA_MM2 = 250;
 
-/** Bone area (mm²) each side of `centre` on the axial image through it, in a band at `lateralMm` and from `frontMm` in front to `backMm` behind. */
-function boneBesideBody(volume: Volume, centre: Vec3, lateralMm: readonly [number, number], frontMm: number, backMm: number): [number, number] {
-  const normal = resliceGeometry(volume, 'axial', { index: 0 }).normal;
-  let image;
-  try {
-    image = reslice(volume, 'axial', { positionMm: dot(centre, normal) });
-  } catch {
-    return [0, 0];
-  }
-  const c = patientToImagePoint(image, centre);
+/** Bone area (mm²) each side of `c` (pixel) on the axial `image`, between `lateralMm` from it and from `frontMm` in front to `backMm` behind. */
+function boneBeside(image: ResliceImage, c: Vec2, lateralMm: readonly [number, number], frontMm: number, backMm: number): [number, number] {
   const area: [number, number] = [0, 0];
   const pixelArea = image.columnSpacingMm * image.rowSpacingMm;
   // Axial display: image x runs towards the patient's left, y towards posterior.
   const rowFrom = Math.max(0, Math.floor(c.y - frontMm / image.rowSpacingMm));
   const rowTo = Math.min(image.height - 1, Math.ceil(c.y + backMm / image.rowSpacingMm));
-  for (let row = rowFrom; row <= rowTo; row++) {
-    for (let column = 0; column < image.width; column++) {
-      const lateral = (column - c.x) * image.columnSpacingMm;
-      const distance = Math.abs(lateral);
-      if (distance < lateralMm[0] || distance > lateralMm[1]) continue;
-      if (image.pixels[row * image.width + column] >= BONE_MIN_HU) area[lateral < 0 ? 0 : 1] += pixelArea;
+  const [near, far] = lateralMm.map((mm) => mm / image.columnSpacingMm);
+  for (const [side, from, to] of [
+    [0, Math.ceil(c.x - far), Math.floor(c.x - near)],
+    [1, Math.ceil(c.x + near), Math.floor(c.x + far)],
+  ] as const) {
+    for (let row = rowFrom; row <= rowTo; row++) {
+      for (let column = Math.max(0, from); column <= Math.min(image.width - 1, to); column++) {
+        if (image.pixels[row * image.width + column] >= BONE_MIN_HU) area[side] += pixelArea;
+      }
     }
   }
   return area;
 }
 
-/** Whether the axial image through `centre` (a body's centre, patient mm) shows bone on both sides where ribs run. */
-export function bearsRibs(volume: Volume, centre: Vec3): boolean {
-  const area = boneBesideBody(volume, centre, [RIB_FROM_MM, RIB_TO_MM], RIB_FRONT_MM, RIB_BACK_MM);
-  return area[0] >= RIB_MIN_AREA_MM2 && area[1] >= RIB_MIN_AREA_MM2;
+/** What lies beside a body on the axial image through its centre (patient mm), read once for both anchors. */
+export interface BesideBody {
+  /** Bone on both sides where ribs run. */
+  readonly ribs: boolean;
+  /** Sacral alae: bone filling both sides of the body. */
+  readonly alae: boolean;
 }
 
-/** Whether the axial image through `centre` shows sacral alae: bone filling both sides of the body. */
-export function bearsSacralAlae(volume: Volume, centre: Vec3): boolean {
-  const area = boneBesideBody(volume, centre, [ALA_FROM_MM, ALA_TO_MM], ALA_FRONT_MM, ALA_BACK_MM);
-  return area[0] >= ALA_MIN_AREA_MM2 && area[1] >= ALA_MIN_AREA_MM2;
+export function besideBody(volume: Volume, centre: Vec3): BesideBody {
+  const normal = resliceGeometry(volume, 'axial', { index: 0 }).normal;
+  let image: ResliceImage;
+  try {
+    image = reslice(volume, 'axial', { positionMm: dot(centre, normal) });
+  } catch {
+    return { ribs: false, alae: false };
+  }
+  const c = patientToImagePoint(image, centre);
+  const ribs = boneBeside(image, c, [RIB_FROM_MM, RIB_TO_MM], RIB_FRONT_MM, RIB_BACK_MM);
+  const alae = boneBeside(image, c, [ALA_FROM_MM, ALA_TO_MM], ALA_FRONT_MM, ALA_BACK_MM);
+  return { ribs: ribs[0] >= RIB_MIN_AREA_MM2 && ribs[1] >= RIB_MIN_AREA_MM2, alae: alae[0] >= ALA_MIN_AREA_MM2 && alae[1] >= ALA_MIN_AREA_MM2 };
 }
 
 export type LevelProposal =

@@ -17,7 +17,7 @@ import type { Volume } from '../volume/volume';
 import { bodySeeds } from './body-seeds';
 import { traceCanal } from './canal-trace';
 import { proposeSixPoints } from './ct-proposal';
-import { bearsRibs, bearsSacralAlae, proposeLevels } from './level-anchors';
+import { besideBody, proposeLevels } from './level-anchors';
 import type { PlaneImage, Vec2 } from './types';
 import { median } from '../statistics';
 
@@ -127,18 +127,21 @@ export function screenSpine(volume: Volume): ScreeningResult {
   });
 
   const centres = proposals.map((p) => toPatient(plane, centreOf(p.points)));
-  // The sacrum is not measured: bodies from the first with alae down are dropped, and S1 anchors the count.
-  let firstSacral = centres.findIndex((c) => bearsSacralAlae(volume, c));
-  if (firstSacral === 0) firstSacral = -1; // a scan of the sacrum alone has nothing to count up from it
+  const beside = centres.map((c) => besideBody(volume, c));
+  // The sacrum is not measured: bodies from the first with alae down are dropped, and S1 anchors the count
+  // (a scan of the sacrum alone has nothing to count up from it).
+  const sacral = beside.findIndex((b) => b.alae);
+  const firstSacral = sacral > 0 ? sacral : -1;
   if (firstSacral > 0) {
     proposals.splice(firstSacral);
     centres.splice(firstSacral);
+    beside.splice(firstSacral);
     warnings.push('The sacrum is on the scan: its bodies are not measured.');
   }
   const last = centres.length - 1;
   // S1 may not be proposed (no disc below it); one body spacing below the last body is where it would be.
-  const sacrumBelow = firstSacral > 0 || (last >= 1 && bearsSacralAlae(volume, add(centres[last], subtract(centres[last], centres[last - 1]))));
-  const ribs = centres.map((c) => bearsRibs(volume, c));
+  const sacrumBelow = firstSacral > 0 || (last >= 1 && besideBody(volume, add(centres[last], subtract(centres[last], centres[last - 1]))).alae);
+  const ribs = beside.map((b) => b.ribs);
   const levelProposal = proposeLevels(ribs, sacrumBelow);
   // The measurement engine keys vertebrae by level; without an anchor, working labels stand in and are not reported.
   const anchoredLevels = levelProposal.anchored && levelProposal.levels.every((l) => l !== undefined) ? (levelProposal.levels as VertebralLevel[]) : undefined;
