@@ -1,6 +1,7 @@
 import dcmjs from 'dcmjs';
 import dimse from 'dcmjs-dimse';
 import { studyMatchingKeys, type PacsQuery, type PacsSeriesResult, type PacsStudyResult } from '../../../shared/pacs/query';
+import { answerStore, textOf } from './dimse-values';
 import { CancelledError, describeNetworkError, PacsError } from './net-errors';
 import type { StoredNode } from './node-store';
 import type { PacsClient } from './pacs-client';
@@ -12,7 +13,6 @@ type DimseRequest = InstanceType<typeof dimse.requests.CEchoRequest>;
 
 const { Client, Dataset: DimseDataset, Implementation } = dimse;
 const { CEchoRequest, CFindRequest, CGetRequest, CMoveRequest, CStoreRequest } = dimse.requests;
-const { CStoreResponse } = dimse.responses;
 // Its log would print association details and datasets (patient data) to stdout.
 dimse.log.setLevel('silent');
 
@@ -60,20 +60,7 @@ function datasetOfPart10(bytes: Uint8Array): Dataset {
   return new DimseDataset(dcmjs.data.DicomMetaDictionary.naturalizeDataset(file.dict), transferSyntax);
 }
 
-async function receivedDataset(request: InstanceType<typeof CStoreRequest>): Promise<Dataset> {
-  const dataset = request.getDataset();
-  if (!dataset) throw new PacsError('The server sent a C-STORE without a dataset', 'protocol');
-  return dataset;
-}
 
-/** A naturalised value (dcmjs) as text: person names by their alphabetic group, lists by their first value. */
-function textOf(value: unknown): string {
-  const first = Array.isArray(value) ? value[0] : value;
-  if (typeof first === 'string') return first;
-  if (typeof first === 'number') return String(first);
-  if (first && typeof first === 'object' && typeof (first as { Alphabetic?: unknown }).Alphabetic === 'string') return (first as { Alphabetic: string }).Alphabetic;
-  return '';
-}
 
 function numberOf(value: unknown): number | undefined {
   const n = Number(textOf(value));
@@ -153,16 +140,12 @@ export function createDimseClient(node: DimseStored, options: DimseOptions = {})
       });
       client.on('cStoreRequest', (request: InstanceType<typeof CStoreRequest>, callback: (r: unknown) => void) => {
         touch();
-        const response = CStoreResponse.fromRequest(request);
-        (extra.onStore ? receivedDataset(request).then(extra.onStore) : Promise.reject(new Error('unexpected C-STORE')))
-          .then(
-            () => response.setStatus(Status.Success),
-            (e: unknown) => {
-              fail(e instanceof Error ? e : new Error(String(e)));
-              response.setStatus(0xa700); // Refused: out of resources (PS3.4 §GG.4.2.1.3)
-            },
-          )
-          .finally(() => callback(response));
+        answerStore(
+          request,
+          callback,
+          (dataset) => (extra.onStore ? extra.onStore(dataset) : Promise.reject(new Error('unexpected C-STORE'))),
+          (e) => fail(e instanceof Error ? e : new Error(String(e))),
+        );
       });
       client.on('closed', settle);
       if (extra.signal?.aborted) return reject(new CancelledError());

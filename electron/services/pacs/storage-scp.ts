@@ -1,5 +1,6 @@
 import dimse from 'dcmjs-dimse';
 import { findTransferSyntax } from '../../../shared/dicom/transfer-syntax';
+import { answerStore, textOf } from './dimse-values';
 import { describeNetworkError, PacsError } from './net-errors';
 
 type Dataset = InstanceType<typeof dimse.Dataset>;
@@ -8,11 +9,7 @@ type CStoreRequest = InstanceType<typeof dimse.requests.CStoreRequest>;
 type CStoreResponse = InstanceType<typeof dimse.responses.CStoreResponse>;
 
 const { Server, Scp } = dimse;
-const { CStoreResponse } = dimse.responses;
-const { Status, PresentationContextResult, StorageClass, RejectResult, RejectSource, RejectReason } = dimse.constants;
-
-/** Refused: out of resources (PS3.4 §GG.4.2.1.3); also what a store nobody asked for gets. */
-const REFUSED = 0xa700;
+const { PresentationContextResult, StorageClass, RejectResult, RejectSource, RejectReason } = dimse.constants;
 
 /** One C-MOVE waiting for its instances: the series it asked for, under our AE title. */
 export interface MoveDestination {
@@ -49,10 +46,6 @@ interface SharedScp {
  */
 const scps = new Map<number, SharedScp>();
 
-function textOf(value: unknown): string {
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' ? first : '';
-}
 
 function destinationOf(members: Iterable<Member>, calledAe: string, dataset: Dataset): Member | undefined {
   const series = textOf((dataset.getElements() as Record<string, unknown>).SeriesInstanceUID);
@@ -81,24 +74,19 @@ function open(port: number, timeoutMs: number): SharedScp {
       this.sendAssociationAccept();
     }
     override cStoreRequest(request: CStoreRequest, callback: (r: CStoreResponse) => void) {
-      const response = CStoreResponse.fromRequest(request);
-      const dataset = request.getDataset();
-      const member = dataset ? destinationOf(members, this.calledAe, dataset) : undefined;
-      if (!dataset || !member) {
-        response.setStatus(REFUSED);
-        callback(response);
-        return;
-      }
-      member
-        .onStore(dataset)
-        .then(
-          () => response.setStatus(Status.Success),
-          (e: unknown) => {
-            member.error ??= e;
-            response.setStatus(REFUSED);
-          },
-        )
-        .finally(() => callback(response));
+      let member: Member | undefined;
+      answerStore(
+        request,
+        callback,
+        (dataset) => {
+          member = destinationOf(members, this.calledAe, dataset);
+          return member ? member.onStore(dataset) : Promise.reject(new PacsError('No retrieve asked for this instance', 'protocol'));
+        },
+        // A store nobody asked for is refused without failing anyone's move.
+        (e) => {
+          if (member) member.error ??= e;
+        },
+      );
     }
     override associationReleaseRequested() {
       this.sendAssociationReleaseResponse();
@@ -138,7 +126,7 @@ export async function joinStorageScp(port: number, destination: MoveDestination,
     await shared.listening;
   } catch (error) {
     release();
-    throw error instanceof PacsError ? error : new PacsError(String(error), 'protocol');
+    throw error; // a PacsError naming the port (describeNetworkError)
   }
   return {
     get error() {
