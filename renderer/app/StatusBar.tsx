@@ -5,7 +5,7 @@ export function StatusBar({ notice }: { notice?: string }) {
   const progress = useStudyStore((s) => s.progress);
   const failures = useStudyStore((s) => s.failures);
   const nonImages = useStudyStore((s) => s.nonImages);
-  const instances = useStudyStore((s) => s.instances.length);
+  const instances = useStudyStore((s) => s.instances.size);
   const [open, setOpen] = useState(false);
   const problems = failures.length + nonImages.length;
   return (

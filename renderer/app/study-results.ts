@@ -2,10 +2,9 @@ import { maximumLoss } from '../../shared/measure/genant';
 import type { SpineResults } from '../../shared/measure/types';
 import type { MeasuredFracture } from '../../shared/procedure/patientShape';
 import type { MeasureState } from '../tools/measure-store';
-import { planeContext } from '../tools/plane-context';
-import { anatomicalDirections } from '../../shared/measure/anatomical-directions';
-import { resultsForPlane, spacingOnPlane } from '../../shared/measure/plane-measurements';
-import { annotationsOnPlane, samePlane } from '../../shared/model/plane';
+import { planeContext, reformatMeasuredPlane } from '../tools/plane-context';
+import { resultsForPlane } from '../../shared/measure/plane-measurements';
+import { samePlane } from '../../shared/model/plane';
 import type { ReformatPlane, StudyAnnotations } from '../../shared/model/types';
 import type { Stack } from '../viewer/stack';
 
@@ -105,25 +104,14 @@ function measuredReformats(doc: StudyAnnotations): ReformatPlane[] {
   return planes;
 }
 
-/**
- * The results of each measured reformat, read on the reformat's own geometry: its pixel spacing is the
- * volume's patient spacing (PS3.3 C.7.6.2.1.1 for the source slices) and its row and column directions
- * say where anterior and superior lie, as Image Orientation (Patient) does for an acquired image.
- */
+/** The results of each measured reformat, read on the reformat's own geometry (reformatMeasuredPlane). */
 function reformatResults(stacks: readonly Stack[], doc: StudyAnnotations): StudyResults[] {
   const study = stacks.filter((s) => s.studyInstanceUid === doc.studyInstanceUid);
   return measuredReformats(doc).flatMap((plane) => {
     const source = study.find((s) => s.seriesInstanceUid === plane.seriesInstanceUid && !s.reformat) ?? study[0];
     const header = source?.headers[0];
     if (!header) return [];
-    const annotations = annotationsOnPlane(doc, plane);
-    const { rowDirection: r, columnDirection: c } = plane;
-    const fileSpacing = { rowMm: plane.rowSpacingMm, columnMm: plane.columnSpacingMm, source: 'calibrated' as const, note: `Pixel Spacing of the ${plane.orientation} reformat` };
-    const { results } = resultsForPlane({
-      annotations,
-      spacing: spacingOnPlane(annotations, fileSpacing),
-      orientation: anatomicalDirections({ imageOrientationPatient: [r.x, r.y, r.z, c.x, c.y, c.z] }),
-    });
+    const { results } = resultsForPlane(reformatMeasuredPlane(doc, plane));
     if (!results) return [];
     return [{ studyInstanceUid: doc.studyInstanceUid, studyDate: header.studyDate ?? '', patientId: header.patientId, results, where: `${source.description || source.modality}, ${plane.orientation} reformat` }];
   });

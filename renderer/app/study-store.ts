@@ -33,9 +33,8 @@ export interface StudyState {
   sources: readonly FileSource[];
   /** Bumped when a load is superseded, so late results of an older load are dropped. */
   generation: number;
-  instances: readonly LoadedInstance[];
-  /** The same instances by key: where the image loaders find their frames. */
-  instanceByKey: ReadonlyMap<string, LoadedInstance>;
+  /** The decoded instances by key, in the order they arrived: what the stacks are built from and the image loaders read. */
+  instances: ReadonlyMap<string, LoadedInstance>;
   nonImages: readonly LoadFailure[];
   failures: readonly LoadFailure[];
   progress: { done: number; total: number } | null;
@@ -82,8 +81,7 @@ export interface StudyState {
 const EMPTY = {
   label: '',
   sources: [],
-  instances: [],
-  instanceByKey: new Map<string, LoadedInstance>(),
+  instances: new Map<string, LoadedInstance>(),
   nonImages: [],
   failures: [],
   progress: null,
@@ -135,10 +133,9 @@ export const useStudyStore = create<StudyState>((set, get) => ({
   addInstances(generation, added) {
     const s = get();
     if (generation !== s.generation || added.length === 0) return;
-    const instances = [...s.instances, ...added];
-    const instanceByKey = new Map(s.instanceByKey);
-    for (const instance of added) instanceByKey.set(instance.key, instance);
-    const stacks = buildStacks(instances);
+    const instances = new Map(s.instances);
+    for (const instance of added) instances.set(instance.key, instance);
+    const stacks = buildStacks([...instances.values()]);
     // Keep the image on screen the same while new slices slot in around it.
     const sliceByStack: Record<string, number> = { ...s.sliceByStack };
     for (const stack of stacks) {
@@ -149,7 +146,7 @@ export const useStudyStore = create<StudyState>((set, get) => ({
     }
     const viewports = s.viewports.map((key) => (key && (stacks.some((st) => st.key === key) || s.reformats.some((r) => r.key === key)) ? key : undefined));
     if (!viewports[0]) viewports[0] = stacks[0]?.key;
-    set({ instances, instanceByKey, stacks, viewports, sliceByStack, progress: s.progress && { ...s.progress, done: s.progress.done + added.length } });
+    set({ instances, stacks, viewports, sliceByStack, progress: s.progress && { ...s.progress, done: s.progress.done + added.length } });
   },
 
   addFailure(generation, failure, notAnImage = false) {
@@ -254,5 +251,5 @@ export const useStudyStore = create<StudyState>((set, get) => ({
 }));
 
 // The image loaders read frames and stacks from this store; nothing is copied into them.
-connectFrameSources((key) => useStudyStore.getState().instanceByKey.get(key));
+connectFrameSources((key) => useStudyStore.getState().instances.get(key));
 connectStacks((key) => stackByKey(useStudyStore.getState(), key));

@@ -53,3 +53,15 @@ export function planeContext(stack: Stack, slice: number, doc: StudyAnnotations 
   const spacing = spacingOnPlane(annotations, header.spacing);
   return { studyInstanceUid: header.studyInstanceUid, plane, header, spacing, orientation: anatomicalDirections(header), annotations };
 }
+
+/**
+ * The measured plane of a reformat known only from the annotations on it (it need not be on screen): its
+ * pixel spacing is the volume's patient spacing, and its row and column directions say where anterior and
+ * superior lie, as Image Orientation (Patient) does for an acquired image.
+ */
+export function reformatMeasuredPlane(doc: StudyAnnotations, plane: ReformatPlane): MeasuredPlane {
+  const annotations = annotationsOnPlane(doc, plane);
+  const { rowDirection: r, columnDirection: c } = plane;
+  const fileSpacing: PixelSpacing = { rowMm: plane.rowSpacingMm, columnMm: plane.columnSpacingMm, source: 'calibrated', note: `Pixel Spacing of the ${plane.orientation} reformat` };
+  return { annotations, spacing: spacingOnPlane(annotations, fileSpacing), orientation: anatomicalDirections({ imageOrientationPatient: [r.x, r.y, r.z, c.x, c.y, c.z] }) };
+}
