@@ -101,7 +101,7 @@ export function AssistPanel({ stack }: { stack: Stack }) {
           <p className="results-footnote">
             {screen.screening.vertebrae.length} bodies on the mid-sagittal plane;{' '}
             <strong>{screen.screening.vertebrae.filter((v) => v.proposedFracture).length} proposed fractures</strong> (suggested Genant grade ≥ 1) to confirm. Levels:{' '}
-            {screen.screening.levels.anchored ? `proposed — ${screen.screening.levels.explanation}` : `counted down from your starting level ${nextLevel}. ${screen.screening.levels.explanation}`}. Nothing is saved until you accept it.
+            {screen.screening.levels.anchored ? `proposed — ${screen.screening.levels.explanation}` : `counted down from your starting level ${nextLevel}. ${screen.screening.levels.explanation}`} Nothing is saved until you accept it.
           </p>
           {screen.screening.warnings.map((w) => (
             <p key={w} className="results-footnote">

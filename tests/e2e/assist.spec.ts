@@ -91,6 +91,9 @@ test.describe('assisted morphometry', () => {
     const flagged = await page.locator('[data-testid="screening-row"][data-fracture="true"]').evaluateAll((r) => r.map((x) => x.getAttribute('data-level')));
     const shownLevels = truth.heights.filter((h) => truth.vertebrae.some((v) => v.level === h.level));
     expect(flagged).toEqual(shownLevels.filter((h) => h.genantGrade >= 1).map((h) => h.level));
+    // The summary reads as sentences: what the levels were counted from, then that nothing is saved yet.
+    await expect(page.getByTestId('screening')).toContainText('Nothing is saved until you accept it.');
+    expect(await page.getByTestId('screening').innerText()).not.toMatch(/\.\./);
     await page.getByTestId('screening-table').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(out, 'assist-screening.png') });
     await page.getByTestId('screening-accept-all').click();
