@@ -6,14 +6,12 @@ import { measureCase3OnSagittal } from '../e2e/own-ct';
 const OUT = path.resolve(process.env.SHOTS_DIR ?? 'docs/screenshots');
 
 /** Presents a procedure to the patient and pictures each step once its motions are done, at 1280 × 720. */
-async function present(page: Page, procedure: string, stepIds: string[], files: string[], { language = 'en', level = '' } = {}) {
+async function present(page: Page, procedure: string, stepIds: string[], files: string[], { language = 'en', ownCt = false } = {}) {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByRole('button', { name: 'Explain procedure' }).click();
   await page.waitForFunction(() => (window.__explain?.info().buildMs ?? 0) > 0);
-  if (level) {
-    await page.getByTestId('shape-source').locator('select').selectOption(level);
-    await expect(page.getByTestId('explain-own-model')).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
-  }
+  // The fracture measured on the study's CT shapes the model, which is then built from that CT.
+  if (ownCt) await expect(page.getByTestId('explain-own-model')).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
   await page.getByTestId(`explain-procedure-${procedure}`).click();
   await page.getByTestId('start-presentation').click();
   await expect(page.locator('.explain-root.presentation')).toBeVisible();
@@ -23,7 +21,7 @@ async function present(page: Page, procedure: string, stepIds: string[], files: 
       const s = window.__explain!.steps.find((x) => x.id === stepId)!;
       window.__explain!.seek(s.start + (s.end - s.start) * 0.9);
     }, id);
-    await page.waitForTimeout(600);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await page.screenshot({ path: path.join(OUT, files[i]) });
   }
 }
@@ -36,5 +34,5 @@ test('explainer: in Spanish', async ({ app }) => present(app.page, 'kyphoplasty'
 test('explainer: the patient\'s own CT (sample case 3)', async ({ app }) => {
   test.setTimeout(120_000);
   await measureCase3OnSagittal(app.page);
-  await present(app.page, 'kyphoplasty', ['your-spine', 'tube-in', 'balloon-inflate'], ['explain-own-ct.png', 'explain-own-ct-tubes.png', 'explain-own-ct-balloon.png'], { level: 'T12' });
+  await present(app.page, 'kyphoplasty', ['your-spine', 'tube-in', 'balloon-inflate'], ['explain-own-ct.png', 'explain-own-ct-tubes.png', 'explain-own-ct-balloon.png'], { ownCt: true });
 });
