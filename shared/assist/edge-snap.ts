@@ -11,6 +11,7 @@ import type { ImageOrientation, SixPoints } from '../measure/types';
 import { orthonormalAxes, pixelPointToMm, pixelSize, mmToPixelPoint, sampleAtMm } from './plane-frame';
 import type { PlaneImage, Vec2 } from './types';
 import { median } from '../statistics';
+import { fitLineConsensus } from './polynomial-fit';
 
 /**
  * How bone looks: 'bright-bone' brighter than the tissue outside (CT, MONOCHROME2 radiographs), 'dark-bone'
@@ -42,8 +43,17 @@ const BAND_HALF_MM = 1;
 /** An edge counts when its step is this many times the image's noise, and its derivative this fraction of the strongest edge in reach. */
 const NOISE_FACTOR = 4;
 const STRONGEST_FRACTION = 0.5;
-/** Corners: the endplate and the wall are each found this far and twice as far inside the corner, then extended to meet. */
-const CORNER_INSET_MM = 3;
+/** Corners: the endplate and the wall are each found at these distances inside the corner, then extended to meet. */
+const CORNER_INSET_FROM_MM = 2;
+const CORNER_INSET_TO_MM = 7;
+const CORNER_INSET_STEP_MM = 1;
+/** Edge samples within this of one line are one side; further, another edge or noise. */
+const SIDE_TOLERANCE_MM = 0.3;
+/**
+ * A side turns from the body's axes by at most this slope (35°): the rough walls give the axes within about
+ * 10°, and a wedged endplate turns some 25° at most from its body's axis (DOMAIN.md §1, grade 3 wedge angles).
+ */
+const MAX_SIDE_SLOPE = 0.7;
 
 interface Axes {
   readonly anterior: Vec2;
@@ -76,9 +86,17 @@ function edgeAlong(image: PlaneImage, size: Vec2, centre: Vec2, normal: Vec2, co
         n++;
       }
     }
-    if (n === 0) return undefined;
-    raw[i] = sum / n;
+    raw[i] = n > 0 ? sum / n : NaN;
   }
+  // A body near the image's border: the profile is used as far as it stays in the image, from its centre.
+  const middle = Math.min(count - 1, Math.round(reach / step));
+  if (!Number.isFinite(raw[middle])) return undefined;
+  let first = middle;
+  let last = middle;
+  while (first > 0 && Number.isFinite(raw[first - 1])) first--;
+  while (last < count - 1 && Number.isFinite(raw[last + 1])) last++;
+  raw.fill(raw[first], 0, first);
+  raw.fill(raw[last], last + 1);
   const radius = Math.ceil((3 * sigma) / step);
   const kernel = Array.from({ length: 2 * radius + 1 }, (_, k) => Math.exp(-(((k - radius) * step) ** 2) / (2 * sigma * sigma)));
   const total = kernel.reduce((a, b) => a + b, 0);
@@ -91,14 +109,15 @@ function edgeAlong(image: PlaneImage, size: Vec2, centre: Vec2, normal: Vec2, co
   // What smoothing removes is mostly noise (edges leave residuals only where they are): its spread, scaled
   // back from the band's mean to one line, is the image's noise.
   const lines = Math.round((2 * BAND_HALF_MM) / (BAND_HALF_MM / 2)) + 1;
-  const bandNoise = 1.4826 * median(Array.from(raw, (v, i) => Math.abs(v - smooth[i])));
+  const bandNoise = 1.4826 * median(Array.from(raw.subarray(first, last + 1), (v, i) => Math.abs(v - smooth[first + i])));
   const pixelNoise = bandNoise * Math.sqrt(lines);
   // Outward, a brighter cortex falls to the tissue outside and a darker one rises: make the wanted edge positive.
   const sign = cortex === 'bright-bone' ? -1 : 1;
   const derivative = new Float64Array(count);
   for (let i = 1; i < count - 1; i++) derivative[i] = (sign * (smooth[i + 1] - smooth[i - 1])) / (2 * step);
-  const from = radius + 1;
-  const to = count - radius - 2;
+  const from = first + radius + 1;
+  const to = last - radius - 1;
+  if (to < from) return undefined;
   const strongest = Math.max(...derivative.subarray(from, to + 1));
   if (!(strongest > 0)) return undefined;
   const across = Math.round((2 * sigma) / step);
@@ -170,27 +189,25 @@ function normalsOf(role: PointRole, axes: Axes): { endplate: Vec2; wall?: Vec2 }
   return { endplate, wall: role.startsWith('anterior') ? axes.anterior : scaled(axes.anterior, -1) };
 }
 
-/** Where two lines p + s·d meet, or undefined when they are parallel. */
-function intersect(p: Vec2, d: Vec2, q: Vec2, e: Vec2): Vec2 | undefined {
-  const det = d.x * -e.y - d.y * -e.x;
-  if (Math.abs(det) < 1e-9) return undefined;
-  const s = ((q.x - p.x) * -e.y - (q.y - p.y) * -e.x) / det;
-  return plus(p, scaled(d, s));
-}
-
 /**
- * A line of an edge near a corner: the edge found at two points set in from the corner along `inward`,
- * each searched along `normal`; undefined unless both are found.
+ * The edge of one side near a corner, as a line in the corner's own coordinates: offset(s) = at + slope·s
+ * mm along `normal`, s mm in from the corner along `inward`. The edge is searched at several insets and a
+ * line fitted through the largest subset that agrees (fitLineConsensus): a rough corner is 2–3 mm off in
+ * any direction, so the nearest insets may fall on the rounded corner or beyond the body, and others on a
+ * stronger edge inside it (cement), where another edge is found. Undefined when fewer than three agree.
  */
-function edgeLine(image: PlaneImage, size: Vec2, corner: Vec2, normal: Vec2, inward: Vec2, cortex: CortexAppearance, searchMm: number): { point: Vec2; direction: Vec2 } | undefined {
-  const points: Vec2[] = [];
-  for (const inset of [CORNER_INSET_MM, 2 * CORNER_INSET_MM]) {
-    const start = plus(corner, scaled(inward, inset));
-    const t = edgeAlong(image, size, start, normal, cortex, searchMm);
-    if (t === undefined) return undefined;
-    points.push(plus(start, scaled(normal, t)));
+function sideNear(image: PlaneImage, size: Vec2, corner: Vec2, normal: Vec2, inward: Vec2, cortex: CortexAppearance, searchMm: number): { at: number; slope: number } | undefined {
+  const insets: number[] = [];
+  const offsets: number[] = [];
+  for (let inset = CORNER_INSET_FROM_MM; inset <= CORNER_INSET_TO_MM + 1e-9; inset += CORNER_INSET_STEP_MM) {
+    const t = edgeAlong(image, size, plus(corner, scaled(inward, inset)), normal, cortex, searchMm);
+    if (t === undefined) continue;
+    insets.push(inset);
+    offsets.push(t);
   }
-  return { point: points[0], direction: { x: points[1].x - points[0].x, y: points[1].y - points[0].y } };
+  const fit = fitLineConsensus(insets, offsets, SIDE_TOLERANCE_MM);
+  if (!fit || Math.abs(fit.coefficients[0]) > searchMm || Math.abs(fit.coefficients[1]) > MAX_SIDE_SLOPE) return undefined;
+  return { at: fit.coefficients[0], slope: fit.coefficients[1] };
 }
 
 function snapInAxes(image: PlaneImage, point: Vec2, role: PointRole, cortex: CortexAppearance, axes: Axes, searchMm: number): SnapResult {
@@ -202,11 +219,22 @@ function snapInAxes(image: PlaneImage, point: Vec2, role: PointRole, cortex: Cor
     const t = edgeAlong(image, size, start, endplate, cortex, searchMm);
     if (t !== undefined) snappedMm = plus(start, scaled(endplate, t));
   } else {
-    // Each side is looked for a little inside the corner, where it is straight and not yet rounded.
-    const endplateLine = edgeLine(image, size, start, endplate, scaled(wall, -1), cortex, searchMm);
-    const wallLine = edgeLine(image, size, start, wall, scaled(endplate, -1), cortex, searchMm);
-    const meet = endplateLine && wallLine && intersect(endplateLine.point, endplateLine.direction, wallLine.point, wallLine.direction);
-    if (meet && Math.hypot(meet.x - start.x, meet.y - start.y) <= searchMm * Math.SQRT2) snappedMm = meet;
+    // Each side is looked for a little inside the corner, where it is straight and not yet rounded, and
+    // extended to meet the other. In (wall, endplate) coordinates from the rough corner, the endplate is
+    // e = at + slope·(−w) and the wall w = at + slope·(−e).
+    const plate = sideNear(image, size, start, endplate, scaled(wall, -1), cortex, searchMm);
+    const side = sideNear(image, size, start, wall, scaled(endplate, -1), cortex, searchMm);
+    let w = side?.at ?? 0;
+    let e = plate?.at ?? 0;
+    if (plate && side) {
+      const det = 1 - plate.slope * side.slope;
+      if (Math.abs(det) > 1e-6) {
+        w = (side.at - side.slope * plate.at) / det;
+        e = plate.at - plate.slope * w;
+      }
+    }
+    // With one side found the point moves onto that side along its normal, which is what its height needs.
+    if ((plate || side) && Math.hypot(w, e) <= searchMm * Math.SQRT2) snappedMm = plus(start, plus(scaled(wall, w), scaled(endplate, e)));
   }
   if (!snappedMm) return { point, snapped: false, movedMm: 0 };
   return { point: mmToPixelPoint(size, snappedMm), snapped: true, movedMm: Math.hypot(snappedMm.x - start.x, snappedMm.y - start.y) };
