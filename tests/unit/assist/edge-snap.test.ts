@@ -19,12 +19,12 @@ describe.skipIf(cases.length === 0)('edge snapping on the sample radiographs and
   });
 
   // Measured (mean point error, mm, before → after; mean of each vertebra's largest height error; share within
-  // 1 mm and 2°): T1 2.41 → 0.82, 0.96 mm, 5/8; T2 2.52 → 0.75, 0.65 mm, 7/8; STIR 2.55 → 1.35, 1.66 mm, 0/8.
+  // 1 mm and 2°): T1 2.41 → 0.65, 0.78 mm, 7/8; T2 2.52 → 0.65, 0.76 mm, 7/8; STIR 2.55 → 1.36, 1.87 mm, 1/8.
   // On STIR fat-suppressed marrow is nearly as dark as the cortex, so the dark line is hard to find.
   it.each([
-    ['T1', 2.5, 1.0, 0.6],
+    ['T1', 3, 0.85, 0.85],
     ['T2', 3, 0.8, 0.85],
-    ['STIR', 1.8, 1.8, 0],
+    ['STIR', 1.8, 1.9, 0.12],
   ])('brings %s points closer to the truth: mean point error divided by at least %s, heights within %s mm on average, a share of %s within 1 mm and 2°', async (sequence, factor, heightMm, share) => {
     const errors = (await snapSampleCases()).filter((r) => r.modality.startsWith(`MR SAG ${sequence}`)).map((r) => r.errors);
     expect(errors.length).toBeGreaterThanOrEqual(8);
@@ -72,5 +72,18 @@ describe('edge snapping on a synthetic plane', () => {
     const result = snapPoint(mr, { x: truth.middleSuperior.x, y: truth.middleSuperior.y + 4 }, 'middleSuperior', 'dark-line');
     expect(result.snapped).toBe(true);
     expect(Math.abs(result.point.y - truth.middleSuperior.y) * 0.5).toBeLessThan(0.4);
+  });
+
+  it.each([
+    ['fatty marrow', MR_T1_VALUES.marrow],
+    ['marrow as dark as a fracture band', 170],
+  ])('places a dark cortex by its outer half-maximum, whatever lies inside it (%s)', (_, marrow) => {
+    const mr = syntheticPlane(80, 90, [body], true, { ...MR_T1_VALUES, marrow });
+    for (const role of ['middleSuperior', 'middleInferior'] as const) {
+      const outward = role === 'middleSuperior' ? -1 : 1;
+      const result = snapPoint(mr, { x: truth[role].x, y: truth[role].y - 4 * outward }, role, 'dark-line');
+      expect(result.snapped).toBe(true);
+      expect(Math.abs(result.point.y - truth[role].y) * 0.5).toBeLessThan(0.25);
+    }
   });
 });
