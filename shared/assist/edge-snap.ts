@@ -43,6 +43,12 @@ const BAND_HALF_MM = 1;
 /** An edge counts when its step is this many times the image's noise, and its derivative this fraction of the strongest edge in reach. */
 const NOISE_FACTOR = 4;
 const STRONGEST_FRACTION = 0.5;
+/**
+ * A disc is at least 2–3 mm tall (as in cortex-edge.ts): within this distance outside a body's surface the
+ * profile does not climb back towards bone by more than this fraction of the edge's step.
+ */
+const DISC_CLEARANCE_MM = 2.5;
+const CLIMB_BACK_FRACTION = 0.15;
 /** Corners: the endplate and the wall are each found at these distances inside the corner, then extended to meet. */
 const CORNER_INSET_FROM_MM = 2;
 const CORNER_INSET_TO_MM = 7;
@@ -118,19 +124,28 @@ function edgeAlong(image: PlaneImage, size: Vec2, centre: Vec2, normal: Vec2, co
   const from = first + radius + 1;
   const to = last - radius - 1;
   if (to < from) return undefined;
-  const strongest = Math.max(...derivative.subarray(from, to + 1));
-  if (!(strongest > 0)) return undefined;
   const across = Math.round((2 * sigma) / step);
   if (cortex === 'dark-line') return outsideDarkLine(smooth, from, to, step, reach, searchMm, NOISE_FACTOR * bandNoise);
-  let best: number | undefined;
+  // Candidates: peaks of the derivative whose step stands out of the noise and which lie on a body's surface.
+  const candidates: { t: number; d: number }[] = [];
   for (let i = from; i <= to; i++) {
     const d = derivative[i];
-    if (!(d >= STRONGEST_FRACTION * strongest && d >= derivative[i - 1] && d > derivative[i + 1])) continue;
+    if (!(d > 0 && d >= derivative[i - 1] && d > derivative[i + 1])) continue;
     // The step across the edge, two smoothing widths either side, must stand out of the noise.
-    const contrast = sign * (smooth[Math.min(count - 1, i + across)] - smooth[Math.max(0, i - across)]);
+    const outsideAt = Math.min(count - 1, i + across);
+    const contrast = sign * (smooth[outsideAt] - smooth[Math.max(0, i - across)]);
     if (contrast < NOISE_FACTOR * pixelNoise) continue;
-    const t = -reach + (i + peakOffset(derivative, i)) * step;
-    if (Math.abs(t) <= searchMm && (best === undefined || Math.abs(t) < Math.abs(best))) best = t;
+    // Outside a body's surface lies at least a thin disc: a profile that climbs back towards bone within it
+    // has crossed an edge inside the body (the top of cement, or of a sclerotic band).
+    const clear = Math.min(last, i + Math.round(DISC_CLEARANCE_MM / step));
+    let climbsBack = false;
+    for (let k = outsideAt + 1; k <= clear; k++) if (sign * (smooth[outsideAt] - smooth[k]) > CLIMB_BACK_FRACTION * contrast) climbsBack = true;
+    if (!climbsBack) candidates.push({ t: -reach + (i + peakOffset(derivative, i)) * step, d });
+  }
+  const strongest = Math.max(0, ...candidates.map((c) => c.d));
+  let best: number | undefined;
+  for (const { t, d } of candidates) {
+    if (d >= STRONGEST_FRACTION * strongest && Math.abs(t) <= searchMm && (best === undefined || Math.abs(t) < Math.abs(best))) best = t;
   }
   return best;
 }
