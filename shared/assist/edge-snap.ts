@@ -11,6 +11,7 @@ import type { ImageOrientation, SixPoints } from '../measure/types';
 import { orthonormalAxes, pixelPointToMm, pixelSize, mmToPixelPoint, sampleAtMm } from './plane-frame';
 import type { PlaneImage, Vec2 } from './types';
 import { median } from '../statistics';
+import { fitLineConsensus } from './polynomial-fit';
 
 /**
  * How bone looks: 'bright-bone' brighter than the tissue outside (CT, MONOCHROME2 radiographs), 'dark-bone'
@@ -42,8 +43,23 @@ const BAND_HALF_MM = 1;
 /** An edge counts when its step is this many times the image's noise, and its derivative this fraction of the strongest edge in reach. */
 const NOISE_FACTOR = 4;
 const STRONGEST_FRACTION = 0.5;
-/** Corners: the endplate and the wall are each found this far and twice as far inside the corner, then extended to meet. */
-const CORNER_INSET_MM = 3;
+/**
+ * A disc is at least 2–3 mm tall (as in cortex-edge.ts): within this distance outside a body's surface the
+ * profile does not climb back towards bone by more than this fraction of the edge's step.
+ */
+const DISC_CLEARANCE_MM = 2.5;
+const CLIMB_BACK_FRACTION = 0.15;
+/** Corners: the endplate and the wall are each found at these distances inside the corner, then extended to meet. */
+const CORNER_INSET_FROM_MM = 2;
+const CORNER_INSET_TO_MM = 7;
+const CORNER_INSET_STEP_MM = 1;
+/** Edge samples within this of one line are one side; further, another edge or noise. */
+const SIDE_TOLERANCE_MM = 0.3;
+/**
+ * A side turns from the body's axes by at most this slope (35°): the rough walls give the axes within about
+ * 10°, and a wedged endplate turns some 25° at most from its body's axis (DOMAIN.md §1, grade 3 wedge angles).
+ */
+const MAX_SIDE_SLOPE = 0.7;
 
 interface Axes {
   readonly anterior: Vec2;
@@ -76,9 +92,17 @@ function edgeAlong(image: PlaneImage, size: Vec2, centre: Vec2, normal: Vec2, co
         n++;
       }
     }
-    if (n === 0) return undefined;
-    raw[i] = sum / n;
+    raw[i] = n > 0 ? sum / n : NaN;
   }
+  // A body near the image's border: the profile is used as far as it stays in the image, from its centre.
+  const middle = Math.min(count - 1, Math.round(reach / step));
+  if (!Number.isFinite(raw[middle])) return undefined;
+  let first = middle;
+  let last = middle;
+  while (first > 0 && Number.isFinite(raw[first - 1])) first--;
+  while (last < count - 1 && Number.isFinite(raw[last + 1])) last++;
+  raw.fill(raw[first], 0, first);
+  raw.fill(raw[last], last + 1);
   const radius = Math.ceil((3 * sigma) / step);
   const kernel = Array.from({ length: 2 * radius + 1 }, (_, k) => Math.exp(-(((k - radius) * step) ** 2) / (2 * sigma * sigma)));
   const total = kernel.reduce((a, b) => a + b, 0);
@@ -91,27 +115,37 @@ function edgeAlong(image: PlaneImage, size: Vec2, centre: Vec2, normal: Vec2, co
   // What smoothing removes is mostly noise (edges leave residuals only where they are): its spread, scaled
   // back from the band's mean to one line, is the image's noise.
   const lines = Math.round((2 * BAND_HALF_MM) / (BAND_HALF_MM / 2)) + 1;
-  const bandNoise = 1.4826 * median(Array.from(raw, (v, i) => Math.abs(v - smooth[i])));
+  const bandNoise = 1.4826 * median(Array.from(raw.subarray(first, last + 1), (v, i) => Math.abs(v - smooth[first + i])));
   const pixelNoise = bandNoise * Math.sqrt(lines);
   // Outward, a brighter cortex falls to the tissue outside and a darker one rises: make the wanted edge positive.
   const sign = cortex === 'bright-bone' ? -1 : 1;
   const derivative = new Float64Array(count);
   for (let i = 1; i < count - 1; i++) derivative[i] = (sign * (smooth[i + 1] - smooth[i - 1])) / (2 * step);
-  const from = radius + 1;
-  const to = count - radius - 2;
-  const strongest = Math.max(...derivative.subarray(from, to + 1));
-  if (!(strongest > 0)) return undefined;
+  const from = first + radius + 1;
+  const to = last - radius - 1;
+  if (to < from) return undefined;
   const across = Math.round((2 * sigma) / step);
   if (cortex === 'dark-line') return outsideDarkLine(smooth, from, to, step, reach, searchMm, NOISE_FACTOR * bandNoise);
-  let best: number | undefined;
+  // Candidates: peaks of the derivative whose step stands out of the noise and which lie on a body's surface.
+  const candidates: { t: number; d: number }[] = [];
   for (let i = from; i <= to; i++) {
     const d = derivative[i];
-    if (!(d >= STRONGEST_FRACTION * strongest && d >= derivative[i - 1] && d > derivative[i + 1])) continue;
+    if (!(d > 0 && d >= derivative[i - 1] && d > derivative[i + 1])) continue;
     // The step across the edge, two smoothing widths either side, must stand out of the noise.
-    const contrast = sign * (smooth[Math.min(count - 1, i + across)] - smooth[Math.max(0, i - across)]);
+    const outsideAt = Math.min(count - 1, i + across);
+    const contrast = sign * (smooth[outsideAt] - smooth[Math.max(0, i - across)]);
     if (contrast < NOISE_FACTOR * pixelNoise) continue;
-    const t = -reach + (i + peakOffset(derivative, i)) * step;
-    if (Math.abs(t) <= searchMm && (best === undefined || Math.abs(t) < Math.abs(best))) best = t;
+    // Outside a body's surface lies at least a thin disc: a profile that climbs back towards bone within it
+    // has crossed an edge inside the body (the top of cement, or of a sclerotic band).
+    const clear = Math.min(last, i + Math.round(DISC_CLEARANCE_MM / step));
+    let climbsBack = false;
+    for (let k = outsideAt + 1; k <= clear; k++) if (sign * (smooth[outsideAt] - smooth[k]) > CLIMB_BACK_FRACTION * contrast) climbsBack = true;
+    if (!climbsBack) candidates.push({ t: -reach + (i + peakOffset(derivative, i)) * step, d });
+  }
+  const strongest = Math.max(0, ...candidates.map((c) => c.d));
+  let best: number | undefined;
+  for (const { t, d } of candidates) {
+    if (d >= STRONGEST_FRACTION * strongest && Math.abs(t) <= searchMm && (best === undefined || Math.abs(t) < Math.abs(best))) best = t;
   }
   return best;
 }
@@ -126,19 +160,22 @@ function peakOffset(values: Float64Array, i: number): number {
 const DARK_LINE_REACH_MM = 2.5;
 
 /**
- * The outer surface lies half a cortical thickness outside the middle of the dark line. The cortical shell
- * and endplate are well under a millimetre thick in adults (Edwards et al., Spine 2001;26:218): half of
- * about 0.6 mm.
+ * The tissue outside a dark cortex is read this far beyond the line's middle: past half a cortical shell or
+ * endplate, which are well under a millimetre thick in adults (Edwards et al., Spine 2001;26:218), and
+ * before the step to the bright nucleus a millimetre or two further out on T2 and STIR. On the sample MR
+ * (0.9 mm pixels) 0.6–0.8 mm give the same results; at 1 mm the nucleus step starts to pull T2 edges out.
  */
-const HALF_CORTEX_MM = 0.3;
+const OUTSIDE_LINE_MM = 0.7;
 
 /**
  * On MR the cortex is a dark line between bright marrow and the tissue outside, and the step from marrow
  * into the line is often the stronger one; the next body's cortex, across the disc, has the same steps. So
  * the nearest dark line deeper than the noise is found first (the point is within a few mm of its own
- * cortex, a disc is wider). Its middle — where it is darkest — is the cortex's middle whatever lies outside
- * (on T2 and STIR the dim annulus, then the bright nucleus, whose stronger step is a millimetre or two
- * further out), and the edge is half a cortex outside that.
+ * cortex, a disc is wider). The outer surface is then where the profile, rising out of the line, crosses
+ * half-way between the line's darkest value and the tissue just outside it: the half-maximum edge, which a
+ * symmetric blur does not move (as for CT in cortex-edge.ts), and which does not depend on what lies inside
+ * the line (a dark impacted or oedematous band under a fractured endplate widens the line inwards and
+ * moves its darkest point with it).
  */
 function outsideDarkLine(smooth: Float64Array, from: number, to: number, step: number, reach: number, searchMm: number, minDepth: number): number | undefined {
   const span = Math.round(DARK_LINE_REACH_MM / step);
@@ -157,10 +194,16 @@ function outsideDarkLine(smooth: Float64Array, from: number, to: number, step: n
     if (line === undefined || Math.abs(t) < Math.abs(-reach + line * step)) line = i;
   }
   if (line === undefined) return undefined;
-  // Sub-step position of the minimum: the parabola through it and its neighbours.
-  const curvature = smooth[line - 1] - 2 * smooth[line] + smooth[line + 1];
-  const darkest = line + (curvature > 0 ? (0.5 * (smooth[line - 1] - smooth[line + 1])) / curvature : 0);
-  return -reach + darkest * step + HALF_CORTEX_MM;
+  const at = line + OUTSIDE_LINE_MM / step;
+  const outside = Math.ceil(at);
+  if (outside > smooth.length - 1) return undefined;
+  const level = smooth[outside - 1] + (smooth[outside] - smooth[outside - 1]) * (at - (outside - 1));
+  if (!(level > smooth[line])) return undefined;
+  const half = (smooth[line] + level) / 2;
+  for (let k = line; k < outside; k++) {
+    if (smooth[k + 1] >= half && smooth[k + 1] > smooth[k]) return -reach + (k + (half - smooth[k]) / (smooth[k + 1] - smooth[k])) * step;
+  }
+  return undefined;
 }
 
 /** Outward normals of a role: endplate (superior or inferior) and wall (anterior or posterior); middle points have no wall. */
@@ -170,27 +213,25 @@ function normalsOf(role: PointRole, axes: Axes): { endplate: Vec2; wall?: Vec2 }
   return { endplate, wall: role.startsWith('anterior') ? axes.anterior : scaled(axes.anterior, -1) };
 }
 
-/** Where two lines p + s·d meet, or undefined when they are parallel. */
-function intersect(p: Vec2, d: Vec2, q: Vec2, e: Vec2): Vec2 | undefined {
-  const det = d.x * -e.y - d.y * -e.x;
-  if (Math.abs(det) < 1e-9) return undefined;
-  const s = ((q.x - p.x) * -e.y - (q.y - p.y) * -e.x) / det;
-  return plus(p, scaled(d, s));
-}
-
 /**
- * A line of an edge near a corner: the edge found at two points set in from the corner along `inward`,
- * each searched along `normal`; undefined unless both are found.
+ * The edge of one side near a corner, as a line in the corner's own coordinates: offset(s) = at + slope·s
+ * mm along `normal`, s mm in from the corner along `inward`. The edge is searched at several insets and a
+ * line fitted through the largest subset that agrees (fitLineConsensus): a rough corner is 2–3 mm off in
+ * any direction, so the nearest insets may fall on the rounded corner or beyond the body, and others on a
+ * stronger edge inside it (cement), where another edge is found. Undefined when fewer than three agree.
  */
-function edgeLine(image: PlaneImage, size: Vec2, corner: Vec2, normal: Vec2, inward: Vec2, cortex: CortexAppearance, searchMm: number): { point: Vec2; direction: Vec2 } | undefined {
-  const points: Vec2[] = [];
-  for (const inset of [CORNER_INSET_MM, 2 * CORNER_INSET_MM]) {
-    const start = plus(corner, scaled(inward, inset));
-    const t = edgeAlong(image, size, start, normal, cortex, searchMm);
-    if (t === undefined) return undefined;
-    points.push(plus(start, scaled(normal, t)));
+function sideNear(image: PlaneImage, size: Vec2, corner: Vec2, normal: Vec2, inward: Vec2, cortex: CortexAppearance, searchMm: number): { at: number; slope: number } | undefined {
+  const insets: number[] = [];
+  const offsets: number[] = [];
+  for (let inset = CORNER_INSET_FROM_MM; inset <= CORNER_INSET_TO_MM + 1e-9; inset += CORNER_INSET_STEP_MM) {
+    const t = edgeAlong(image, size, plus(corner, scaled(inward, inset)), normal, cortex, searchMm);
+    if (t === undefined) continue;
+    insets.push(inset);
+    offsets.push(t);
   }
-  return { point: points[0], direction: { x: points[1].x - points[0].x, y: points[1].y - points[0].y } };
+  const fit = fitLineConsensus(insets, offsets, SIDE_TOLERANCE_MM);
+  if (!fit || Math.abs(fit.coefficients[0]) > searchMm || Math.abs(fit.coefficients[1]) > MAX_SIDE_SLOPE) return undefined;
+  return { at: fit.coefficients[0], slope: fit.coefficients[1] };
 }
 
 function snapInAxes(image: PlaneImage, point: Vec2, role: PointRole, cortex: CortexAppearance, axes: Axes, searchMm: number): SnapResult {
@@ -202,11 +243,22 @@ function snapInAxes(image: PlaneImage, point: Vec2, role: PointRole, cortex: Cor
     const t = edgeAlong(image, size, start, endplate, cortex, searchMm);
     if (t !== undefined) snappedMm = plus(start, scaled(endplate, t));
   } else {
-    // Each side is looked for a little inside the corner, where it is straight and not yet rounded.
-    const endplateLine = edgeLine(image, size, start, endplate, scaled(wall, -1), cortex, searchMm);
-    const wallLine = edgeLine(image, size, start, wall, scaled(endplate, -1), cortex, searchMm);
-    const meet = endplateLine && wallLine && intersect(endplateLine.point, endplateLine.direction, wallLine.point, wallLine.direction);
-    if (meet && Math.hypot(meet.x - start.x, meet.y - start.y) <= searchMm * Math.SQRT2) snappedMm = meet;
+    // Each side is looked for a little inside the corner, where it is straight and not yet rounded, and
+    // extended to meet the other. In (wall, endplate) coordinates from the rough corner, the endplate is
+    // e = at + slope·(−w) and the wall w = at + slope·(−e).
+    const plate = sideNear(image, size, start, endplate, scaled(wall, -1), cortex, searchMm);
+    const side = sideNear(image, size, start, wall, scaled(endplate, -1), cortex, searchMm);
+    let w = side?.at ?? 0;
+    let e = plate?.at ?? 0;
+    if (plate && side) {
+      const det = 1 - plate.slope * side.slope;
+      if (Math.abs(det) > 1e-6) {
+        w = (side.at - side.slope * plate.at) / det;
+        e = plate.at - plate.slope * w;
+      }
+    }
+    // With one side found the point moves onto that side along its normal, which is what its height needs.
+    if ((plate || side) && Math.hypot(w, e) <= searchMm * Math.SQRT2) snappedMm = plus(start, plus(scaled(wall, w), scaled(endplate, e)));
   }
   if (!snappedMm) return { point, snapped: false, movedMm: 0 };
   return { point: mmToPixelPoint(size, snappedMm), snapped: true, movedMm: Math.hypot(snappedMm.x - start.x, snappedMm.y - start.y) };

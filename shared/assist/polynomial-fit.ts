@@ -82,3 +82,30 @@ export function fitPolynomial(ts: readonly number[], ys: readonly number[], degr
   const rms = Math.sqrt(final.reduce((sum, value) => sum + value * value, 0) / final.length);
   return { coefficients: second, rms, kept: keptT.length };
 }
+
+/**
+ * A line through the largest subset of samples that agree within `toleranceMm`, found by trying the line
+ * through every pair (RANSAC, Fischler and Bolles, Commun ACM 1981;24:381, exhaustively since the samples are
+ * few), then refitted by least squares on that subset; ties go to the subset fitting closest. Unlike one pass
+ * of rejection it holds when a third of the samples lie on another edge. Undefined when fewer than
+ * `minimum` samples agree.
+ */
+export function fitLineConsensus(ts: readonly number[], ys: readonly number[], toleranceMm: number, minimum = 3): Polynomial | undefined {
+  let best: Polynomial | undefined;
+  for (let i = 0; i < ts.length; i++) {
+    for (let j = i + 1; j < ts.length; j++) {
+      if (ts[j] === ts[i]) continue;
+      const slopeIJ = (ys[j] - ys[i]) / (ts[j] - ts[i]);
+      const keep = ts.map((t, k) => Math.abs(ys[i] + slopeIJ * (t - ts[i]) - ys[k]) <= toleranceMm);
+      const keptT = ts.filter((_, k) => keep[k]);
+      const keptY = ys.filter((_, k) => keep[k]);
+      if (keptT.length < minimum || (best && keptT.length < best.kept)) continue;
+      const coefficients = fitOnce(keptT, keptY, 1);
+      if (!coefficients) continue;
+      const r = residuals(coefficients, keptT, keptY);
+      const rms = Math.sqrt(r.reduce((sum, value) => sum + value * value, 0) / r.length);
+      if (!best || keptT.length > best.kept || rms < best.rms) best = { coefficients, rms, kept: keptT.length };
+    }
+  }
+  return best;
+}

@@ -12,24 +12,25 @@ describe.skipIf(cases.length === 0)('edge snapping on the sample radiographs and
   it('brings radiograph points perturbed by 2–3 mm back close to the ground truth', async () => {
     const errors = (await snapSampleCases()).filter((r) => r.modality.startsWith('DX')).map((r) => r.errors);
     expect(errors.length).toBeGreaterThan(30);
-    // The brief asks for 90 %; 84 % is what the radiographs reach now (see the report).
+    // The goal: heights within 1 mm and the wedge angle within 2° for at least 90 % of vertebrae (35 of 37 now).
     const within = errors.filter((e) => e.heightMm <= 1 && e.angleDeg <= 2).length / errors.length;
-    expect(within, JSON.stringify(errors.filter((e) => e.heightMm > 1 || e.angleDeg > 2))).toBeGreaterThanOrEqual(0.8);
+    expect(within, JSON.stringify(errors.filter((e) => e.heightMm > 1 || e.angleDeg > 2))).toBeGreaterThanOrEqual(0.9);
     expect(mean(errors.map((e) => e.meanPointMmAfter))).toBeLessThan(mean(errors.map((e) => e.meanPointMmBefore)) / 3);
   });
 
-  // Measured (mean point error, mm, before → after; mean of each vertebra's largest height error): T1 2.41 →
-  // 1.13, 0.96 mm; T2 2.52 → 1.06, 1.44 mm; STIR 2.55 → 2.16, 2.82 mm. On STIR fat-suppressed marrow is nearly
-  // as dark as the cortex, so most corners find no line and stay where they were put.
+  // Measured (mean point error, mm, before → after; mean of each vertebra's largest height error; share within
+  // 1 mm and 2°): T1 2.41 → 0.65, 0.78 mm, 7/8; T2 2.52 → 0.65, 0.76 mm, 7/8; STIR 2.55 → 1.36, 1.87 mm, 1/8.
+  // On STIR fat-suppressed marrow is nearly as dark as the cortex, so the dark line is hard to find.
   it.each([
-    ['T1', 2, 1.2],
-    ['T2', 2, 1.7],
-    ['STIR', 1.1, 3.2],
-  ])('brings %s points closer to the truth: mean point error divided by at least %s, heights within %s mm on average', async (sequence, factor, heightMm) => {
+    ['T1', 3, 0.85, 0.85],
+    ['T2', 3, 0.8, 0.85],
+    ['STIR', 1.8, 1.9, 0.12],
+  ])('brings %s points closer to the truth: mean point error divided by at least %s, heights within %s mm on average, a share of %s within 1 mm and 2°', async (sequence, factor, heightMm, share) => {
     const errors = (await snapSampleCases()).filter((r) => r.modality.startsWith(`MR SAG ${sequence}`)).map((r) => r.errors);
     expect(errors.length).toBeGreaterThanOrEqual(8);
     expect(mean(errors.map((e) => e.meanPointMmAfter))).toBeLessThan(mean(errors.map((e) => e.meanPointMmBefore)) / factor);
     expect(mean(errors.map((e) => e.heightMm))).toBeLessThan(heightMm);
+    expect(errors.filter((e) => e.heightMm <= 1 && e.angleDeg <= 2).length / errors.length).toBeGreaterThanOrEqual(share);
   });
 });
 
@@ -51,6 +52,26 @@ describe('edge snapping on a synthetic plane', () => {
     expect(Math.hypot(result.point.x - truth.anteriorSuperior.x, result.point.y - truth.anteriorSuperior.y) * 0.5).toBeLessThan(0.4);
   });
 
+  it('snaps the corner of a body whose endplate lies nearer the image border than the search reaches', () => {
+    const high = { front: 20, back: 52, top: 3, bottom: 29 };
+    const plane = syntheticPlane(80, 60, [high]);
+    const corner = syntheticTruth(plane, high).anteriorSuperior;
+    const result = snapPoint(plane, { x: corner.x - 3, y: corner.y - 2 }, 'anteriorSuperior', 'bright-bone');
+    expect(result.snapped).toBe(true);
+    expect(Math.hypot(result.point.x - corner.x, result.point.y - corner.y) * 0.5).toBeLessThan(0.4);
+  });
+
+  it('passes over the top of bright cement inside the body to the endplate above it', () => {
+    const plane = syntheticPlane(80, 90, [body]);
+    const pixels = Float32Array.from(plane.pixels);
+    // Cement (CT numbers of PMMA with barium) from 3.5 mm under the endplate, as after kyphoplasty.
+    for (let r = (body.top + 3.5) / 0.5; r < (body.top + 10) / 0.5; r++) for (let c = 26 / 0.5; c < 46 / 0.5; c++) pixels[r * plane.width + c] = 2800;
+    const cemented = { ...plane, pixels };
+    const result = snapPoint(cemented, { x: truth.middleSuperior.x, y: truth.middleSuperior.y + 5 }, 'middleSuperior', 'bright-bone');
+    expect(result.snapped).toBe(true);
+    expect(Math.abs(result.point.y - truth.middleSuperior.y) * 0.5).toBeLessThan(0.3);
+  });
+
   it('leaves a point with no edge within reach where it was', () => {
     const far = { x: 10, y: 170 };
     const result = snapPoint(image, far, 'middleInferior', 'bright-bone');
@@ -62,5 +83,18 @@ describe('edge snapping on a synthetic plane', () => {
     const result = snapPoint(mr, { x: truth.middleSuperior.x, y: truth.middleSuperior.y + 4 }, 'middleSuperior', 'dark-line');
     expect(result.snapped).toBe(true);
     expect(Math.abs(result.point.y - truth.middleSuperior.y) * 0.5).toBeLessThan(0.4);
+  });
+
+  it.each([
+    ['fatty marrow', MR_T1_VALUES.marrow],
+    ['marrow as dark as a fracture band', 170],
+  ])('places a dark cortex by its outer half-maximum, whatever lies inside it (%s)', (_, marrow) => {
+    const mr = syntheticPlane(80, 90, [body], true, { ...MR_T1_VALUES, marrow });
+    for (const role of ['middleSuperior', 'middleInferior'] as const) {
+      const outward = role === 'middleSuperior' ? -1 : 1;
+      const result = snapPoint(mr, { x: truth[role].x, y: truth[role].y - 4 * outward }, role, 'dark-line');
+      expect(result.snapped).toBe(true);
+      expect(Math.abs(result.point.y - truth[role].y) * 0.5).toBeLessThan(0.25);
+    }
   });
 });
