@@ -1,4 +1,5 @@
 import { buildResultsCsv } from '../../shared/report/csv';
+import type { KeyImageLabel } from '../../shared/report/key-image-labels';
 import { buildPdfReport } from '../../shared/report/pdf';
 import { buildSr } from '../../shared/report/sr';
 import type { StudyInfo } from '../../shared/report/study-info';
@@ -25,8 +26,25 @@ function studyInfoOf(h: InstanceHeader): StudyInfo {
   };
 }
 
-/** The viewport as the reader sees it, image and measurements, as PNG bytes for the report. */
-async function snapshotViewport(): Promise<Uint8Array | undefined> {
+/** A label of the annotation layer, where it shows over the image, in the canvas's pixels. */
+function labelOf(text: SVGTextElement, canvas: HTMLCanvasElement): KeyImageLabel {
+  const box = canvas.getBoundingClientRect();
+  const r = text.getBoundingClientRect();
+  const lines = [...text.querySelectorAll('tspan')].map((t) => t.textContent ?? '');
+  const anchor = text.getAttribute('text-anchor') === 'end' ? 'end' : 'start';
+  return {
+    lines: lines.length > 0 ? lines : [text.textContent ?? ''],
+    colour: text.getAttribute('fill') ?? '#ffffff',
+    at: { x: (((anchor === 'end' ? r.right : r.left) - box.left) * canvas.width) / box.width, y: ((r.top - box.top) * canvas.height) / box.height },
+    anchor,
+  };
+}
+
+/**
+ * The viewport as the reader sees it, image and measurement lines, as PNG bytes for the report; the
+ * labels are left out of the picture and returned apart, for the report to print them legibly.
+ */
+async function snapshotViewport(): Promise<{ png: Uint8Array; labels: KeyImageLabel[] } | undefined> {
   const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="viewport"] canvas');
   const svg = document.querySelector<SVGSVGElement>('[data-testid="annotation-layer"]');
   if (!canvas) return undefined;
@@ -35,8 +53,10 @@ async function snapshotViewport(): Promise<Uint8Array | undefined> {
   out.height = canvas.height;
   const g = out.getContext('2d')!;
   g.drawImage(canvas, 0, 0);
+  const labels = svg ? [...svg.querySelectorAll<SVGTextElement>('text.annotation-label')].map((t) => labelOf(t, canvas)) : [];
   if (svg) {
     const clone = svg.cloneNode(true) as SVGSVGElement;
+    clone.querySelectorAll('text.annotation-label').forEach((t) => t.remove());
     clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
     clone.setAttribute('width', String(out.width));
     clone.setAttribute('height', String(out.height));
@@ -48,7 +68,7 @@ async function snapshotViewport(): Promise<Uint8Array | undefined> {
     URL.revokeObjectURL(url);
   }
   const blob = await new Promise<Blob | null>((resolve) => out.toBlob(resolve, 'image/png'));
-  return blob ? new Uint8Array(await blob.arrayBuffer()) : undefined;
+  return blob ? { png: new Uint8Array(await blob.arrayBuffer()), labels } : undefined;
 }
 
 function fileStem(info: StudyInfo, deidentify: boolean): string {
@@ -77,11 +97,11 @@ export async function exportMeasurements(kind: ExportKind, stack: Stack, slice: 
   const now = new Date();
   const stem = fileStem(study, deidentify);
   const reportPdf = async () => {
-    const png = await snapshotViewport();
+    const snapshot = await snapshotViewport();
     return buildPdfReport(input, {
       now,
       deidentify,
-      keyImages: png ? [{ title: `${stack.description || header.modality} — image ${slice + 1}`, png }] : [],
+      keyImages: snapshot ? [{ title: `${stack.description || header.modality} — image ${slice + 1}`, ...snapshot }] : [],
       calibrationNotes: [ctx.spacing.note],
     });
   };

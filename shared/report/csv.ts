@@ -1,14 +1,18 @@
 /**
- * The results table as CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a
+ * The results as CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a
  * comma, quote or line break, quotes doubled). Text cells that a spreadsheet would run as a formula
  * (starting with = + - @, tab or carriage return; OWASP "CSV injection") get a leading apostrophe.
  * Numbers are written as numbers, so a negative (lordotic) angle stays a number.
+ *
+ * Every measurement definition contributes its columns and records (its `csv` piece); this module only
+ * assembles them into one table in registry order, so every record has the same fields.
  */
-import { ANGLE_KIND_NAMES, angleRows, vertebraRows, type VertebraRow } from './results-table';
+import { MEASUREMENT_LIST } from '../measure/definitions';
+import type { CsvContext } from '../measure/definitions/definition';
+import type { CsvCell } from './csv-cell';
+import { fixed } from './csv-cell';
+import { ANGLE_KIND_NAMES, drawnAngleRows, engineAngleRows, vertebraRows } from './results-table';
 import type { ReportInput } from './study-info';
-
-/** Text is guarded and quoted; numbers are written as they are; null is an empty field. */
-type Cell = string | { readonly value: number; readonly decimals: number } | null;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -17,67 +21,35 @@ function textField(text: string): string {
   return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
-function field(cell: Cell): string {
+function field(cell: CsvCell): string {
   if (cell === null) return '';
   if (typeof cell === 'string') return textField(cell);
   return Number.isFinite(cell.value) ? cell.value.toFixed(cell.decimals) : '';
 }
 
-const mm = (value: number): Cell => ({ value, decimals: 1 });
-const ratio = (value: number): Cell => ({ value, decimals: 2 });
-const oneDecimal = (value: number): Cell => ({ value, decimals: 1 });
-
-const HEADER: Cell[] = [
-  'Row',
-  'Level or endplates',
-  'Ha',
-  'Hm',
-  'Hp',
-  'Unit',
-  'Calibration',
-  'Ha/Hp',
-  'Hm/Hp',
-  'Anterior loss %',
-  'Middle loss %',
-  'Loss measured against',
-  'Suggested Genant grade',
-  'Final Genant grade (reader)',
-  'Shape',
-  'Angle (deg)',
-  'Angle meaning',
-];
-
-function vertebraCells(row: VertebraRow): Cell[] {
-  return [
-    'vertebra',
-    row.level,
-    mm(row.ha.value),
-    mm(row.hm.value),
-    mm(row.hp.value),
-    row.ha.unit,
-    row.calibrationBadge,
-    ratio(row.wedgeRatio),
-    ratio(row.biconcaveRatio),
-    oneDecimal(row.anteriorLossPercent),
-    oneDecimal(row.middleLossPercent),
-    row.lossReference,
-    { value: row.suggestedGrade, decimals: 0 },
-    row.finalGrade === undefined ? null : { value: row.finalGrade, decimals: row.finalGrade === 0.5 ? 1 : 0 },
-    row.shape,
-    oneDecimal(row.wedgeAngleDeg),
-    'vertebral wedge angle (positive = anterior wedging)',
-  ];
+function contextOf(input: ReportInput): CsvContext {
+  const engineAngles = engineAngleRows(input.results);
+  const listed = new Set(engineAngles.map((r) => r.label));
+  return {
+    vertebrae: vertebraRows(input),
+    engineAngles,
+    angleRowsOf: (annotations) => drawnAngleRows(annotations, input, listed),
+    // Kyphosis positive, lordosis negative (DOMAIN.md §2).
+    angleRecord: (row) => ({
+      type: 'angle',
+      label: row.label,
+      cells: { 'Angle (deg)': fixed(row.signedDeg, 1), 'Angle meaning': `${ANGLE_KIND_NAMES[row.kind]}, ${row.description}` },
+    }),
+    valueOf: (a) => input.annotationMeasurements?.[a.id],
+  };
 }
 
-/** One table, so every record has the same fields: vertebrae, then angles (kyphosis positive, lordosis negative). */
+/** One table: a "Row" column naming the kind of record, its label, then the columns of every definition. */
 export function buildResultsCsv(input: ReportInput): string {
-  const angleCells = angleRows(input).map((angle): Cell[] => [
-    'angle',
-    angle.label,
-    ...Array<Cell>(13).fill(null),
-    oneDecimal(angle.signedDeg),
-    `${ANGLE_KIND_NAMES[angle.kind]}, ${angle.description}`,
-  ]);
-  const records = [HEADER, ...vertebraRows(input).map(vertebraCells), ...angleCells];
-  return records.map((cells) => cells.map(field).join(',')).join('\r\n') + '\r\n';
+  const context = contextOf(input);
+  const columns = [...new Set(MEASUREMENT_LIST.flatMap((d) => d.csv.columns))];
+  const records = MEASUREMENT_LIST.flatMap((d) => d.csv.rows(input.doc.annotations.filter((a) => a.type === d.type), context));
+  const header: CsvCell[] = ['Row', 'Level or endplates', ...columns];
+  const rows = records.map((r): CsvCell[] => [r.type, r.label, ...columns.map((c) => r.cells[c] ?? null)]);
+  return [header, ...rows].map((cells) => cells.map(field).join(',')).join('\r\n') + '\r\n';
 }

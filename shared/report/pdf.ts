@@ -8,13 +8,16 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB }
 import { DISCLAIMER } from '../api';
 import { calibrationBadge, type CalibrationSource } from '../calibration';
 import type { ReaderGenantGrade } from '../measure/types';
+import { LABEL_LINE_SPACING, placeLabels, type KeyImageLabel, type PlacedLabel } from './key-image-labels';
 import { ANGLE_KIND_NAMES, GENANT_GRADE_NAMES, angleRows, gradeText, vertebraRows } from './results-table';
 import type { ReportInput } from './study-info';
 
 export interface KeyImage {
   readonly title: string;
-  /** PNG bytes of the annotated image, rendered by the viewer. */
+  /** PNG bytes of the image with the annotations' lines, rendered by the viewer. */
   readonly png: Uint8Array;
+  /** The annotations' labels, drawn by the report as text over the image so they stay legible on paper. */
+  readonly labels?: readonly KeyImageLabel[];
 }
 
 export interface PdfOptions {
@@ -33,6 +36,8 @@ const INK = rgb(0.1, 0.1, 0.12);
 const MUTED = rgb(0.4, 0.4, 0.45);
 const RULE = rgb(0.75, 0.75, 0.78);
 const WARNING = rgb(0.7, 0.1, 0.1);
+/** Behind the labels on key images: dark, so light text reads over bright bone. */
+const LABEL_BOX = rgb(0.04, 0.04, 0.06);
 
 /** Ordered green → red; every cell also says the grade in words. */
 export const GRADE_COLOURS: Readonly<Record<ReaderGenantGrade, RGB>> = {
@@ -149,12 +154,31 @@ class Layout {
     this.page.drawImage(png, { x: PAGE.margin + x, y: this.y - height, width, height });
   }
 
+  /** A label over an image whose top-left corner is at `x` and the current line. */
+  label(label: PlacedLabel, x: number): void {
+    const left = PAGE.margin + x + label.x;
+    const top = this.y - label.y;
+    const colour = hexColour(label.colour);
+    this.page.drawRectangle({ x: left, y: top - label.height, width: label.width, height: label.height, color: LABEL_BOX, opacity: 0.85, borderColor: colour, borderWidth: 0.6 });
+    label.lines.forEach((line, i) => {
+      // Helvetica's capitals stand 0.718 em above the baseline (CapHeight in its AFM); a little more for accents.
+      const baseline = top - label.padding - label.size * 0.8 - i * label.size * LABEL_LINE_SPACING;
+      this.page.drawText(printable(line), { x: left + label.padding, y: baseline, size: label.size, font: this.bold, color: colour });
+    });
+  }
+
   footers(): void {
     this.pages.forEach((page, i) => {
       const footer = printable(`SpineLab  ·  ${DISCLAIMER}  ·  page ${i + 1} of ${this.pages.length}`);
       page.drawText(footer, { x: PAGE.margin, y: PAGE.margin - 14, size: 7.5, font: this.regular, color: MUTED });
     });
   }
+}
+
+/** "#rrggbb" as a pdf-lib colour; anything else prints white. */
+function hexColour(hex: string): RGB {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  return m ? rgb(parseInt(m[1], 16) / 255, parseInt(m[2], 16) / 255, parseInt(m[3], 16) / 255) : rgb(1, 1, 1);
 }
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
@@ -202,17 +226,24 @@ function header(layout: Layout, input: ReportInput, options: PdfOptions): void {
 async function keyImages(layout: Layout, pdf: PDFDocument, images: readonly KeyImage[]): Promise<void> {
   if (images.length === 0) return;
   layout.heading('Key images');
-  const columnWidth = (CONTENT_WIDTH - 12) / 2;
-  const maxHeight = 230;
+  // A single image takes the page's width, so that its labels, printed at a legible size, cover less of it.
+  const alone = images.length === 1;
+  const columnWidth = alone ? CONTENT_WIDTH : (CONTENT_WIDTH - 12) / 2;
+  const maxHeight = alone ? 330 : 230;
   for (let i = 0; i < images.length; i += 2) {
-    const pair = await Promise.all(images.slice(i, i + 2).map(async (k) => ({ title: k.title, png: await pdf.embedPng(k.png) })));
+    const pair = await Promise.all(images.slice(i, i + 2).map(async (k) => ({ title: k.title, labels: k.labels ?? [], png: await pdf.embedPng(k.png) })));
     const sizes = pair.map(({ png }) => {
       const scale = Math.min(columnWidth / png.width, maxHeight / png.height);
       return { width: png.width * scale, height: png.height * scale };
     });
     const rowHeight = Math.max(...sizes.map((s) => s.height));
     layout.ensure(rowHeight + 18);
-    pair.forEach(({ png }, j) => layout.image(png, j * (columnWidth + 12), sizes[j].width, sizes[j].height));
+    pair.forEach(({ png, labels }, j) => {
+      const x = j * (columnWidth + 12);
+      layout.image(png, x, sizes[j].width, sizes[j].height);
+      const textWidth = (text: string, size: number) => layout.bold.widthOfTextAtSize(printable(text), size);
+      for (const label of placeLabels(labels, sizes[j], png.width, textWidth)) layout.label(label, x);
+    });
     layout.space(rowHeight + 4);
     pair.forEach(({ title }, j) => layout.text(title, j * (columnWidth + 12), { size: 8.5, colour: MUTED }));
     layout.space(16);

@@ -92,15 +92,29 @@ export function vertebraRows({ doc, results }: ReportInput): VertebraRow[] {
   });
 }
 
-/** Engine angles first (local kyphosis, requested Cobb angles), then hand-drawn angles not already listed. */
-export function angleRows({ doc, results, annotationMeasurements = {} }: ReportInput): AngleRow[] {
-  const rows: AngleRow[] = results.angles.map((a) => ({ label: a.label, kind: a.kind, signedDeg: a.signedDeg, description: a.description }));
-  const listed = new Set(rows.map((r) => r.label));
-  for (const annotation of doc.annotations) {
+/** The angles the engine derived from the measured endplates: local kyphosis and requested Cobb angles. */
+export function engineAngleRows(results: ReportInput['results']): AngleRow[] {
+  return results.angles.map((a) => ({ label: a.label, kind: a.kind, signedDeg: a.signedDeg, description: a.description }));
+}
+
+/**
+ * The rows of the hand-drawn angles among `annotations`, leaving out any whose label is already listed,
+ * so a Cobb angle drawn on the endplates the engine measured appears once.
+ */
+export function drawnAngleRows(annotations: readonly Annotation[], { annotationMeasurements = {} }: ReportInput, listed: ReadonlySet<string>): AngleRow[] {
+  const rows: AngleRow[] = [];
+  const seen = new Set(listed);
+  for (const annotation of annotations) {
     const row = definitionOf(annotation).reportRow?.(annotationMeasurements[annotation.id]);
-    if (!row || listed.has(row.label)) continue;
+    if (!row || seen.has(row.label)) continue;
     rows.push(row);
-    listed.add(row.label);
+    seen.add(row.label);
   }
   return rows;
+}
+
+/** Engine angles first (local kyphosis, requested Cobb angles), then hand-drawn angles not already listed. */
+export function angleRows(input: ReportInput): AngleRow[] {
+  const engine = engineAngleRows(input.results);
+  return [...engine, ...drawnAngleRows(input.doc.annotations, input, new Set(engine.map((r) => r.label)))];
 }

@@ -266,11 +266,14 @@ test.describe('measuring', () => {
       for (const level of LEVELS) expect(text).toContain(level);
       expect(text).toMatch(/For education and research/);
       expect(text).toMatch(/Not for diagnosis/);
+      // The key image's labels are printed as text by the report (a picture of them was unreadable on paper).
+      expect(text).toContain(`Ha ${shown} Hm`);
       const prefix = path.join(dir, 'page');
-      execFileSync('pdftoppm', ['-png', '-r', '40', '-f', '1', '-l', '1', pdfPath, prefix]);
+      execFileSync('pdftoppm', ['-png', '-r', '100', '-f', '1', '-l', '1', pdfPath, prefix]);
       const png = ['page-1.png', 'page-01.png', 'page-001.png'].map((n) => path.join(dir, n)).find((f) => existsSync(f));
       expect(png, 'pdftoppm rendered page 1').toBeDefined();
       expect(statSync(png!).size).toBeGreaterThan(1000);
+      await test.info().attach('report page 1', { path: png!, contentType: 'image/png' });
     } else {
       test.info().annotations.push({ type: 'skip', description: 'poppler-utils not installed: PDF not validated' });
     }

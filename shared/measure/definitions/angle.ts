@@ -2,7 +2,7 @@
 import { vertexAngleDeg } from '../vertex-angle';
 import { CODES, UNITS } from '../../report/sr-codes';
 import { num } from '../../report/sr-items';
-import type { MeasurementDefinition } from './definition';
+import { ANGLE_CSV_COLUMNS, type MeasurementDefinition } from './definition';
 import { polylineOf } from './polyline-sr';
 
 export const angleDefinition: MeasurementDefinition<'angle'> = {
@@ -24,6 +24,7 @@ export const angleDefinition: MeasurementDefinition<'angle'> = {
   },
   // A three-point angle has no curvature to name; only spine angles say kyphosis or lordosis.
   reportRow: (measured) => (measured && 'signedDeg' in measured ? { label: measured.label, kind: measured.kind, signedDeg: measured.signedDeg, description: measured.kind === 'angle' ? '' : measured.description } : undefined),
+  csv: { columns: ANGLE_CSV_COLUMNS, rows: (own, { angleRowsOf, angleRecord }) => angleRowsOf(own).map(angleRecord) },
   validation: {
     required: ['points'],
     fields(check, o, path) {

@@ -2,6 +2,8 @@
 import { VALIDATION_LIMITS } from '../../model/checker';
 import { CODES, UNITS } from '../../report/sr-codes';
 import { items, num, single } from '../../report/sr-items';
+import { calibrationBadge } from '../../calibration';
+import { fixed } from '../../report/csv-cell';
 import type { MeasurementDefinition } from './definition';
 import { polylineOf } from './polyline-sr';
 
@@ -16,6 +18,12 @@ export const calibrationDefinition: MeasurementDefinition<'calibration'> = {
   replaces: { inPlace: false, matches: (_made, existing) => existing.type === 'calibration' },
   handles: (a) => a.points,
   withHandleMoved: (a, index, to) => ({ ...a, points: index === 0 ? [to, a.points[1]] : [a.points[0], to] }),
+  // The reader's known length as entered, and the badge every length on this image then carries.
+  csv: {
+    columns: ['Known length (mm)', 'Calibration'],
+    rows: (own) =>
+      own.map((a) => ({ type: 'calibration', label: 'Calibration line', cells: { 'Known length (mm)': fixed(a.knownLengthMm, 2), Calibration: calibrationBadge('user') } })),
+  },
   validation: {
     required: ['points', 'knownLengthMm'],
     fields(check, o, path) {

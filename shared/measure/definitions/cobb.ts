@@ -6,7 +6,7 @@ import type { Checker } from '../../model/checker';
 import type { Annotation, CobbAnnotation, CobbLine } from '../../model/types';
 import { CODES, UNITS, sameCode } from '../../report/sr-codes';
 import { concept, find, num, single, text } from '../../report/sr-items';
-import type { MeasurementDefinition } from './definition';
+import { ANGLE_CSV_COLUMNS, type MeasurementDefinition } from './definition';
 
 /**
  * The two image points of a Cobb line, following a vertebra's endplate when the line refers to one. The
@@ -92,6 +92,7 @@ export const cobbDefinition: MeasurementDefinition<'cobb'> = {
   reportRow: (measured) =>
     measured && 'signedDeg' in measured ? { label: measured.label, kind: measured.kind, signedDeg: measured.signedDeg, description: measured.description } : undefined,
   engineAngleLabel: cobbEndplateLabel,
+  csv: { columns: ANGLE_CSV_COLUMNS, rows: (own, { angleRowsOf, angleRecord }) => angleRowsOf(own).map(angleRecord) },
 
   validation: {
     required: ['lines'],

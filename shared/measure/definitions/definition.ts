@@ -1,13 +1,14 @@
 /**
  * What one kind of measurement is, in one place: the points a reader places and what the tool asks for,
  * the annotation built from them, its handles, its value, how a document checks it, and how it goes into
- * and comes back out of a DICOM SR and the results table. The registry (./index.ts) holds one per
- * annotation type; the renderer draws each with its drawing (renderer/tools/drawings).
+ * and comes back out of a DICOM SR, the results table and the results CSV. The registry (./index.ts)
+ * holds one per annotation type; the renderer draws each with its drawing (renderer/tools/drawings).
  */
 import type { PixelSpacing } from '../../calibration';
 import type { Checker } from '../../model/checker';
 import type { Annotation, AnnotationPlane, AnnotationType, CobbLine } from '../../model/types';
-import type { AngleRow } from '../../report/results-table';
+import type { CsvCell } from '../../report/csv-cell';
+import type { AngleRow, VertebraRow } from '../../report/results-table';
 import type { Code } from '../../report/sr-codes';
 import type { Item } from '../../report/sr-items';
 import type { AngleMeasurement, ImageOrientation, Length, Vec2, VertebraMeasurement, VertebralLevel } from '../types';
@@ -58,6 +59,39 @@ export interface SrReadContext {
   geometryOf(num: Item | undefined): { readonly plane: AnnotationPlane; readonly points: Vec2[] } | undefined;
 }
 
+/** One record of the results CSV: what kind of row it is ("vertebra", "angle", …), its label and its cells by column title. */
+export interface CsvRecord {
+  readonly type: string;
+  readonly label: string;
+  /** Only columns its piece declares are written. */
+  readonly cells: Readonly<Record<string, CsvCell>>;
+}
+
+/** What the CSV assembler (shared/report/csv.ts) offers the definitions: the report's rows and values. */
+export interface CsvContext {
+  /** One per measured level, in the results' order. */
+  readonly vertebrae: readonly VertebraRow[];
+  /** The angles the engine derived from the measured endplates (local kyphosis, requested Cobb angles). */
+  readonly engineAngles: readonly AngleRow[];
+  /** The rows of these hand-drawn angles whose label the engine's angles do not already have. */
+  angleRowsOf(annotations: readonly Annotation[]): readonly AngleRow[];
+  /** The record of an angle, written alike whichever definition measured it. */
+  angleRecord(row: AngleRow): CsvRecord;
+  valueOf(a: Annotation): AnnotationValue | undefined;
+}
+
+/** The columns every angle record fills. */
+export const ANGLE_CSV_COLUMNS: readonly string[] = ['Angle (deg)', 'Angle meaning'];
+
+/**
+ * What a definition adds to the results CSV: its columns (titles carry units; definitions that name the
+ * same title share the column) and its records, from the report's annotations of its type.
+ */
+export interface CsvPiece<T extends AnnotationType> {
+  readonly columns: readonly string[];
+  rows(own: readonly AnnotationOf<T>[], context: CsvContext): readonly CsvRecord[];
+}
+
 export interface MeasurementDefinition<T extends AnnotationType> {
   readonly type: T;
   /** The tool that places it: its name, its button label, its key and its line in the shortcut help. */
@@ -92,6 +126,8 @@ export interface MeasurementDefinition<T extends AnnotationType> {
     /** Vertebra annotations it depends on, with the path of each reference. */
     references?(a: AnnotationOf<T>): readonly { readonly path: string; readonly annotationId: string }[];
   };
+  /** Required, so that a new kind of measurement cannot be left out of the CSV. */
+  readonly csv: CsvPiece<T>;
   readonly sr: {
     /** The concept whose presence in a measurement group makes the group one of these. */
     readonly concept: Code;

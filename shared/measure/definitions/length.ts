@@ -2,6 +2,8 @@
 import { lengthOf } from '../units';
 import { CODES } from '../../report/sr-codes';
 import { lengthNum } from '../../report/sr-items';
+import { calibrationBadge } from '../../calibration';
+import { fixed } from '../../report/csv-cell';
 import type { MeasurementDefinition } from './definition';
 import { polylineOf } from './polyline-sr';
 
@@ -14,6 +16,16 @@ export const lengthDefinition: MeasurementDefinition<'length'> = {
   handles: (a) => a.points,
   withHandleMoved: (a, index, to) => ({ ...a, points: index === 0 ? [to, a.points[1]] : [a.points[0], to] }),
   measure: (a, plane) => lengthOf(a.points[0], a.points[1], plane.spacing),
+  // Numbered in the order drawn; the unit and badge say where the millimetres came from (DOMAIN.md §5).
+  csv: {
+    columns: ['Length', 'Unit', 'Calibration'],
+    rows: (own, { valueOf }) =>
+      own.flatMap((a, i) => {
+        const length = valueOf(a);
+        if (!length || !('value' in length)) return [];
+        return [{ type: 'length', label: `Length ${i + 1}`, cells: { Length: fixed(length.value, 1), Unit: length.unit, Calibration: calibrationBadge(length.calibration) } }];
+      }),
+  },
   validation: {
     required: ['points'],
     fields(check, o, path) {

@@ -7,7 +7,8 @@ import { lengthOf } from '../units';
 import type { Checker } from '../../model/checker';
 import { CODES, UNITS, genantCode, gradeOfGenantCode, levelOfVertebraCode, vertebraCode } from '../../report/sr-codes';
 import { code, conceptCode, find, lengthNum, num, text } from '../../report/sr-items';
-import type { MeasurementDefinition } from './definition';
+import { fixed } from '../../report/csv-cell';
+import { ANGLE_CSV_COLUMNS, type MeasurementDefinition } from './definition';
 
 /** What the guided tool asks for, point by point (DOMAIN.md §1); it asks in SIX_POINT_NAMES order. */
 export const SIX_POINT_PROMPTS: Readonly<Record<keyof SixPoints, string>> = {
@@ -28,6 +29,23 @@ function validateSixPoints(check: Checker, value: unknown, path: string): SixPoi
   if (entries.some(([, p]) => p === undefined)) return undefined;
   return Object.fromEntries(entries) as unknown as SixPoints;
 }
+
+const VERTEBRA_CSV_COLUMNS: readonly string[] = [
+  'Ha',
+  'Hm',
+  'Hp',
+  'Unit',
+  'Calibration',
+  'Ha/Hp',
+  'Hm/Hp',
+  'Anterior loss %',
+  'Middle loss %',
+  'Loss measured against',
+  'Suggested Genant grade',
+  'Final Genant grade (reader)',
+  'Shape',
+  ...ANGLE_CSV_COLUMNS,
+];
 
 export const vertebraDefinition: MeasurementDefinition<'vertebra'> = {
   type: 'vertebra',
@@ -64,6 +82,35 @@ export const vertebraDefinition: MeasurementDefinition<'vertebra'> = {
       if (level === undefined || points === undefined || (o.finalGrade !== undefined && finalGrade === undefined)) return undefined;
       return { level, points, ...(finalGrade === undefined ? {} : { finalGrade }) };
     },
+  },
+
+  // The angles the engine derives from the measured endplates come with the vertebrae they are measured on.
+  csv: {
+    columns: VERTEBRA_CSV_COLUMNS,
+    rows: (_own, { vertebrae, engineAngles, angleRecord }) => [
+      ...vertebrae.map((row) => ({
+        type: 'vertebra',
+        label: row.level,
+        cells: {
+          Ha: fixed(row.ha.value, 1),
+          Hm: fixed(row.hm.value, 1),
+          Hp: fixed(row.hp.value, 1),
+          Unit: row.ha.unit,
+          Calibration: row.calibrationBadge,
+          'Ha/Hp': fixed(row.wedgeRatio, 2),
+          'Hm/Hp': fixed(row.biconcaveRatio, 2),
+          'Anterior loss %': fixed(row.anteriorLossPercent, 1),
+          'Middle loss %': fixed(row.middleLossPercent, 1),
+          'Loss measured against': row.lossReference,
+          'Suggested Genant grade': fixed(row.suggestedGrade, 0),
+          'Final Genant grade (reader)': row.finalGrade === undefined ? null : fixed(row.finalGrade, row.finalGrade === 0.5 ? 1 : 0),
+          Shape: row.shape,
+          'Angle (deg)': fixed(row.wedgeAngleDeg, 1),
+          'Angle meaning': 'vertebral wedge angle (positive = anterior wedging)',
+        },
+      })),
+      ...engineAngles.map(angleRecord),
+    ],
   },
 
   sr: {

@@ -168,11 +168,11 @@ describe('golden outputs of every annotation type (kept through the measurement-
 
 const GOLDEN_HASHES = {
   image: {
-    csv: '3014bfc3f19b0975be2c992a726d2870681c95980f22862eaa63732391f9a04b',
+    csv: '08142e41fc0968edf13dc143a1b3c24792e76fd531df4afe2e817860b2e73572',
     sr: 'dcabf66f5943a698c0eea9f637644d95de3e637c0e689fcbc1683eef7c4a604d',
   },
   sagittal: {
-    csv: '19a27a5fd40f6439857acd9963a69740f235b2bbddc4344184e160787eb6d52d',
+    csv: 'c899cd58bafaf245bcf34803c63c7800718751b95d5f468d30efa66b2b639c9f',
     sr: '708d4cc37cc6c35b014cc182eeac44cf0ee3915ef0910e5d02c8b623cb33f16a',
   },
 };

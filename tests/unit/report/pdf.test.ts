@@ -5,10 +5,17 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DISCLAIMER } from '../../../shared/api';
+import { MIN_LABEL_SIZE_PT, placeLabels, type KeyImageLabel } from '../../../shared/report/key-image-labels';
 import { buildPdfReport } from '../../../shared/report/pdf';
 import { reportInput } from './report-input';
 
 const now = new Date('2025-05-06T07:08:09.000Z');
+
+/** Labels as the viewer draws them on a 160 × 220 image: two of them on top of each other, as on a crowded spine. */
+const LABELS: KeyImageLabel[] = [
+  { lines: ['L1  G2 (reader)', 'Ha 20.0 Hm 27.5 Hp 30.0 mm'], colour: '#ff7043', at: { x: 20, y: 90 } },
+  { lines: ['Cobb 22.6° lordosis'], colour: '#ffd479', at: { x: 22, y: 95 } },
+];
 
 /** A grey-gradient PNG with a bright band, written by hand (PNG spec: signature, IHDR, IDAT, IEND). */
 function syntheticPng(width: number, height: number): Uint8Array {
@@ -56,7 +63,7 @@ async function writeReport(name: string, deidentify: boolean): Promise<string> {
     now,
     deidentify,
     keyImages: [
-      { title: 'Lateral view, L1 morphometry', png: syntheticPng(160, 220) },
+      { title: 'Lateral view, L1 morphometry', png: syntheticPng(160, 220), labels: LABELS },
       { title: 'Cobb T12 sup - L2 inf', png: syntheticPng(200, 120) },
     ],
     calibrationNotes: ['Pixel Spacing 1 mm (synthetic)'],
@@ -118,11 +125,53 @@ describe('buildPdfReport', () => {
     expect(text).not.toContain('1940');
   });
 
+  it.skipIf(!hasTool('pdftotext'))('prints the key images\' labels as text at least 2.5 mm high', async () => {
+    const path = await writeReport('labels.pdf', false);
+    const result = spawnSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', path, '-'], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    const words = [...result.stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      text: m[5],
+      heightMm: ((Number(m[4]) - Number(m[2])) * 25.4) / 72,
+    }));
+    for (const word of ['G2', '27.5', 'Cobb', 'lordosis']) {
+      const found = words.find((w) => w.text === word);
+      expect(found, `label word ${word}`).toBeDefined();
+      // Poppler's word box runs from the font's ascent to its descent: the height of the printed text.
+      expect(found!.heightMm).toBeGreaterThanOrEqual(2.5);
+    }
+  });
+
   it.skipIf(!hasTool('pdftoppm'))('renders page 1', async () => {
     const path = await writeReport('render.pdf', false);
     const result = spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', path, join(dir, 'page')], { encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
     expect(readdirSync(dir).some((n) => n.startsWith('page') && n.endsWith('.png'))).toBe(true);
+  });
+});
+
+describe('placeLabels', () => {
+  const width = (text: string, size: number) => text.length * size * 0.55;
+
+  it('sizes labels to the printed image, never below the legible minimum', () => {
+    const small = placeLabels(LABELS, { width: 120, height: 165 }, 160, width);
+    const large = placeLabels(LABELS, { width: 560, height: 770 }, 160, width);
+    expect(small[0].size).toBe(MIN_LABEL_SIZE_PT);
+    // Helvetica's capitals are 0.718 em high (CapHeight in its AFM): at least 2.5 mm on paper.
+    expect(((MIN_LABEL_SIZE_PT * 0.718) / 72) * 25.4).toBeGreaterThanOrEqual(2.5);
+    expect(large[0].size).toBeGreaterThan(small[0].size);
+  });
+
+  it('moves a label off one placed before it, and keeps every label on the image', () => {
+    const [first, second] = placeLabels(LABELS, { width: 250, height: 344 }, 160, width);
+    expect(first.y).toBeCloseTo(90 * (250 / 160));
+    const apart = second.y >= first.y + first.height || second.y + second.height <= first.y;
+    expect(apart).toBe(true);
+    const [ending] = placeLabels([{ ...LABELS[1], at: { x: 150, y: 10 }, anchor: 'end' }], { width: 250, height: 344 }, 160, width);
+    expect(ending.x + ending.width).toBeCloseTo(150 * (250 / 160));
+    for (const box of [first, second]) {
+      expect(box.x + box.width).toBeLessThanOrEqual(250);
+      expect(box.y + box.height).toBeLessThanOrEqual(344);
+    }
   });
 });
 
