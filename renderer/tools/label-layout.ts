@@ -26,10 +26,6 @@ export interface LabelLayoutOptions {
   readonly gap: number;
   /** Labels stay inside this box (the viewport) when they can. */
   readonly bounds?: Rect;
-  /** Furthest a label may travel from its wanted place, along each axis. */
-  readonly reach?: number;
-  /** Grid step of the positions tried. */
-  readonly step?: number;
 }
 
 export function rectsOverlap(a: Rect, b: Rect, gap = 0): boolean {
@@ -55,12 +51,15 @@ function inside(r: Rect, bounds: Rect): boolean {
  * Offsets to try, nearest first. Moving along the spine (up or down) costs less than sideways, so a label
  * beside a column of vertebrae slides past its neighbour's rather than out over the image.
  */
-function offsetsNearestFirst(reach: number, step: number): Vec2[] {
+function offsetsNearestFirst(reach: number, step: number): readonly Vec2[] {
   const offsets: Vec2[] = [];
   for (let dx = -reach; dx <= reach; dx += step) for (let dy = -reach; dy <= reach; dy += step) offsets.push({ x: dx, y: dy });
   const cost = (o: Vec2) => Math.abs(o.y) + 1.5 * Math.abs(o.x);
   return offsets.sort((a, b) => cost(a) - cost(b));
 }
+
+/** Up to 160 px each way on a 4 px grid, computed once: the layout runs on every frame of a pan. */
+const OFFSETS = offsetsNearestFirst(160, 4);
 
 /**
  * Places the labels in the order given (earlier ones keep their wanted place first). Greedy search over a
@@ -69,19 +68,15 @@ function offsetsNearestFirst(reach: number, step: number): Vec2[] {
  */
 export function placeLabels(wanted: readonly Rect[], points: readonly Vec2[], options: LabelLayoutOptions): LabelPlacement[] {
   const { pointClearance, gap, bounds } = options;
-  const offsets = offsetsNearestFirst(options.reach ?? 160, options.step ?? 4);
   const placed: Rect[] = [];
   return wanted.map((box) => {
-    const conflicts = (r: Rect) =>
-      placed.filter((p) => rectsOverlap(r, p, gap)).length + points.filter((p) => distanceToRect(p, r) < pointClearance).length + (bounds && !inside(r, bounds) ? 1 : 0);
-    let best = { box, conflicts: Infinity };
-    for (const o of offsets) {
-      const candidate = { ...box, x: box.x + o.x, y: box.y + o.y };
-      const n = conflicts(candidate);
-      if (n < best.conflicts) best = { box: candidate, conflicts: n };
-      if (n === 0) break;
-    }
-    placed.push(best.box);
-    return { box: best.box, moved: best.box.x !== box.x || best.box.y !== box.y };
+    const at = (o: Vec2): Rect => ({ ...box, x: box.x + o.x, y: box.y + o.y });
+    const offBounds = (r: Rect) => (bounds && !inside(r, bounds) ? 1 : 0);
+    const clear = (r: Rect) => !offBounds(r) && !placed.some((p) => rectsOverlap(r, p, gap)) && !points.some((p) => distanceToRect(p, r) < pointClearance);
+    const conflicts = (r: Rect) => placed.filter((p) => rectsOverlap(r, p, gap)).length + points.filter((p) => distanceToRect(p, r) < pointClearance).length + offBounds(r);
+    const free = OFFSETS.find((o) => clear(at(o)));
+    const chosen = free ? at(free) : OFFSETS.map(at).reduce((best, r) => (conflicts(r) < conflicts(best) ? r : best));
+    placed.push(chosen);
+    return { box: chosen, moved: chosen.x !== box.x || chosen.y !== box.y };
   });
 }

@@ -43,9 +43,6 @@ test('labels of T10–L2 and a Cobb angle measured on case 3’s sagittal reform
   await expect(page.getByTestId('cobb-annotation')).toHaveCount(1);
   await zoomOut(page);
   await page.screenshot({ path: path.join(OUT, name('labels-ct-reformat.png')) });
-  // Each level's loss in words: against what, and where it stands against the Genant thresholds.
-  await page.getByTestId('loss-sentence').last().scrollIntoViewIfNeeded();
-  await page.getByRole('region', { name: 'Measurements' }).screenshot({ path: path.join(OUT, name('measure-panel-loss.png')) });
 });
 
 test('labels of the assisted screening accepted on case 3', async ({ app }) => {
