@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { AnatomicalPlane } from '../../shared/volume/reslice';
 import { sendViewportCommand } from '../viewer/viewport-commands';
-import { presetsFor } from '../viewer/window-presets';
+import { IMAGE_WINDOW, activeWindowEntry, presetsFor } from '../viewer/window-presets';
 import { stackByKey, useStudyStore, type Layout } from './study-store';
 
 const LAYOUTS: readonly Layout[] = ['1x1', '1x2', '2x1', '2x2'];
@@ -26,6 +26,7 @@ export function ViewerToolbar({ cine, onToggleCine, fps, onFps }: { cine: boolea
       setSlab: st.setSlab,
       toggleSyncScroll: st.toggleSyncScroll,
       toggleLinkZoom: st.toggleLinkZoom,
+      windowChoice: st.windowChoices[st.activeViewport] ?? IMAGE_WINDOW,
     })),
   );
   const { active } = s;
@@ -86,8 +87,21 @@ export function ViewerToolbar({ cine, onToggleCine, fps, onFps }: { cine: boolea
         </button>
       </div>
       {presets.length > 0 && (
-        <select className="select" aria-label="Window preset" value="" onChange={(e) => { const p = presets.find((x) => x.name === e.target.value); if (p) send({ window: { center: p.center, width: p.width } }); }}>
-          <option value="">Window…</option>
+        <select
+          className={`select${activeWindowEntry(s.windowChoice) ? ' select-on' : ''}`}
+          aria-label="Window preset"
+          value={activeWindowEntry(s.windowChoice)}
+          onChange={(e) => send({ preset: e.target.value })}
+          data-testid="window-preset"
+        >
+          <option value="" disabled>
+            Window…
+          </option>
+          {s.windowChoice.custom && (
+            <option value="custom" disabled>
+              Custom (dragged)
+            </option>
+          )}
           {presets.map((p) => (
             <option key={p.name} value={p.name}>
               {p.name} ({p.key})

@@ -83,7 +83,7 @@ export const SHORTCUTS: readonly ShortcutRow[] = [
   { keys: 'E', action: 'Rotate 90°', bindings: [on('e', 'rotate')] },
   { keys: 'X / Y', action: 'Flip horizontally / vertically', bindings: [on('x', 'flip-horizontal'), on('y', 'flip-vertical')] },
   { keys: 'F', action: 'Fit to window', bindings: [on('f', 'fit')] },
-  { keys: 'R or double-click', action: 'Reset view', bindings: [on('r', 'reset')] },
+  { keys: 'R or double-click', action: 'Reset view (keeps the chosen window preset)', bindings: [on('r', 'reset')] },
   { keys: 'M', action: 'Magnifier', bindings: [on('m', 'magnifier')] },
   { keys: 'P', action: 'Cine play / stop', bindings: [on('p', 'cine')] },
   { keys: 'Space (explainer)', action: 'Play / pause the animation', bindings: [on(' ', 'play')] },

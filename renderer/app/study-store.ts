@@ -7,6 +7,7 @@ import { connectFrameSources, purgeImageCache } from '../viewer/cornerstone-imag
 import { connectStacks, reformatStack, type Slab } from '../viewer/reformat-stacks';
 import { matchingSlice } from '../viewer/slice-sync';
 import type { Stack } from '../viewer/stack';
+import { IMAGE_WINDOW, type WindowChoice } from '../viewer/window-presets';
 import type { FileSource } from '../platform/platform';
 
 export type View = 'viewer' | 'cases' | 'explain' | 'pacs';
@@ -49,6 +50,8 @@ export interface StudyState {
   syncScroll: boolean;
   linkZoom: boolean;
   slab: Slab;
+  /** The window each viewport slot shows (window-presets.ts), for the window menu and for reset. */
+  windowChoices: readonly WindowChoice[];
   /** True once the user scrolled, so finishing a load does not move their slice. */
   userNavigated: boolean;
   showIdentifiers: boolean;
@@ -73,6 +76,7 @@ export interface StudyState {
   setSlice(key: string, index: number): void;
   toggleSyncScroll(): void;
   toggleLinkZoom(): void;
+  setWindowChoice(viewport: number, choice: WindowChoice): void;
   toggleIdentifiers(): void;
   setMessage(message: string | null): void;
   markImageShown(): void;
@@ -88,6 +92,7 @@ const EMPTY = {
   stacks: [],
   reformats: [],
   viewports: [undefined, undefined, undefined, undefined],
+  windowChoices: [IMAGE_WINDOW, IMAGE_WINDOW, IMAGE_WINDOW, IMAGE_WINDOW],
   activeViewport: 0,
   sliceByStack: {},
   userNavigated: false,
@@ -241,6 +246,7 @@ export const useStudyStore = create<StudyState>((set, get) => ({
 
   toggleSyncScroll: () => set((s) => ({ syncScroll: !s.syncScroll })),
   toggleLinkZoom: () => set((s) => ({ linkZoom: !s.linkZoom })),
+  setWindowChoice: (viewport, choice) => set((s) => ({ windowChoices: s.windowChoices.map((c, i) => (i === viewport ? choice : c)) })),
   toggleIdentifiers: () => set((s) => ({ showIdentifiers: !s.showIdentifiers })),
   setMessage: (message) => set({ message }),
   markImageShown() {

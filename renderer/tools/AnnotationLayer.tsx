@@ -10,7 +10,8 @@ import { imageToCanvas, pointerToImage } from '../viewer/canvas-coordinates';
 import { distanceToSegment } from './annotation-geometry';
 import { assistClick, assistKind } from './assist';
 import { drawAnnotation } from './drawings';
-import { HANDLE_RADIUS, Polyline } from './drawings/svg-parts';
+import { HANDLE_RADIUS, LABEL_FONT, Label, Polyline, labelBox } from './drawings/svg-parts';
+import { placeLabels } from './label-layout';
 import { definitionOfTool, useMeasureStore } from './measure-store';
 import type { PlaneContext } from './plane-context';
 
@@ -42,6 +43,12 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
   const { results } = useMemo(() => resultsForPlane(ctx), [ctx]);
   const freehand = useMemo(() => freehandMeasurements(ctx), [ctx]);
   const draftOnPlane = draft && samePlane(draft.plane, ctx.plane) ? draft : null;
+  const textWidth = useMemo(() => {
+    const measure = document.createElement('canvas').getContext('2d');
+    if (measure) measure.font = LABEL_FONT;
+    // Without a 2D context (never in a browser), a generous average glyph width of the 13 px font.
+    return (line: string) => measure?.measureText(line).width ?? line.length * 8.5;
+  }, []);
 
   const endplateNear = useCallback(
     (screen: Vec2) => {
@@ -142,6 +149,14 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
     };
   }
 
+  const drawn = ctx.annotations.map((a) => drawAnnotation(a, view(a))).filter((d) => d !== null);
+  const measuredPoints = [...ctx.annotations.flatMap((a) => handlesOf(a)), ...(draftOnPlane?.points ?? [])].map(toScreen);
+  const placements = placeLabels(
+    drawn.map((d) => labelBox(d.label, textWidth)),
+    measuredPoints,
+    { pointClearance: HANDLE_RADIUS + 2, gap: 2, bounds: { x: 0, y: 0, width: element.clientWidth, height: element.clientHeight } },
+  );
+
   const drafting = definitionOfTool(tool);
   // With assistance on CT the proposal layer says what a click does; its prompt replaces this one.
   const assisted = assist && tool === 'vertebra' && (assistKind(ctx) === 'one-click' || proposing);
@@ -155,7 +170,7 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
         data-testid="annotation-layer"
         aria-hidden="true"
       >
-        {ctx.annotations.map((a) => drawAnnotation(a, view(a)))}
+        {drawn.map((d, i) => d.render(<Label label={d.label} placement={placements[i]} />))}
         {draftOnPlane &&
           draftOnPlane.points.map((p, i) => {
             const s = toScreen(p);

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { calibrationBadge } from '../../shared/calibration';
 import { MEASUREMENT_LIST } from '../../shared/measure/definitions';
-import { effectiveGrade } from '../../shared/measure/genant';
+import { GENANT_GRADE_NAMES, effectiveGrade } from '../../shared/measure/genant';
 import { VERTEBRAL_LEVELS } from '../../shared/measure/levels';
 import type { ReaderGenantGrade, VertebralLevel } from '../../shared/measure/types';
 import type { PatientPosition, StudyAnnotations, VertebraAnnotation } from '../../shared/model/types';
-import { GENANT_GRADE_NAMES } from '../../shared/report/results-table';
+import { heightLossSentence } from '../../shared/report/height-loss-words';
 import { GRADE_COLOURS } from './grade-colours';
 import { useMeasureStore, type ToolName } from './measure-store';
 import type { PlaneContext } from './plane-context';
@@ -136,7 +136,7 @@ export function MeasurePanel({ ctx, doc, readOnly, onExport }: MeasurePanelProps
                     <td data-testid="hm">{mm(v.heights.hm.value)}</td>
                     <td data-testid="hp">{mm(v.heights.hp.value)}</td>
                     <td>{v.ratios.wedge.toFixed(2)}</td>
-                    <td title={v.loss.referenceDetail}>{pct(Math.max(0, loss))}</td>
+                    <td title={`${heightLossSentence(v.loss)}; measured against ${v.loss.referenceDetail}`}>{pct(Math.max(0, loss))}</td>
                     <td>
                       <span className="grade-chip" style={{ background: GRADE_COLOURS[String(grade)] }} title={`Suggested: grade ${v.suggestedGrade} (${GENANT_GRADE_NAMES[v.suggestedGrade]}), ${v.shape}`}>
                         {grade}
@@ -170,13 +170,12 @@ export function MeasurePanel({ ctx, doc, readOnly, onExport }: MeasurePanelProps
             Heights in {badge}. Loss: {results.vertebrae.find((v) => v.level === results.mostSevereLevel)?.loss.referenceDetail ?? 'against each level’s reference (RadElement rule: the larger of own posterior height and normal neighbours)'}.
           </p>
           <ul className="results-details">
-            {results.vertebrae
-              .filter((v) => v.suggestedGrade > 0)
-              .map((v) => (
-                <li key={v.level}>
-                  <strong>{v.level}</strong>: {v.shape} deformity, suggested Genant {v.suggestedGrade} ({GENANT_GRADE_NAMES[v.suggestedGrade]}); anterior loss {pct(v.loss.anterior)}, middle {pct(v.loss.middle)}; wedge angle {v.wedgeAngleDeg.toFixed(1)}°.
-                </li>
-              ))}
+            {results.vertebrae.map((v) => (
+              <li key={v.level} data-testid="loss-sentence" data-level={v.level}>
+                <strong>{v.level}</strong>: {heightLossSentence(v.loss)}
+                {v.suggestedGrade > 0 && `; ${v.shape} deformity, wedge angle ${v.wedgeAngleDeg.toFixed(1)}°`}.
+              </li>
+            ))}
             {results.angles.map((a, i) => (
               <li key={i} data-testid="angle-result">
                 <strong>{a.kind === 'local-kyphosis' ? 'Local kyphosis' : a.kind === 'cobb' ? 'Cobb' : 'Angle'}</strong> {a.label}: {Math.abs(a.signedDeg).toFixed(1)}° {a.description}

@@ -13,7 +13,8 @@ import { scaleBarLength } from './scale-bar';
 import { screenLetters } from './screen-letters';
 import type { Stack } from './stack';
 import { onLinkedZoom, onViewportCommand, publishZoom, type ViewportCommand } from './viewport-commands';
-import { presetsFor } from './window-presets';
+import { useStudyStore } from '../app/study-store';
+import { IMAGE_WINDOW, presetNamed, presetsFor, type WindowPreset } from './window-presets';
 
 export interface ViewportProps {
   readonly stack: Stack;
@@ -112,10 +113,11 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
     };
   }, []);
 
-  // A new stack starts from its own defaults, fitted to the viewport.
+  // A new stack starts from its own defaults, fitted to the viewport, in its own window.
   useLayoutEffect(() => {
     viewportState.current = undefined;
-  }, [stack.key]);
+    useStudyStore.getState().setWindowChoice(index, IMAGE_WINDOW);
+  }, [stack.key, index]);
 
   /**
    * Hands image `index` of the stack to cornerstone at once. Scrolling calls this straight from the
@@ -182,6 +184,14 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
     [count, onSliceChange, show],
   );
 
+  const applyPreset = useCallback(
+    (preset: WindowPreset) => {
+      updateViewport((vp) => (vp.voi = { windowCenter: preset.center, windowWidth: preset.width }));
+      useStudyStore.getState().setWindowChoice(index, { preset: preset.name, custom: false });
+    },
+    [updateViewport, index],
+  );
+
   const run = useCallback(
     (command: ViewportCommand) => {
       const element = elementRef.current!;
@@ -190,6 +200,10 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
         cornerstone.reset(element);
         cornerstone.fitToWindow(element);
         viewportState.current = cornerstone.getViewport(element);
+        // Reset undoes pan, zoom and hand windowing, but keeps the preset the reader chose.
+        const chosen = presetNamed(stack.modality, useStudyStore.getState().windowChoices[index]?.preset);
+        if (chosen) applyPreset(chosen);
+        else useStudyStore.getState().setWindowChoice(index, IMAGE_WINDOW);
       } else if (command === 'fit') {
         cornerstone.fitToWindow(element);
         viewportState.current = cornerstone.getViewport(element);
@@ -198,9 +212,12 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
       else if (command === 'flip-horizontal') updateViewport((vp) => (vp.hflip = !vp.hflip));
       else if (command === 'flip-vertical') updateViewport((vp) => (vp.vflip = !vp.vflip));
       else if (command === 'invert') updateViewport((vp) => (vp.invert = !vp.invert));
-      else updateViewport((vp) => (vp.voi = { windowCenter: command.window.center, windowWidth: command.window.width }));
+      else {
+        const preset = presetNamed(stack.modality, command.preset);
+        if (preset) applyPreset(preset);
+      }
     },
-    [updateViewport],
+    [updateViewport, applyPreset, stack.modality, index],
   );
 
   useEffect(() => onViewportCommand(index, run), [index, run]);
@@ -224,7 +241,7 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
         magnifier: () => setMagnifier((m) => !m),
         'window-preset': (e: KeyboardEvent) => {
           const preset = presets.find((p) => p.key === e.key);
-          if (preset) run({ window: { center: preset.center, width: preset.width } });
+          if (preset) run({ preset: preset.name });
         },
       };
     }, [stack.modality, step, run, onSliceChange, count]),
@@ -253,7 +270,13 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
         const dy = ev.clientY - lastY;
         lastX = ev.clientX;
         lastY = ev.clientY;
-        if (Math.hypot(ev.clientX - start.x, ev.clientY - start.y) > 3) moved = true;
+        if (!moved && Math.hypot(ev.clientX - start.x, ev.clientY - start.y) > 3) {
+          moved = true;
+          if (mode === 'window') {
+            const { windowChoices, setWindowChoice } = useStudyStore.getState();
+            setWindowChoice(index, { ...windowChoices[index], custom: true });
+          }
+        }
         if (!moved) return;
         updateViewport((vp) => {
           if (mode === 'window' && vp.voi) {
@@ -281,7 +304,7 @@ export function Viewport({ stack, sliceIndex, onSliceChange, showIdentifiers, in
       element.addEventListener('pointerup', up);
       element.addEventListener('pointercancel', up);
     },
-    [updateViewport, onLocate],
+    [updateViewport, onLocate, index],
   );
 
   const calibrated = header && header.spacing.source !== 'none';

@@ -1,5 +1,5 @@
 /** Commands from toolbars and keys to one viewport (rotate, flip…), without reaching into its element. */
-export type ViewportCommand = 'rotate' | 'flip-horizontal' | 'flip-vertical' | 'fit' | 'actual-size' | 'reset' | 'invert' | { window: { center: number; width: number } };
+export type ViewportCommand = 'rotate' | 'flip-horizontal' | 'flip-vertical' | 'fit' | 'actual-size' | 'reset' | 'invert' | { preset: string };
 
 type Listener = (command: ViewportCommand) => void;
 const listeners = new Map<number, Set<Listener>>();

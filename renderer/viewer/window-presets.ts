@@ -16,3 +16,23 @@ export const CT_PRESETS: readonly WindowPreset[] = [
 export function presetsFor(modality: string): readonly WindowPreset[] {
   return modality === 'CT' ? CT_PRESETS : [];
 }
+
+/**
+ * The window a viewport shows: its image's own (no preset), a preset the reader chose, or either adjusted
+ * by hand. Reset returns to the chosen preset, not to the image's window, so a bone window survives R.
+ */
+export interface WindowChoice {
+  readonly preset?: string;
+  readonly custom: boolean;
+}
+
+export const IMAGE_WINDOW: WindowChoice = { custom: false };
+
+export function presetNamed(modality: string, name: string | undefined): WindowPreset | undefined {
+  return presetsFor(modality).find((p) => p.name === name);
+}
+
+/** The window menu's active entry: the preset's name, 'custom' after a drag, '' for the image's own window. */
+export function activeWindowEntry(choice: WindowChoice): string {
+  return choice.custom ? 'custom' : (choice.preset ?? '');
+}

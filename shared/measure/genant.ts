@@ -49,6 +49,15 @@ export function fractureShape(grade: GenantGrade, ratios: MorphometryRatios): Fr
   return candidates.reduce((lowest, c) => (c[1] < lowest[1] ? c : lowest))[0];
 }
 
+/** Names of the grades (Genant 1993; 0.5 is the reader's borderline). */
+export const GENANT_GRADE_NAMES: Readonly<Record<ReaderGenantGrade, string>> = {
+  0: 'normal',
+  0.5: 'borderline',
+  1: 'mild',
+  2: 'moderate',
+  3: 'severe',
+};
+
 /** The reader's grade when set, otherwise the suggestion. */
 export function effectiveGrade(suggested: GenantGrade, final?: ReaderGenantGrade): ReaderGenantGrade {
   return final ?? suggested;

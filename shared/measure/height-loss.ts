@@ -4,7 +4,7 @@
  * against different references (Hsu et al. 2019, PMC6530246).
  */
 import { formatLength } from './units';
-import type { HeightLoss, HeightLossReference, Length, VertebralHeights, VertebralLevel } from './types';
+import type { HeightLoss, HeightLossReference, HeightReferenceSource, Length, VertebralHeights, VertebralLevel } from './types';
 
 /** A measured neighbour judged normal, usable as a reference height. */
 export interface ReferenceVertebra {
@@ -24,6 +24,12 @@ function lossAgainst(height: Length, reference: Length): number {
 
 function mean(values: readonly number[]): number {
   return values.reduce((sum, v) => sum + v, 0) / values.length;
+}
+
+const OWN_POSTERIOR: HeightReferenceSource = { kind: 'own-posterior' };
+
+function neighboursSource(neighbours: readonly ReferenceVertebra[]): HeightReferenceSource {
+  return { kind: 'neighbours', levels: neighbours.map((n) => n.level) };
 }
 
 function namesOf(neighbours: readonly ReferenceVertebra[]): string {
@@ -55,6 +61,7 @@ function ownPosteriorLossBecause(own: VertebralHeights, why: string): HeightLoss
     reference: 'own-posterior',
     referenceDetail: `own posterior height (Hp ${formatLength(own.hp)})${why}`,
     referenceHeights: { anterior: own.hp, middle: own.hp },
+    referenceSources: { anterior: OWN_POSTERIOR, middle: OWN_POSTERIOR },
   };
 }
 
@@ -74,6 +81,7 @@ export function adjacentLoss(own: VertebralHeights, normalNeighbours: readonly R
       `mean heights of ${namesOf(normalNeighbours)} ` +
       `(Ha ${formatLength(ref.ha)}, Hm ${formatLength(ref.hm)}, Hp ${formatLength(ref.hp)})`,
     referenceHeights: { anterior: ref.ha, middle: ref.hm, posterior: ref.hp },
+    referenceSources: { anterior: neighboursSource(normalNeighbours), middle: neighboursSource(normalNeighbours), posterior: neighboursSource(normalNeighbours) },
   };
 }
 
@@ -87,10 +95,11 @@ export function radElementLoss(own: VertebralHeights, normalNeighbours: readonly
   if (normalNeighbours.length === 0) return ownPosteriorLossBecause(own, '; no normal neighbour measured');
   const ref = neighbourMeans(normalNeighbours);
   const names = namesOf(normalNeighbours);
+  const neighbours = neighboursSource(normalNeighbours);
   const pick = (neighbourHeight: Length, symbol: string) =>
     neighbourHeight.value > own.hp.value
-      ? { height: neighbourHeight, words: `${symbol} of ${names} ${formatLength(neighbourHeight)}` }
-      : { height: own.hp, words: `own Hp ${formatLength(own.hp)}` };
+      ? { height: neighbourHeight, source: neighbours, words: `${symbol} of ${names} ${formatLength(neighbourHeight)}` }
+      : { height: own.hp, source: OWN_POSTERIOR, words: `own Hp ${formatLength(own.hp)}` };
   const anterior = pick(ref.ha, 'mean Ha');
   const middle = pick(ref.hm, 'mean Hm');
   return {
@@ -102,6 +111,7 @@ export function radElementLoss(own: VertebralHeights, normalNeighbours: readonly
       `larger of own posterior height and normal neighbours: anterior vs ${anterior.words}, ` +
       `middle vs ${middle.words}, posterior vs mean Hp of ${names} ${formatLength(ref.hp)}`,
     referenceHeights: { anterior: anterior.height, middle: middle.height, posterior: ref.hp },
+    referenceSources: { anterior: anterior.source, middle: middle.source, posterior: neighbours },
   };
 }
 

@@ -82,6 +82,9 @@ export interface MorphometryRatios {
 /** The rule a height loss was measured against (DOMAIN.md §1, "Height loss"). */
 export type HeightLossReference = 'own-posterior' | 'adjacent' | 'radelement';
 
+/** What one height was compared with: the body's own posterior wall, or the mean of these normal neighbours. */
+export type HeightReferenceSource = { readonly kind: 'own-posterior' } | { readonly kind: 'neighbours'; readonly levels: readonly VertebralLevel[] };
+
 /**
  * Fractional height loss, 0.34 = 34 %. Negative when the body is taller than its reference (e.g. L5 in front).
  * `posterior` exists only when a normal neighbour gives a posterior reference (the own wall cannot).
@@ -97,6 +100,12 @@ export interface HeightLoss {
     readonly anterior: Length;
     readonly middle: Length;
     readonly posterior?: Length;
+  };
+  /** The same references as data, so that words can name them (shared/report/height-loss-words.ts). */
+  readonly referenceSources: {
+    readonly anterior: HeightReferenceSource;
+    readonly middle: HeightReferenceSource;
+    readonly posterior?: HeightReferenceSource;
   };
 }
 

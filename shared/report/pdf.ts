@@ -8,8 +8,10 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB }
 import { DISCLAIMER } from '../api';
 import { calibrationBadge, type CalibrationSource } from '../calibration';
 import type { ReaderGenantGrade } from '../measure/types';
+import { GENANT_GRADE_NAMES } from '../measure/genant';
 import { LABEL_LINE_SPACING, placeLabels, type KeyImageLabel, type PlacedLabel } from './key-image-labels';
-import { ANGLE_KIND_NAMES, GENANT_GRADE_NAMES, angleRows, gradeText, vertebraRows } from './results-table';
+import { ANGLE_KIND_NAMES, angleRows, gradeText, vertebraRows } from './results-table';
+import { genantScaleWords } from './height-loss-words';
 import type { ReportInput } from './study-info';
 
 export interface KeyImage {
@@ -324,13 +326,13 @@ function resultsTable(layout: Layout, input: ReportInput): void {
   });
   layout.space(14);
   layout.paragraph(
-    'Grades: < 20 % height loss normal, 20-25 % mild, 25-40 % moderate, >= 40 % severe (Genant 1993). The suggested grade is computed; ' +
+    `Grades by height loss: ${genantScaleWords()} (Genant 1993). The suggested grade is computed; ` +
       'Genant grading is visual, and the reader\'s final grade prevails. Wedge: angle between the body\'s own endplates, positive = anterior wedging.',
     { size: 8, colour: MUTED },
   );
   layout.space(4);
   layout.paragraph('Height loss measured against:', { size: 8.5, font: layout.bold });
-  for (const row of rows) layout.paragraph(`${row.level}: ${row.lossReference}`, { size: 8.5, indent: 10 });
+  for (const row of rows) layout.paragraph(`${row.level}: ${row.lossSentence}; measured against ${row.lossReference}`, { size: 8.5, indent: 10 });
 }
 
 function anglesSection(layout: Layout, input: ReportInput): void {

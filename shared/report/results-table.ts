@@ -4,6 +4,7 @@
  */
 import { calibrationBadge } from '../calibration';
 import { definitionOf } from '../measure/definitions';
+import { GENANT_GRADE_NAMES } from '../measure/genant';
 import type {
   AngleMeasurement,
   FractureShape,
@@ -13,6 +14,7 @@ import type {
   VertebralLevel,
 } from '../measure/types';
 import type { Annotation, VertebraAnnotation } from '../model/types';
+import { heightLossSentence } from './height-loss-words';
 import type { ReportInput } from './study-info';
 
 export interface VertebraRow {
@@ -30,6 +32,8 @@ export interface VertebraRow {
   readonly middleLossPercent: number;
   /** The heights the loss was measured against, in words. */
   readonly lossReference: string;
+  /** The grading loss, its reference and the Genant threshold it sits against (height-loss-words.ts). */
+  readonly lossSentence: string;
   readonly suggestedGrade: GenantGrade;
   readonly finalGrade?: ReaderGenantGrade;
   readonly shape: FractureShape;
@@ -44,14 +48,6 @@ export interface AngleRow {
   /** Kyphosis or lordosis for spine angles; empty for an angle between three points. */
   readonly description: AngleMeasurement['description'] | '';
 }
-
-export const GENANT_GRADE_NAMES: Readonly<Record<ReaderGenantGrade, string>> = {
-  0: 'normal',
-  0.5: 'borderline',
-  1: 'mild',
-  2: 'moderate',
-  3: 'severe',
-};
 
 /** "2 (moderate)" */
 export function gradeText(grade: ReaderGenantGrade): string {
@@ -84,6 +80,7 @@ export function vertebraRows({ doc, results }: ReportInput): VertebraRow[] {
       anteriorLossPercent: v.loss.anterior * 100,
       middleLossPercent: v.loss.middle * 100,
       lossReference: v.loss.referenceDetail,
+      lossSentence: heightLossSentence(v.loss),
       suggestedGrade: v.suggestedGrade,
       ...(finalGrade === undefined ? {} : { finalGrade }),
       shape: v.shape,

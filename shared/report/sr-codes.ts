@@ -4,7 +4,7 @@
  * the Coding Scheme Identification Sequence) for morphometry concepts that have none.
  */
 import type { ReaderGenantGrade, VertebralLevel } from '../measure/types';
-import { GENANT_GRADE_NAMES } from './results-table';
+import { GENANT_GRADE_NAMES } from '../measure/genant';
 
 export interface Code {
   readonly CodeValue: string;

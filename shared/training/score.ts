@@ -1,5 +1,6 @@
 import { effectiveGrade } from '../measure/genant';
 import type { ReaderGenantGrade, SpineResults, VertebralLevel } from '../measure/types';
+import { genantScaleWords } from '../report/height-loss-words';
 import type { StudyTruth } from './case-truth';
 
 /**
@@ -55,7 +56,7 @@ function gradeItem(level: VertebralLevel, expected: number, measured: ReaderGena
   const feedback =
     off === 0
       ? 'Correct grade.'
-      : `Expert grade ${expected}. Genant grades by height loss: under 20% normal, 20–25% mild (1), 25–40% moderate (2), 40% or more severe (3).`;
+      : `Expert grade ${expected}. Genant grades by height loss: ${genantScaleWords()}.`;
   return { metric, level, expected, measured, unit: 'grade', points, maxPoints: 1, feedback };
 }
 

@@ -190,6 +190,9 @@ test.describe('measuring', () => {
     // The overlay labels follow the same numbers.
     await expect(page.getByTestId('vertebra-annotation')).toHaveCount(3);
     await expect(page.locator('[data-testid="vertebra-annotation"][data-level="L1"]')).toContainText('L1  G1');
+    // Each loss says against what it was measured and where it stands against the Genant thresholds.
+    await expect(page.locator('[data-testid="loss-sentence"][data-level="T12"]')).toContainText(/\d+% \w+ height loss against .+ — below the 20% threshold of grade 1 \(Genant\)/);
+    await expect(page.locator('[data-testid="loss-sentence"][data-level="L1"]')).toContainText(/\d+% \w+ height loss against .+ — grade 1 \(mild\): 20% to under 25% \(Genant\)/);
     expect(app.consoleErrors).toEqual([]);
   });
 

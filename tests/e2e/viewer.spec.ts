@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { canvasHash, canvasStats, expect, test } from './fixtures';
 import { writeCtSeries } from '../fixtures/ct-series';
+import { CT_PRESETS } from '../../renderer/viewer/window-presets';
 
 test.describe('viewer', () => {
   test('opens on the bundled sample spine and shows a real image', async ({ app }) => {
@@ -47,6 +48,41 @@ test.describe('viewer', () => {
     await page.mouse.up();
     await expect(viewport).not.toHaveAttribute('data-ww', ww!);
     expect(await canvasHash(page)).not.toBe(hashBefore);
+  });
+
+  test('the window menu shows the chosen preset, "custom" after a drag, and R keeps the preset', async ({ app }) => {
+    const { page } = app;
+    const viewport = page.getByTestId('viewport');
+    await expect(viewport).toHaveAttribute('data-ww', /\d+/);
+    await expect(page.getByTestId('load-progress')).toHaveCount(0);
+    await page.getByTestId('series-item').filter({ hasText: 'CT' }).click();
+    await expect(viewport).toHaveAttribute('data-slices', '120');
+    const menu = page.getByTestId('window-preset');
+    await expect(menu).toHaveValue('');
+    const bone = CT_PRESETS.find((p) => p.name === 'Bone')!;
+    await menu.selectOption('Bone');
+    await expect(viewport).toHaveAttribute('data-ww', String(bone.width));
+    await expect(viewport).toHaveAttribute('data-wc', String(bone.center));
+    await expect(menu).toHaveValue('Bone');
+    // A window drag makes it custom; R goes back to the bone window, not the image's own, and the menu says so.
+    const box = (await viewport.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 40, { steps: 6 });
+    await page.mouse.up();
+    await expect(viewport).not.toHaveAttribute('data-ww', String(bone.width));
+    await expect(menu).toHaveValue('custom');
+    await page.keyboard.press('r');
+    await expect(viewport).toHaveAttribute('data-ww', String(bone.width));
+    await expect(viewport).toHaveAttribute('data-wc', String(bone.center));
+    await expect(menu).toHaveValue('Bone');
+    // R straight after choosing a preset keeps it too (focus off the menu, so the key is a shortcut).
+    await menu.selectOption('Soft tissue');
+    await menu.evaluate((el) => (el as HTMLElement).blur());
+    await page.keyboard.press('r');
+    await expect(viewport).toHaveAttribute('data-ww', String(CT_PRESETS.find((p) => p.name === 'Soft tissue')!.width));
+    await expect(menu).toHaveValue('Soft tissue');
+    expect(app.consoleErrors).toEqual([]);
   });
 
   test('a folder with one broken file lists the error and loads the rest', async ({ app }) => {

@@ -1,6 +1,6 @@
 import { cobbLinePoints } from '../../../shared/measure/definitions/cobb';
 import type { Drawing } from './drawing';
-import { Label, Polyline, extend, fmt, strokeWidth } from './svg-parts';
+import { Polyline, extend, fmt, strokeWidth } from './svg-parts';
 
 /** The two lines lengthened across the body, with the angle and its curvature beside them. */
 export const drawCobb: Drawing<'cobb'> = (a, view) => {
@@ -13,12 +13,15 @@ export const drawCobb: Drawing<'cobb'> = (a, view) => {
   const s1 = l1.map(view.toScreen);
   const s2 = l2.map(view.toScreen);
   const mid = { x: Math.max(s1[0].x, s1[1].x, s2[0].x, s2[1].x) + 14, y: (s1[0].y + s1[1].y + s2[0].y + s2[1].y) / 4 };
-  return (
-    <g key={a.id} data-testid="cobb-annotation" data-degrees={deg.toFixed(2)} onPointerDown={view.onSelect}>
-      <Polyline points={extend(s1)} colour={colour} width={strokeWidth(view.selected, 1.8)} />
-      <Polyline points={extend(s2)} colour={colour} width={strokeWidth(view.selected, 1.8)} />
-      <Label at={mid} lines={[`Cobb ${fmt(Math.abs(deg))}° ${angle?.description ?? ''}`]} colour={colour} />
-      {view.handles(colour)}
-    </g>
-  );
+  return {
+    label: { target: { x: mid.x - 14, y: mid.y }, at: mid, lines: [`Cobb ${fmt(Math.abs(deg))}° ${angle?.description ?? ''}`], colour },
+    render: (label) => (
+      <g key={a.id} data-testid="cobb-annotation" data-degrees={deg.toFixed(2)} onPointerDown={view.onSelect}>
+        <Polyline points={extend(s1)} colour={colour} width={strokeWidth(view.selected, 1.8)} />
+        <Polyline points={extend(s2)} colour={colour} width={strokeWidth(view.selected, 1.8)} />
+        {label}
+        {view.handles(colour)}
+      </g>
+    ),
+  };
 };

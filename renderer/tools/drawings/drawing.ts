@@ -21,5 +21,22 @@ export interface DrawingView {
   handles(colour: string): ReactNode;
 }
 
+/** The text an annotation wants beside it; the layer decides where it finally goes (label-layout.ts). */
+export interface AnnotationLabel {
+  /** What the label names: a leader line runs from here when the label had to move. */
+  readonly target: Vec2;
+  /** The first line's baseline, at its start (or its end with anchor 'end'): where the label would like to be. */
+  readonly at: Vec2;
+  readonly anchor?: 'start' | 'end';
+  readonly lines: readonly string[];
+  readonly colour: string;
+}
+
+/** One annotation ready to draw: its label, and its SVG given that label placed. */
+export interface DrawnAnnotation {
+  readonly label: AnnotationLabel;
+  render(label: ReactNode): ReactNode;
+}
+
 /** Draws one annotation as SVG; null when it cannot be drawn on this plane (a Cobb line whose vertebra is elsewhere). */
-export type Drawing<T extends AnnotationType> = (a: AnnotationOf<T>, view: DrawingView) => ReactNode;
+export type Drawing<T extends AnnotationType> = (a: AnnotationOf<T>, view: DrawingView) => DrawnAnnotation | null;

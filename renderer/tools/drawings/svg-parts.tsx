@@ -1,4 +1,6 @@
 import type { Vec2 } from '../../../shared/measure/types';
+import { nearestPointOnRect, type LabelPlacement, type Rect } from '../label-layout';
+import type { AnnotationLabel } from './drawing';
 
 export const HANDLE_RADIUS = 5;
 
@@ -21,15 +23,45 @@ export function Polyline({ points, colour, dashed = false, width = 1.6 }: { poin
   );
 }
 
-export function Label({ at, lines, colour, anchor = 'start' }: { at: Vec2; lines: readonly string[]; colour: string; anchor?: 'start' | 'end' }) {
+/** Font of the on-image labels, also used to measure them for placement. */
+export const LABEL_FONT = '600 13px system-ui, sans-serif';
+const LINE_HEIGHT = 15;
+/** Baseline of the first line below the top of its box. */
+const ASCENT = 12;
+
+/** The box a label of these lines takes, with `at` the first baseline's start (or end) as SVG text places it. */
+export function labelBox(label: AnnotationLabel, textWidth: (line: string) => number): Rect {
+  const width = Math.max(...label.lines.map(textWidth));
+  const x = label.anchor === 'end' ? label.at.x - width : label.at.x;
+  return { x, y: label.at.y - ASCENT, width, height: LINE_HEIGHT * label.lines.length };
+}
+
+/** A label drawn in the box the layout gave it, with a leader line back to its target when it was moved. */
+export function Label({ label, placement }: { label: AnnotationLabel; placement: LabelPlacement }) {
+  const { box, moved } = placement;
+  const end = nearestPointOnRect(label.target, box);
   return (
-    <text x={at.x} y={at.y} fill={colour} fontSize={13} textAnchor={anchor} className="annotation-label" paintOrder="stroke" stroke="#000" strokeWidth={3}>
-      {lines.map((l, i) => (
-        <tspan key={i} x={at.x} dy={i === 0 ? 0 : 15}>
-          {l}
-        </tspan>
-      ))}
-    </text>
+    <>
+      {moved && <line x1={label.target.x} y1={label.target.y} x2={end.x} y2={end.y} stroke={label.colour} strokeWidth={1} data-testid="label-leader" />}
+      <text
+        x={box.x}
+        y={box.y + ASCENT}
+        fill={label.colour}
+        style={{ font: LABEL_FONT }}
+        className="annotation-label"
+        paintOrder="stroke"
+        stroke="#000"
+        strokeWidth={3}
+        data-testid="annotation-label"
+        data-box={[box.x, box.y, box.width, box.height].map((v) => v.toFixed(1)).join(',')}
+      >
+        {label.lines.map((l, i) => (
+          <tspan key={i} x={box.x} dy={i === 0 ? 0 : LINE_HEIGHT}>
+            {l}
+          </tspan>
+        ))}
+      </text>
+    </>
   );
 }
 

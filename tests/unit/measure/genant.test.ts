@@ -67,6 +67,7 @@ describe('suggestGenantGrade', () => {
     reference: 'adjacent',
     referenceDetail: 'test',
     referenceHeights: { anterior: mm(30), middle: mm(30) },
+    referenceSources: { anterior: { kind: 'own-posterior' }, middle: { kind: 'own-posterior' } },
   });
 
   it('takes the largest of anterior, middle and posterior loss', () => {
