@@ -141,7 +141,7 @@ export function ExplainView({ shape, own, presentation = false, onExitPresentati
   useEffect(() => {
     if (!explain || makingRef.current) return;
     applySceneState(explain, state, { ...view, afterHeightsMm: after });
-    if (followTimeline.current) rendererRef.current?.aimAt(poseCamera(explain.camera, state));
+    if (followTimeline.current) rendererRef.current?.aimAt(poseCamera(explain, state));
     renderNow();
   });
 
@@ -162,7 +162,7 @@ export function ExplainView({ shape, own, presentation = false, onExitPresentati
       const at = sceneStateAt(timeline, t);
       if (!explain || !rendererRef.current) return at;
       applySceneState(explain, at, { ...view, afterHeightsMm: after });
-      poseCamera(explain.camera, at);
+      poseCamera(explain, at);
       rendererRef.current.render(explain);
       return at;
     },
@@ -231,7 +231,7 @@ export function ExplainView({ shape, own, presentation = false, onExitPresentati
   const cameraPreset = (preset: CameraPreset) => {
     if (!explain) return;
     followTimeline.current = false;
-    rendererRef.current?.aimAt(poseCamera(explain.camera, presetState(preset, state.proneBlend)));
+    rendererRef.current?.aimAt(poseCamera(explain, presetState(preset, state.proneBlend)));
     renderNow();
   };
 
