@@ -25,7 +25,7 @@ const scenes: [string, ExplainScene][] = [
 ];
 
 /** The share of the viewport the meshes of the box span on screen, through three's own projection (1 = edge to edge). */
-function screenSpan(explain: ExplainScene, meshes: number[]): { width: number; height: number; inside: boolean } {
+function screenSpan(explain: ExplainScene, meshes: number[], coveredBelow: number): { width: number; height: number; inside: boolean } {
   const { camera } = explain;
   explain.patient.updateMatrixWorld(true);
   camera.updateMatrixWorld(true);
@@ -34,8 +34,9 @@ function screenSpan(explain: ExplainScene, meshes: number[]): { width: number; h
   const points: Vector3[] = [];
   for (let c = 0; c < 8; c++) points.push(new Vector3(c & 1 ? box.max.x : box.min.x, c & 2 ? box.max.y : box.min.y, c & 4 ? box.max.z : box.min.z).project(camera));
   const xs = points.map((p) => p.x), ys = points.map((p) => p.y);
-  const width = (Math.max(...xs) - Math.min(...xs)) / 2, height = (Math.max(...ys) - Math.min(...ys)) / 2;
-  return { width, height, inside: points.every((p) => Math.abs(p.x) <= 1 && Math.abs(p.y) <= 1) };
+  // Shares of the part of the view the caption leaves clear (NDC y from −1 + 2·coveredBelow to 1).
+  const width = (Math.max(...xs) - Math.min(...xs)) / 2, height = (Math.max(...ys) - Math.min(...ys)) / 2 / (1 - coveredBelow);
+  return { width, height, inside: points.every((p) => Math.abs(p.x) <= 1 && p.y <= 1 && p.y >= -1 + 2 * coveredBelow) };
 }
 
 describe('the camera presets frame the fractured vertebra and its neighbours', () => {
@@ -44,17 +45,17 @@ describe('the camera presets frame the fractured vertebra and its neighbours', (
     const neighbours = [f - 1, f, f + 1];
     for (const aspect of [16 / 9, 4 / 3]) {
       for (const preset of Object.keys(CAMERA_PRESETS) as CameraPreset[]) {
-        for (const proneBlend of [0, 1]) {
-          it(`${name}, ${preset}, ${proneBlend ? 'prone' : 'standing'}, aspect ${aspect.toFixed(2)}`, () => {
+        for (const [proneBlend, coveredBelow] of [[0, 0], [1, 0], [0, 0.3], [1, 0.3]]) {
+          it(`${name}, ${preset}, ${proneBlend ? 'prone' : 'standing'}, aspect ${aspect.toFixed(2)}, ${coveredBelow * 100} % under the caption`, () => {
             explain.camera.aspect = aspect;
             explain.camera.updateProjectionMatrix();
             applySceneState(explain, { ...sceneStateAt(buildTimeline('vertebroplasty', REFERENCE_CASE_SHAPE), 0), proneBlend }, { ...DEFAULT_VIEW, afterHeightsMm: REFERENCE_CASE_SHAPE.heightsMm });
-            poseCamera(explain, presetState(preset, proneBlend));
-            const all = screenSpan(explain, neighbours);
+            poseCamera(explain, presetState(preset, proneBlend), coveredBelow);
+            const all = screenSpan(explain, neighbours, coveredBelow);
             expect(Math.max(all.width, all.height), 'the three vertebrae fill most of the view').toBeGreaterThanOrEqual(0.6);
             // The close-up frames the broken vertebra alone; the others show the neighbours whole.
-            const framed = preset === 'closeUp' ? screenSpan(explain, [f]) : all;
-            expect(framed.inside, 'what is framed stays in the view').toBe(true);
+            const framed = preset === 'closeUp' ? screenSpan(explain, [f], coveredBelow) : all;
+            expect(framed.inside, 'what is framed stays in the view, above the caption').toBe(true);
             expect(Math.max(framed.width, framed.height)).toBeGreaterThanOrEqual(0.6);
           });
         }
