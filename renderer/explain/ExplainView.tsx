@@ -69,6 +69,7 @@ export function ExplainView({ shape, own, presentation = false, onExitPresentati
 
   const rootRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const captionRef = useRef<HTMLDivElement>(null);
   const rendererRef = useRef<ExplainRenderer | null>(null);
   const [explain, setExplain] = useState<ExplainScene | null>(null);
   /** The scene now, for the test hook, which is set up once per timeline. */
@@ -133,6 +134,12 @@ export function ExplainView({ shape, own, presentation = false, onExitPresentati
     renderNow();
   }, [clock.playing, renderNow]);
 
+  /** The share of the canvas, from its bottom, that the caption covers: the camera frames the model above it. */
+  const captionCover = () => {
+    const canvas = canvasRef.current?.getBoundingClientRect(), caption = captionRef.current?.getBoundingClientRect();
+    return canvas && caption && canvas.height > 0 ? Math.min(0.5, Math.max(0, (canvas.bottom - caption.top) / canvas.height)) : 0;
+  };
+
   // A new step hands the camera back to the timeline.
   useEffect(() => {
     followTimeline.current = true;
@@ -141,7 +148,7 @@ export function ExplainView({ shape, own, presentation = false, onExitPresentati
   useEffect(() => {
     if (!explain || makingRef.current) return;
     applySceneState(explain, state, { ...view, afterHeightsMm: after });
-    if (followTimeline.current) rendererRef.current?.aimAt(poseCamera(explain.camera, state));
+    if (followTimeline.current) rendererRef.current?.aimAt(poseCamera(explain, state, captionCover()));
     renderNow();
   });
 
@@ -162,7 +169,7 @@ export function ExplainView({ shape, own, presentation = false, onExitPresentati
       const at = sceneStateAt(timeline, t);
       if (!explain || !rendererRef.current) return at;
       applySceneState(explain, at, { ...view, afterHeightsMm: after });
-      poseCamera(explain.camera, at);
+      poseCamera(explain, at);
       rendererRef.current.render(explain);
       return at;
     },
@@ -231,7 +238,7 @@ export function ExplainView({ shape, own, presentation = false, onExitPresentati
   const cameraPreset = (preset: CameraPreset) => {
     if (!explain) return;
     followTimeline.current = false;
-    rendererRef.current?.aimAt(poseCamera(explain.camera, presetState(preset, state.proneBlend)));
+    rendererRef.current?.aimAt(poseCamera(explain, presetState(preset, state.proneBlend), captionCover()));
     renderNow();
   };
 
@@ -318,7 +325,7 @@ export function ExplainView({ shape, own, presentation = false, onExitPresentati
             {own.status === 'building' ? words.screen.ownModelBuilding(own.percent) : own.status === 'ready' ? words.screen.ownModelShown(own.level) : words.screen.ownModelFallback(own.reason)}
           </span>
         )}
-        <div className="explain-caption" data-testid="explain-caption" aria-live="polite">
+        <div ref={captionRef} className="explain-caption" data-testid="explain-caption" aria-live="polite">
           <span className="explain-step-title">
             {state.stepIndex + 1}/{timeline.steps.length} · {state.stepTitle}
           </span>

@@ -1,4 +1,4 @@
-import { BufferAttribute, BufferGeometry, Color, Group, InstancedMesh, Matrix4, Mesh, PerspectiveCamera, PlaneGeometry, Scene, CircleGeometry, CylinderGeometry, Float32BufferAttribute, Vector3 } from 'three';
+import { Box3, BufferAttribute, BufferGeometry, Color, Group, InstancedMesh, Matrix4, Mesh, PerspectiveCamera, PlaneGeometry, Scene, CircleGeometry, CylinderGeometry, Float32BufferAttribute, Vector3 } from 'three';
 import type { OwnSpineModel, OwnVertebraMesh } from './ctBoneModel';
 import type { PatientSpineShape } from '../../shared/procedure/types';
 import { columnLevels, layoutColumn, type ColumnLayout, type ColumnLevel } from './spineColumn';
@@ -10,6 +10,7 @@ import { balloonGeometry, cementGeometry, needleGeometry, screwGeometry } from '
 import { createMaterials, disposeMaterials, PALETTE, setSolidArch, type ExplainMaterials } from './materials';
 import { addLights } from './lighting';
 import { needlePath, skinDepthMm, type NeedlePath } from './procedurePaths';
+import type { CameraFocus } from './cameraPresets';
 
 /** Everything applySceneState moves, kept by name so that nothing is looked up in the scene graph. */
 export interface ExplainScene {
@@ -23,6 +24,8 @@ export interface ExplainScene {
   fracturedIndex: number;
   /** Turns the whole patient between standing and prone. */
   patient: Group;
+  /** What the camera presets frame, at rest. */
+  focus: CameraFocus;
   vertebrae: Mesh[];
   /** The fractured vertebra's positions at its normal height, from which each deformation starts. */
   fracturedRest: Float32Array;
@@ -83,6 +86,16 @@ export function buildExplainScene(shape: PatientSpineShape, own?: OwnSpineModel)
     patient.add(mesh);
     return mesh;
   });
+  // Boxes of the meshes where they stand in the patient's frame (the patient group is not turned yet).
+  const boxOf = (from: number, to: number) => {
+    const box = new Box3();
+    for (const mesh of vertebrae.slice(Math.max(0, from), to + 1)) {
+      mesh.geometry.computeBoundingBox();
+      box.union(mesh.geometry.boundingBox!.clone().applyMatrix4(mesh.matrix));
+    }
+    return box;
+  };
+  const focus = { fractured: boxOf(fracturedIndex, fracturedIndex), neighbours: boxOf(fracturedIndex - 1, fracturedIndex + 1) };
   const fracturedRest = Float32Array.from(vertebrae[fracturedIndex].geometry.getAttribute('position').array);
   const fracturedStations = bodyStations(fracturedRest, fd);
 
@@ -123,7 +136,7 @@ export function buildExplainScene(shape: PatientSpineShape, own?: OwnSpineModel)
   patient.add(discs, cord, ghost, skin, ...needles, ...numbing, ...balloons, cement, cavity, screws, rods);
 
   return {
-    scene, camera, materials, shape, own: own !== undefined, levels, fracturedIndex, patient, vertebrae, fracturedRest, fracturedStations, discs, cord, skin, numbing,
+    scene, camera, materials, shape, own: own !== undefined, levels, fracturedIndex, patient, focus, vertebrae, fracturedRest, fracturedStations, discs, cord, skin, numbing,
     needles, balloons, cement, cavity, screws, rods, ghost, paths, layout, shownColumnKey: '', shownGhostKey: '', shownRodsKey: '',
   };
 }

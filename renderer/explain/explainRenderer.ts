@@ -61,7 +61,7 @@ export function createExplainRenderer(canvas: HTMLCanvasElement): ExplainRendere
       controls.enableDamping = false;
       controls.minDistance = 60;
       controls.maxDistance = 600;
-      controls.target.copy(cameraTarget(0));
+      controls.target.copy(cameraTarget(explain.focus.neighbours, 0));
       return controls;
     },
     aimAt(target) {

@@ -4,13 +4,13 @@ import type { SixPoints } from '../../shared/measure/types';
 import { patientPointOf } from '../../shared/model/plane';
 import type { AnnotationPlane, StudyAnnotations } from '../../shared/model/types';
 import type { SpineLevel } from '../../shared/procedure/types';
-import { buildVolume, isVolume } from '../../shared/volume/volume';
+import { isVolume } from '../../shared/volume/volume';
 import type { Vec3 } from '../../shared/volume/vec3';
-import { frameForImageId } from '../viewer/cornerstone-image';
+import { volumeOf } from '../viewer/reformat-stacks';
 import type { Stack } from '../viewer/stack';
-import type { OwnSpineMessage } from '../workers/own-spine-worker';
+import type { OwnSpineJob, OwnSpineMessage } from '../workers/own-spine-worker';
 import type { OwnSpineModel } from './ctBoneModel';
-import { cropAroundVertebra, vertebraFrame, type CtCrop, type SixPatientPoints } from './ctCrop';
+import { cutAroundVertebra, cutBuffers, vertebraFrame, type SixPatientPoints } from './ctCrop';
 
 /** Where the model of the patient's own CT stands. */
 export type OwnModelState =
@@ -56,13 +56,20 @@ function findOwnModelInput(level: SpineLevel, stacks: readonly Stack[], studies:
   return undefined;
 }
 
-function cropOf(ct: Stack, points: SixPatientPoints): CtCrop | { refusal: OwnModelRefusal } {
-  const slices = ct.imageIds.map(frameForImageId);
-  if (slices.some((s) => s === undefined)) return { refusal: 'segmentation-failed' };
-  const volume = buildVolume(slices as NonNullable<(typeof slices)[number]>[]);
-  if (!isVolume(volume)) return { refusal: 'too-coarse' };
-  return cropAroundVertebra(volume, vertebraFrame(points));
+/**
+ * The worker's job: the voxels around the vertebra cut from the viewer's own volume of the CT (built
+ * once per stack and shared with the reformats), so no second volume is assembled. Stepwise, as the cut is.
+ */
+export function* ownSpineJob(ct: Stack, points: SixPatientPoints): Generator<void, OwnSpineJob | { refusal: OwnModelRefusal }> {
+  const volume = volumeOf(ct);
+  if (!isVolume(volume)) return { refusal: volume.error.includes('loading') ? 'segmentation-failed' : 'too-coarse' };
+  const frame = vertebraFrame(points);
+  const cut = yield* cutAroundVertebra(volume, frame);
+  return 'refusal' in cut ? cut : { cut, frame };
 }
+
+/** Lets the browser run what waits (input, a frame) between two steps of the cut. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * The patient's own fractured vertebra and its neighbours, built from their CT in a worker with its
@@ -79,26 +86,49 @@ export function useOwnSpineModel(level: SpineLevel, stacks: readonly Stack[], st
       return;
     }
     setState({ status: 'building', percent: 0 });
-    const crop = cropOf(input.ct, input.points);
-    if ('refusal' in crop) {
-      setState({ status: 'fallback', reason: crop.refusal });
-      return;
-    }
-    const worker = new Worker(new URL('../workers/own-spine-worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<OwnSpineMessage>) => {
-      const m = event.data;
-      if (m.kind === 'progress') setState({ status: 'building', percent: Math.round(100 * m.fraction) });
-      else {
-        setState(m.kind === 'model' ? { status: 'ready', model: m.model, level } : { status: 'fallback', reason: m.refusal });
-        worker.terminate();
+    let cancelled = false;
+    let worker: Worker | undefined;
+    const build = async () => {
+      const steps = ownSpineJob(input.ct, input.points);
+      // Each step is all the build holds the UI thread for at a time (read by the end-to-end test).
+      const measured = () => {
+        const start = performance.now();
+        const result = steps.next();
+        performance.measure('spinelab:own-model-cut', { start });
+        return result;
+      };
+      let step = measured();
+      while (!step.done) {
+        await nextTask();
+        if (cancelled) return;
+        step = measured();
       }
+      const job = step.value;
+      if ('refusal' in job) {
+        setState({ status: 'fallback', reason: job.refusal });
+        return;
+      }
+      const w = new Worker(new URL('../workers/own-spine-worker.ts', import.meta.url), { type: 'module' });
+      worker = w;
+      w.onmessage = (event: MessageEvent<OwnSpineMessage>) => {
+        const m = event.data;
+        if (m.kind === 'progress') setState({ status: 'building', percent: Math.round(100 * m.fraction) });
+        else {
+          setState(m.kind === 'model' ? { status: 'ready', model: m.model, level } : { status: 'fallback', reason: m.refusal });
+          w.terminate();
+        }
+      };
+      w.onerror = () => {
+        setState({ status: 'fallback', reason: 'segmentation-failed' });
+        w.terminate();
+      };
+      w.postMessage(job, cutBuffers(job.cut));
     };
-    worker.onerror = () => {
-      setState({ status: 'fallback', reason: 'segmentation-failed' });
-      worker.terminate();
+    void build();
+    return () => {
+      cancelled = true;
+      worker?.terminate();
     };
-    worker.postMessage(crop, [crop.hu.buffer]);
-    return () => worker.terminate();
     // The key stands for the input: a new array of stacks with the same CT and points builds nothing new.
   }, [key, level]);
   return state;

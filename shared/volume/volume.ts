@@ -45,6 +45,9 @@ export interface Volume {
   readonly max: number;
 }
 
+/** Where a volume's voxels lie in the patient. */
+export type VolumeGrid = Pick<Volume, 'origin' | 'spacing' | 'rowDirection' | 'columnDirection' | 'normal'>;
+
 export type VolumeOrRefusal = Volume | { error: string };
 
 const MIN_SLICES = 3;
@@ -228,7 +231,7 @@ export function isVolume(result: VolumeOrRefusal): result is Volume {
 }
 
 /** Patient position (LPS mm) of a voxel index, fractional indices included (PS3.3 C.7.6.2.1.1, extended along the normal). */
-export function voxelToPatient(volume: Volume, [i, j, k]: readonly [number, number, number]): Vec3 {
+export function voxelToPatient(volume: VolumeGrid, [i, j, k]: readonly [number, number, number]): Vec3 {
   const [columnMm, rowMm, sliceMm] = volume.spacing;
   return add(
     volume.origin,
@@ -237,7 +240,7 @@ export function voxelToPatient(volume: Volume, [i, j, k]: readonly [number, numb
 }
 
 /** Fractional voxel index of a patient position; it may lie outside the volume. */
-export function patientToVoxel(volume: Volume, point: Vec3): Vec3 {
+export function patientToVoxel(volume: VolumeGrid, point: Vec3): Vec3 {
   const offset = subtract(point, volume.origin);
   const [columnMm, rowMm, sliceMm] = volume.spacing;
   return [dot(offset, volume.rowDirection) / columnMm, dot(offset, volume.columnDirection) / rowMm, dot(offset, volume.normal) / sliceMm];

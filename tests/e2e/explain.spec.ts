@@ -276,10 +276,30 @@ test.describe('procedure explainer', () => {
     test.setTimeout(120_000);
     const { page } = app;
     await measureCase3OnSagittal(page);
+    // Long tasks of the UI thread and the status of the build over time, until the model is ready.
+    await page.evaluate(() => {
+      const w = window as unknown as { __longTasks: number[][]; __statuses: [string, number][] };
+      w.__longTasks = [];
+      w.__statuses = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push([Math.round(e.startTime), Math.round(e.duration)]))).observe({ type: 'longtask' });
+      new MutationObserver(() => {
+        const status = document.querySelector('[data-testid="explain-own-model"]')?.getAttribute('data-status');
+        if (status && status !== w.__statuses.at(-1)?.[0]) w.__statuses.push([status, Math.round(performance.now())]);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
     await page.getByRole('button', { name: 'Explain procedure' }).click();
     const note = page.getByTestId('explain-own-model');
     await expect(note).toBeVisible();
     await expect(note).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+    const ui = await page.evaluate(() => {
+      const w = window as unknown as { __longTasks: number[][]; __statuses: [string, number][] };
+      const cut = performance.getEntriesByName('spinelab:own-model-cut').map((e) => Math.round(e.duration));
+      return { cutStepsMs: cut, statuses: w.__statuses, longTasks: w.__longTasks };
+    });
+    // The cut out of the viewer's volume is all the build does on the UI thread, in steps; the rest is the worker's.
+    expect(ui.cutStepsMs.length).toBeGreaterThan(0);
+    test.info().annotations.push({ type: 'ui-thread', description: JSON.stringify(ui) });
+    console.log('own-CT build, UI thread:', JSON.stringify(ui));
     await expect(note).toContainText('Model built from this CT: T12');
     await page.waitForFunction(() => window.__explain!.info().own);
     await page.getByTestId('explain-procedure-kyphoplasty').click();

@@ -34,22 +34,35 @@ export async function openCase3Sagittal(page: Page): Promise<void> {
   if ((await tab.count()) > 0 && (await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
 }
 
-/**
- * Clicks a patient point of case 3 on its mid-sagittal reformat, through the viewport's transform. Case 3's
- * geometry (its DICOM headers): first pixel centre at y −67.2 mm, 0.7 mm pixels, top slice at z 112.45 mm,
- * 1.5 mm apart. The reformat runs towards Posterior along a row and Feet down a column, on near-square rows:
- * whole sub-steps of round(1.5 / 0.7) = 2, so 0.75 mm rows with the top slice on the first row
- * (shared/volume/reslice.ts, sliceAxisSubdivision).
- */
-export async function clickCase3Point(page: Page, [, y, z]: PatientPoint): Promise<void> {
-  const rowMm = 1.5 / Math.round(1.5 / 0.7);
-  await clickImagePixel(page, { x: (y + 67.2) / 0.7 + 0.5, y: (112.45 - z) / rowMm + 0.5 });
+/** Where a generated axial CT lies: its first pixel centre's y, its top slice's z, its pixel and slice spacing (mm). */
+export interface AxialCtGeometry {
+  firstY: number;
+  topZ: number;
+  pixelMm: number;
+  sliceMm: number;
 }
 
+/** Case 3's geometry (its DICOM headers): first pixel centre at y −67.2 mm, 0.7 mm pixels, top slice at z 112.45 mm, 1.5 mm apart. */
+const CASE_3_GEOMETRY: AxialCtGeometry = { firstY: -67.2, topZ: 112.45, pixelMm: 0.7, sliceMm: 1.5 };
+
+/**
+ * Clicks a patient point of a generated axial CT on its mid-sagittal reformat, through the viewport's
+ * transform. The reformat runs towards Posterior along a row and Feet down a column, on near-square
+ * rows: whole sub-steps of round(slice / pixel), with the top slice on the first row
+ * (shared/volume/reslice.ts, sliceAxisSubdivision).
+ */
+export async function clickSagittalPoint(page: Page, [, y, z]: PatientPoint, g: AxialCtGeometry = CASE_3_GEOMETRY): Promise<void> {
+  const rowMm = g.sliceMm / Math.round(g.sliceMm / g.pixelMm);
+  await clickImagePixel(page, { x: (y - g.firstY) / g.pixelMm + 0.5, y: (g.topZ - z) / rowMm + 0.5 });
+}
+
+/** Clicks a patient point of case 3 on its mid-sagittal reformat. */
+export const clickCase3Point = (page: Page, point: PatientPoint): Promise<void> => clickSagittalPoint(page, point);
+
 /** Places the expert's six points of one level of case 3 by hand, as a reader would (six clicks). */
-export async function placeCase3ByHand(page: Page, vertebra: TruthVertebra): Promise<void> {
+export async function placeCase3ByHand(page: Page, vertebra: TruthVertebra, geometry: AxialCtGeometry = CASE_3_GEOMETRY): Promise<void> {
   await page.getByTestId('next-level').selectOption(vertebra.level);
-  for (const name of SIX) await clickCase3Point(page, vertebra.points[name]);
+  for (const name of SIX) await clickSagittalPoint(page, vertebra.points[name], geometry);
   await expect(page.locator(`[data-testid="result-row"][data-level="${vertebra.level}"]`)).toBeVisible();
 }
 
