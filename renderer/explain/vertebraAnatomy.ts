@@ -167,10 +167,10 @@ export function vertebraSdf(d: VertebraDimensions): Sdf {
     const arch = smoothUnion(smoothUnion(smoothUnion(ped, lamina, 2.5), transverse, 3), Math.min(superior, inferior), 3);
 
     // Thoracic: long, slender and sloping down over the level below; lumbar: short, level and broad (hatchet-shaped).
+    // It deepens towards its tip, where the tubercle ends the process.
     const spinous = Math.min(
-      sagittalBar(x, y, z, root, alongSpinous(spinousWidth), spinousWidth, d.spinousHeight / 2),
-      // The tip's tubercle, ending where the process ends.
-      sagittalBar(x, y, z, alongSpinous(tubercle + 3), alongSpinous(tubercle), tubercle, d.spinousHeight / 2 + 1),
+      sagittalBar(x, y, z, root, alongSpinous(spinousWidth), spinousWidth, d.spinousHeight * 0.3),
+      sagittalBar(x, y, z, alongSpinous(tubercle + 6), alongSpinous(tubercle), tubercle, d.spinousHeight / 2),
     );
     const posterior = smoothUnion(arch, spinous, 3);
     const joined = smoothUnion(body, posterior, 2);

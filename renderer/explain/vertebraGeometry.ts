@@ -1,11 +1,16 @@
-import type { BufferGeometry } from 'three';
+import { BufferAttribute, type BufferGeometry } from 'three';
 import type { SpineLevel } from '../../shared/procedure/types';
 import { typicalBodyHeightMm } from '../../shared/procedure/spineLevels';
 import { meshSdf } from './marchingCubes';
+import { sdfOcclusion } from './sdf';
+import { BONE_CREASE_ATTRIBUTE } from './materials';
 import { vertebraBounds, vertebraDimensions, vertebraSdf, type VertebraDimensions } from './vertebraAnatomy';
 
 /** Marching-cubes cell size: fine enough for 5 mm laminae, coarse enough for a few thousand triangles a vertebra. */
 export const VERTEBRA_CELL_MM = 2.3;
+
+/** Steps of the baked occlusion: creases about a pedicle's width deep darken. */
+const OCCLUSION_STEP_MM = 1.5;
 
 /** Meshed templates by level, each at its typical body height: meshing is the slow part of building the scene. */
 const templates = new Map<SpineLevel, { geometry: BufferGeometry; dims: VertebraDimensions }>();
@@ -19,7 +24,11 @@ function templateFor(level: SpineLevel) {
   let template = templates.get(level);
   if (!template) {
     const dims = vertebraDimensions(level, typicalBodyHeightMm(level));
-    template = { geometry: meshSdf(vertebraSdf(dims), vertebraBounds(dims), VERTEBRA_CELL_MM), dims };
+    const sdf = vertebraSdf(dims);
+    const geometry = meshSdf(sdf, vertebraBounds(dims), VERTEBRA_CELL_MM);
+    const occlusion = sdfOcclusion(sdf, geometry.getAttribute('position').array, geometry.getAttribute('normal').array, OCCLUSION_STEP_MM);
+    geometry.setAttribute(BONE_CREASE_ATTRIBUTE, new BufferAttribute(occlusion, 1));
+    template = { geometry, dims };
     templates.set(level, template);
   }
   return template;
