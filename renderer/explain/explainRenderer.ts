@@ -33,11 +33,12 @@ function isSoftwareRenderer(): boolean {
 
 /**
  * Share of the resolution while playing. Under SwiftShader the close-up steps cost about 45 ms a
- * frame at 1280×720, most of it shading pixels; half the width and height draws a quarter of the
- * pixels, which motion hides (0.65, 42% of them, left the balloon step at 28.8 frames/s where a half
- * gave 31.0 in the same bench run), and the paused picture is drawn sharp again.
+ * frame at 1280×720, most of it shading pixels; drawing fewer of them while playing is hidden by
+ * the motion, and the paused picture is drawn sharp again. A half (a quarter of the pixels) left
+ * the close-ups at 27–28 frames/s on a quiet machine once the bone had its crease and rim shading;
+ * 0.4 (16% of the pixels) gave 35 in the same conditions.
  */
-const PLAYING_RESOLUTION = 0.5;
+const PLAYING_RESOLUTION = 0.4;
 
 export function createExplainRenderer(canvas: HTMLCanvasElement): ExplainRenderer {
   // preserveDrawingBuffer keeps the last frame readable, for screenshots and tests. Multisampling

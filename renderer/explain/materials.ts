@@ -19,6 +19,12 @@ export const PALETTE = {
   ghostAfter: '#6aa9ff',
 } as const;
 
+/**
+ * Per-vertex crease depth (0 open, 1 deep) baked into the drawn vertebrae; meshes without it (the
+ * patient's own CT) read 0, so they are shaded as before.
+ */
+export const BONE_CREASE_ATTRIBUTE = 'boneCrease';
+
 export interface ExplainMaterials {
   bone: MeshPhongMaterial;
   /** Bone the step works inside (fusion's screwed vertebrae), which it may turn see-through. */
@@ -37,7 +43,7 @@ export interface ExplainMaterials {
 }
 
 export function createMaterials(): ExplainMaterials {
-  const bone = (): MeshPhongMaterial => glassWhenSeeThrough(new MeshPhongMaterial({ color: PALETTE.bone, specular: '#2a2620', shininess: 14 }));
+  const bone = (): MeshPhongMaterial => illustratedBone(new MeshPhongMaterial({ color: PALETTE.bone, specular: '#2a2620', shininess: 14 }));
   return {
     bone: bone(),
     focused: bone(),
@@ -57,6 +63,9 @@ export function createMaterials(): ExplainMaterials {
 }
 
 /**
+ * Bone as in a patient-education plate: the baked creases (BONE_CREASE_ATTRIBUTE) shade where the
+ * processes meet, and a soft rim lifts the outline off the dark background.
+ *
  * See-through bone as in medical illustration: nearly clear where the surface faces the viewer and
  * solid at its outline, so the bone keeps its shape while the instruments inside show (a uniformly
  * faded surface reads as grey mist). Only the vertebral body turns see-through: the arch behind
@@ -64,19 +73,23 @@ export function createMaterials(): ExplainMaterials {
  * instruments are seen to enter it and come out in the body. Opaque bone is unaffected, as three
  * forces alpha to 1 there.
  */
-function glassWhenSeeThrough(material: MeshPhongMaterial): MeshPhongMaterial {
+function illustratedBone(material: MeshPhongMaterial): MeshPhongMaterial {
   const solidBehindZ = { value: -Infinity };
   material.userData.solidBehindZ = solidBehindZ;
   material.onBeforeCompile = (shader) => {
     shader.uniforms.solidBehindZ = solidBehindZ;
     shader.vertexShader = shader.vertexShader
-      .replace('#include <common>', '#include <common>\nvarying float vBoneZ;')
-      .replace('#include <begin_vertex>', '#include <begin_vertex>\nvBoneZ = position.z;');
+      .replace('#include <common>', `#include <common>\nattribute float ${BONE_CREASE_ATTRIBUTE};\nvarying float vBoneZ;\nvarying float vCrease;`)
+      .replace('#include <begin_vertex>', `#include <begin_vertex>\nvBoneZ = position.z;\nvCrease = ${BONE_CREASE_ATTRIBUTE};`);
     shader.fragmentShader = shader.fragmentShader
-      .replace('#include <common>', '#include <common>\nvarying float vBoneZ;\nuniform float solidBehindZ;')
+      .replace('#include <common>', '#include <common>\nvarying float vBoneZ;\nvarying float vCrease;\nuniform float solidBehindZ;\nconst vec3 RIM_COLOUR = vec3(0.30, 0.30, 0.34);')
+      // Creases darken towards a warm umber rather than grey, as in a painted plate.
+      .replace('#include <color_fragment>', '#include <color_fragment>\ndiffuseColor.rgb *= mix(vec3(1.0), vec3(0.55, 0.45, 0.36), vCrease);')
       .replace(
         '#include <opaque_fragment>',
         `float facing = abs(dot(normal, normalize(vViewPosition)));
+        // A soft rim where the surface turns away, which lifts the outline off the dark background.
+        outgoingLight += RIM_COLOUR * pow(1.0 - facing, 3.0) * (1.0 - vCrease);
         diffuseColor.a = vBoneZ < solidBehindZ ? 1.0 : mix(1.0, diffuseColor.a, smoothstep(0.05, 0.75, facing));
         #include <opaque_fragment>`,
       );

@@ -55,3 +55,25 @@ export function smoothUnion(a: number, b: number, k: number): number {
 export function smoothSubtract(from: number, cut: number, k: number): number {
   return -smoothUnion(-from, cut, k);
 }
+
+/**
+ * How enclosed each surface point is, 0 (open) to 1 (deep in a crease), from the field itself: the
+ * field is sampled a few steps out along the normal, and wherever other surfaces come nearer than
+ * the step, the point is occluded (Quílez, "Rendering worlds with two triangles", 2008). Baked once
+ * per mesh, it gives the soft contact shading of an anatomy illustration at no cost per frame.
+ */
+export function sdfOcclusion(sdf: Sdf, positions: ArrayLike<number>, normals: ArrayLike<number>, stepMm: number): Float32Array {
+  const out = new Float32Array(positions.length / 3);
+  for (let v = 0; v < out.length; v++) {
+    const x = positions[3 * v], y = positions[3 * v + 1], z = positions[3 * v + 2];
+    const nx = normals[3 * v], ny = normals[3 * v + 1], nz = normals[3 * v + 2];
+    let occlusion = 0, weight = 1;
+    for (let k = 1; k <= 5; k++) {
+      const h = k * stepMm;
+      occlusion += weight * Math.max(0, h - sdf(x + nx * h, y + ny * h, z + nz * h)) / h;
+      weight *= 0.5;
+    }
+    out[v] = Math.min(1, occlusion);
+  }
+  return out;
+}

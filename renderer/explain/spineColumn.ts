@@ -44,15 +44,18 @@ function discHeightMm(below: SpineLevel): number {
 
 /**
  * The natural curve outside the fractured segment, per disc by the vertebra below it, kyphosis
- * positive. Thoracic kyphosis T4–T12 is about 41° over eight segments (Fon 1980, DOMAIN.md §2): 5°
- * a segment. The thoracolumbar junction is about neutral, and lumbar lordosis grows towards the
- * sacrum (segmental lordosis of about 4° at L1–L2 to 14° at L4–L5, Bernhardt & Bridwell, Spine
- * 1989 — verify), so the lower back curves the other way.
+ * positive. Thoracic kyphosis T4–T12 is about 40° (Fon et al., AJR 1980: 41 ± 12°; DOMAIN.md §2)
+ * over eight segments: 5° a segment. The thoracolumbar junction is about neutral, and lumbar
+ * lordosis grows towards the sacrum, L1–S1 about 50° in adults (Bernhardt & Bridwell, Spine 1989,
+ * segmental lordosis largest at L4–L5 and L5–S1), so the lower back curves the other way.
  */
 const LUMBAR_SEGMENT_DEG: Partial<Record<SpineLevel, number>> = { L1: 0, L2: -4, L3: -7, L4: -10, L5: -14 };
 const THORACIC_SEGMENT_DEG = 5;
+/** L5–S1, below the drawable levels: with L1–L5's 35° it makes the 50° of L1–S1. */
+export const L5_S1_DISC_DEG = -15;
 
-function regionalDiscAngleDeg(below: SpineLevel): number {
+/** The natural angle of the disc above `below`, kyphosis positive. */
+export function naturalDiscAngleDeg(below: SpineLevel): number {
   return LUMBAR_SEGMENT_DEG[below] ?? THORACIC_SEGMENT_DEG;
 }
 
@@ -80,7 +83,7 @@ export function layoutColumn(levels: ColumnLevel[], heights: VertebralHeightsMm,
   const vertebrae: Matrix4[] = levels.map(() => new Matrix4());
   const discs: DiscFrames[] = [];
   const discAngle = (indexAbove: number) =>
-    (indexAbove === f - 1 || indexAbove === f ? adjacentDiscDeg : regionalDiscAngleDeg(levels[indexAbove + 1].level)) * DEG;
+    (indexAbove === f - 1 || indexAbove === f ? adjacentDiscDeg : naturalDiscAngleDeg(levels[indexAbove + 1].level)) * DEG;
 
   // Upwards: each disc sits on the superior endplate below it and tilts its upper face by its angle.
   let superior = up(centre).multiply(rotX(tilt));

@@ -1,31 +1,35 @@
-import type { BufferGeometry } from 'three';
+import { BufferAttribute, type BufferGeometry } from 'three';
 import type { SpineLevel } from '../../shared/procedure/types';
-import { SPINE_LEVELS } from '../../shared/procedure/spineLevels';
+import { typicalBodyHeightMm } from '../../shared/procedure/spineLevels';
 import { meshSdf } from './marchingCubes';
-import { lumbarForm, vertebraBounds, vertebraDimensions, vertebraSdf, type VertebraDimensions } from './vertebraAnatomy';
+import { sdfOcclusion } from './sdf';
+import { BONE_CREASE_ATTRIBUTE } from './materials';
+import { vertebraBounds, vertebraDimensions, vertebraSdf, type VertebraDimensions } from './vertebraAnatomy';
 
 /** Marching-cubes cell size: fine enough for 5 mm laminae, coarse enough for a few thousand triangles a vertebra. */
 export const VERTEBRA_CELL_MM = 2.3;
 
-/** Templates are meshed at this body height and stretched to each vertebra's own size. */
-const TEMPLATE_HEIGHT_MM = 28;
+/** Steps of the baked occlusion: creases about a pedicle's width deep darken. */
+const OCCLUSION_STEP_MM = 1.5;
 
-/** Meshed templates by anatomical form: meshing is the slow part of building the scene. */
-const templates = new Map<number, { geometry: BufferGeometry; dims: VertebraDimensions }>();
+/** Meshed templates by level, each at its typical body height: meshing is the slow part of building the scene. */
+const templates = new Map<SpineLevel, { geometry: BufferGeometry; dims: VertebraDimensions }>();
 
 /**
- * Vertebrae of the same form (thoracic, the two transitional levels, lumbar) differ only in size,
- * so one meshed template per form serves every level and every patient height: building a scene
- * meshes at most three templates, and rebuilding after a height is edited meshes none.
+ * Each level has its own posterior elements (vertebraMorphometry.ts), so each is meshed once, and a
+ * patient's vertebra is that template stretched to its own body: rebuilding after a height is
+ * edited meshes nothing.
  */
 function templateFor(level: SpineLevel) {
-  const form = lumbarForm(level);
-  let template = templates.get(form);
+  let template = templates.get(level);
   if (!template) {
-    const first = SPINE_LEVELS.find((l) => lumbarForm(l) === form) ?? level;
-    const dims = vertebraDimensions(first, TEMPLATE_HEIGHT_MM);
-    template = { geometry: meshSdf(vertebraSdf(dims), vertebraBounds(dims), VERTEBRA_CELL_MM), dims };
-    templates.set(form, template);
+    const dims = vertebraDimensions(level, typicalBodyHeightMm(level));
+    const sdf = vertebraSdf(dims);
+    const geometry = meshSdf(sdf, vertebraBounds(dims), VERTEBRA_CELL_MM);
+    const occlusion = sdfOcclusion(sdf, geometry.getAttribute('position').array, geometry.getAttribute('normal').array, OCCLUSION_STEP_MM);
+    geometry.setAttribute(BONE_CREASE_ATTRIBUTE, new BufferAttribute(occlusion, 1));
+    template = { geometry, dims };
+    templates.set(level, template);
   }
   return template;
 }

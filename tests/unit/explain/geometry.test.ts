@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix4, Vector3 } from 'three';
 import { meshSdf } from '../../../renderer/explain/marchingCubes';
-import { columnLevels, layoutColumn, sagittalAngleDeg } from '../../../renderer/explain/spineColumn';
+import { columnLevels, L5_S1_DISC_DEG, layoutColumn, naturalDiscAngleDeg, sagittalAngleDeg } from '../../../renderer/explain/spineColumn';
+import { vertebraDimensions } from '../../../renderer/explain/vertebraAnatomy';
+import { SPINE_LEVELS, typicalBodyHeightMm } from '../../../shared/procedure/spineLevels';
+import type { SpineLevel } from '../../../shared/procedure/types';
 import { discsGeometry, placeDiscs } from '../../../renderer/explain/discGeometry';
 import { REFERENCE_CASE_SHAPE } from '../../../shared/procedure/patientShape';
 
@@ -22,8 +25,9 @@ describe('marching cubes', () => {
   });
 });
 
+const levels = columnLevels(REFERENCE_CASE_SHAPE);
+
 describe('the spinal column', () => {
-  const levels = columnLevels(REFERENCE_CASE_SHAPE);
   const f = levels.findIndex((l) => l.fractured);
   const endplateAngle = (kyphosis: number, heights = REFERENCE_CASE_SHAPE.heightsMm) => {
     const layout = layoutColumn(levels, heights, kyphosis);
@@ -50,5 +54,37 @@ describe('the spinal column', () => {
     const centre = new Vector3().setFromMatrixPosition(layout.discs[0].lower).lerp(new Vector3().setFromMatrixPosition(layout.discs[0].upper), 0.5);
     const side = new Vector3().fromBufferAttribute(p, 36 * 3);
     expect(new Vector3().fromBufferAttribute(n, 36 * 3).dot(side.sub(centre))).toBeGreaterThan(0);
+  });
+});
+
+describe('the natural curve of the column', () => {
+  /** A healthy column from `first` to `last`: the middle vertebra unbroken, its two discs at their natural angles. */
+  const healthyCobb = (first: SpineLevel, last: SpineLevel) => {
+    const span = SPINE_LEVELS.slice(SPINE_LEVELS.indexOf(first), SPINE_LEVELS.indexOf(last) + 1);
+    const middle = Math.floor(span.length / 2);
+    const levels = span.map((level, i) => ({ level, fractured: i === middle, dims: vertebraDimensions(level, typicalBodyHeightMm(level)) }));
+    const h = typicalBodyHeightMm(span[middle]);
+    const local = naturalDiscAngleDeg(span[middle]) + naturalDiscAngleDeg(span[middle + 1]);
+    const layout = layoutColumn(levels, { anterior: h, middle: h, posterior: h }, local);
+    const superior = layout.vertebrae[0].clone().multiply(new Matrix4().makeTranslation(0, levels[0].dims.bodyHeight / 2, 0));
+    const inferior = layout.vertebrae.at(-1)!.clone().multiply(new Matrix4().makeTranslation(0, -levels.at(-1)!.dims.bodyHeight / 2, 0));
+    return sagittalAngleDeg(inferior, superior);
+  };
+
+  it('has a thoracic kyphosis of about 40° from T4 to T12 (Fon 1980: 41 ± 12°)', () => {
+    expect(healthyCobb('T4', 'T12')).toBeCloseTo(40, 5);
+  });
+
+  it('has a lumbar lordosis of about 50° from L1 to S1, the L5–S1 disc adding its share below the drawn levels', () => {
+    expect(-(healthyCobb('L1', 'L5') + L5_S1_DISC_DEG)).toBeCloseTo(50, 5);
+  });
+
+  it('adds the fracture\'s wedge on top of the natural curve of the levels shown', () => {
+    const layout = layoutColumn(levels, REFERENCE_CASE_SHAPE.heightsMm, 26);
+    const top = layout.vertebrae[0].clone().multiply(new Matrix4().makeTranslation(0, levels[0].dims.bodyHeight / 2, 0));
+    const bottom = layout.vertebrae.at(-1)!.clone().multiply(new Matrix4().makeTranslation(0, -levels.at(-1)!.dims.bodyHeight / 2, 0));
+    // T11–L3: the discs outside the fractured segment keep their natural angles, the segment shows its measured kyphosis.
+    const outside = naturalDiscAngleDeg('T12') + naturalDiscAngleDeg('L3');
+    expect(sagittalAngleDeg(bottom, top)).toBeCloseTo(outside + 26, 5);
   });
 });
