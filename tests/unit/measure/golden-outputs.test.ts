@@ -168,8 +168,8 @@ describe('golden outputs of every annotation type (kept through the measurement-
 
 const GOLDEN_HASHES = {
   image: {
-    csv: '08142e41fc0968edf13dc143a1b3c24792e76fd531df4afe2e817860b2e73572',
-    sr: 'dcabf66f5943a698c0eea9f637644d95de3e637c0e689fcbc1683eef7c4a604d',
+    csv: 'a665a21604477da1570dd2095860a13274fdf054775403362da5c0769da19fcb',
+    sr: 'ee522329907d352f475cf812d7adefa2883bc3d441fb2a795d1b665daba8c9c0',
   },
   sagittal: {
     csv: 'c899cd58bafaf245bcf34803c63c7800718751b95d5f468d30efa66b2b639c9f',
