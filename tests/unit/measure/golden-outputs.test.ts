@@ -169,10 +169,10 @@ describe('golden outputs of every annotation type (kept through the measurement-
 const GOLDEN_HASHES = {
   image: {
     csv: 'a665a21604477da1570dd2095860a13274fdf054775403362da5c0769da19fcb',
-    sr: 'ee522329907d352f475cf812d7adefa2883bc3d441fb2a795d1b665daba8c9c0',
+    sr: '15588010c74307bdfa671e55cbc78a12648add5842170a9c21d6153a9ea6b97b',
   },
   sagittal: {
     csv: 'c899cd58bafaf245bcf34803c63c7800718751b95d5f468d30efa66b2b639c9f',
-    sr: '708d4cc37cc6c35b014cc182eeac44cf0ee3915ef0910e5d02c8b623cb33f16a',
+    sr: 'bc2f0562bfcc282c67882232f4e1042614428725684cbddef7085a837274dd45',
   },
 };
