@@ -169,10 +169,10 @@ describe('golden outputs of every annotation type (kept through the measurement-
 const GOLDEN_HASHES = {
   image: {
     csv: 'a665a21604477da1570dd2095860a13274fdf054775403362da5c0769da19fcb',
-    sr: '15588010c74307bdfa671e55cbc78a12648add5842170a9c21d6153a9ea6b97b',
+    sr: '656742013a176d8c192380eaf5ea9b7dfa4f3e9c143c50fe483492cc9d97b2cc',
   },
   sagittal: {
     csv: 'c899cd58bafaf245bcf34803c63c7800718751b95d5f468d30efa66b2b639c9f',
-    sr: 'bc2f0562bfcc282c67882232f4e1042614428725684cbddef7085a837274dd45',
+    sr: '4dc48034dcddaaf4518f71c4124d3e95c220620b135eb01f1e81af3baa8e272c',
   },
 };
