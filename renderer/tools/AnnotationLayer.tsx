@@ -1,7 +1,8 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { calibrationBadgeShort } from '../../shared/calibration';
 import { endplateLine } from '../../shared/measure/angles';
 import { MEASUREMENTS, handlesOf, withHandleMoved } from '../../shared/measure/definitions';
+import { cobbLinePoints } from '../../shared/measure/definitions/cobb';
 import { freehandMeasurements, resultsForPlane } from '../../shared/measure/plane-measurements';
 import type { Vec2 } from '../../shared/measure/types';
 import { samePlane } from '../../shared/model/plane';
@@ -10,9 +11,10 @@ import { imageToCanvas, pointerToImage } from '../viewer/canvas-coordinates';
 import { distanceToSegment } from './annotation-geometry';
 import { assistClick, assistKind } from './assist';
 import { drawAnnotation } from './drawings';
-import { HANDLE_RADIUS, LABEL_FONT, Label, Polyline, labelBox } from './drawings/svg-parts';
+import { HANDLE_RADIUS, LABEL_FONT, Label, Polyline, extend, labelBox } from './drawings/svg-parts';
 import { clickOnHandle, picksEndplates, travelledBeyondClick } from './handle-press';
 import { placeLabels } from './label-layout';
+import { bandOf, promptSide, type PromptSide } from './prompt-placement';
 import { definitionOfTool, useMeasureStore } from './measure-store';
 import type { PlaneContext } from './plane-context';
 
@@ -35,6 +37,8 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
   const assist = useMeasureStore((s) => s.assist);
   const proposing = useMeasureStore((s) => s.proposal !== null);
   const drag = useRef<{ id: string; index: number; before: StudyAnnotations } | null>(null);
+  // Only the band the pointer is in, so moving it re-renders the layer only when the prompt may move.
+  const [pointerBand, setPointerBand] = useState<PromptSide | undefined>(undefined);
   const uid = ctx.studyInstanceUid;
 
   // renderTick is a dependency on purpose: the same element maps differently after a pan, zoom or slice change.
@@ -50,6 +54,12 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
     // Without a 2D context (never in a browser), a generous average glyph width of the 13 px font.
     return (line: string) => measure?.measureText(line).width ?? line.length * 8.5;
   }, []);
+
+  /** A pointer position in the viewport's own pixels (what toScreen gives for image points). */
+  const screenOf = (e: { clientX: number; clientY: number }): Vec2 => {
+    const rect = element!.getBoundingClientRect();
+    return { x: e.clientX - rect.left, y: e.clientY - rect.top };
+  };
 
   const endplateNear = useCallback(
     (screen: Vec2) => {
@@ -70,8 +80,7 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
     e.stopPropagation();
     e.preventDefault();
     const store = useMeasureStore.getState();
-    const rect = element!.getBoundingClientRect();
-    const screen = { x: e.clientX - rect.left, y: e.clientY - rect.top };
+    const screen = screenOf(e);
     if (picksEndplates(tool, draftOnPlane)) {
       const near = endplateNear(screen);
       if (near) {
@@ -174,12 +183,27 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
   // With assistance on CT the proposal layer says what a click does; its prompt replaces this one.
   const assisted = assist && tool === 'vertebra' && (assistKind(ctx) === 'one-click' || proposing);
   const prompt = !assisted && drafting?.prompt({ points: draftOnPlane?.points ?? [], cobbLines: draftOnPlane?.cobbLines ?? [], level: nextLevel }, ctx.spacing);
+  // The first Cobb line, highlighted until the second is placed: a picked endplate, or a line drawn with two clicks.
+  const draftCobbLines =
+    draftOnPlane?.tool === MEASUREMENTS.cobb.tool.name
+      ? [
+          ...draftOnPlane.cobbLines.flatMap((l) => {
+            const ends = cobbLinePoints(l, ctx.annotations);
+            return ends ? [ends] : [];
+          }),
+          ...(draftOnPlane.points.length >= 2 ? [[draftOnPlane.points[0], draftOnPlane.points[1]] as const] : []),
+        ].map((line) => line.map(toScreen))
+      : [];
+  const placing = [...(draftOnPlane?.points ?? []).map(toScreen), ...draftCobbLines.flat()];
+  const side = promptSide(placing, pointerBand, element.clientHeight);
 
   return (
     <>
       <svg
         className={`annotation-layer${tool === 'navigate' ? '' : ' annotation-layer-drawing'}`}
         onPointerDown={onPointerDown}
+        onPointerMove={(e) => setPointerBand(bandOf(screenOf(e), element.clientHeight))}
+        onPointerLeave={() => setPointerBand(undefined)}
         data-testid="annotation-layer"
         aria-hidden="true"
       >
@@ -189,12 +213,17 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
             const s = toScreen(p);
             return <circle key={i} cx={s.x} cy={s.y} r={HANDLE_RADIUS} fill="#58a6ff" stroke="#fff" strokeWidth={1} data-testid="draft-point" />;
           })}
+        {draftCobbLines.map((line, i) => (
+          <g key={`cobb-draft-${i}`} data-testid="cobb-draft-endplate">
+            <Polyline points={extend(line)} colour="#58a6ff" width={3} />
+          </g>
+        ))}
         {draftOnPlane?.tool === MEASUREMENTS.vertebra.tool.name && draftOnPlane.points.length >= 2 && (
           <Polyline points={draftOnPlane.points.slice(0, 3).map(toScreen)} colour="#58a6ff" dashed />
         )}
       </svg>
       {prompt && (
-        <div className="tool-prompt" role="status" data-testid="tool-prompt">
+        <div className={`tool-prompt tool-prompt-${side}`} role="status" data-testid="tool-prompt" data-side={side}>
           {prompt}
         </div>
       )}

@@ -226,6 +226,53 @@ test.describe('measuring', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  test('the Cobb prompt changes after the first line, shows the endplate picked and keeps clear of what is being placed', async ({ app }) => {
+    const { page } = app;
+    await openCase(page, 'Mild wedge fracture of L1');
+    await measureAll(page);
+    const prompt = page.getByTestId('tool-prompt');
+    const viewport = (await page.getByTestId('viewport').boundingBox())!;
+    const centreX = viewport.x + viewport.width / 2;
+    /** The prompt box covers none of these screen points. */
+    const expectClearOf = async (points: readonly Vec2[]) => {
+      const box = (await prompt.boundingBox())!;
+      for (const p of points) expect(p.x >= box.x && p.x <= box.x + box.width && p.y >= box.y && p.y <= box.y + box.height, `prompt covers ${p.x},${p.y}`).toBe(false);
+    };
+
+    // A line drawn from the top of the image: while its first end waits there, the prompt goes to the bottom.
+    await page.getByTestId('tool-cobb').click();
+    await expect(prompt).toHaveAttribute('data-side', 'top');
+    const lineStart = { x: centreX, y: viewport.y + 90 };
+    await page.mouse.click(lineStart.x, lineStart.y);
+    await expect(prompt).toHaveText('Cobb: click the other end of the first line');
+    await page.mouse.move(centreX, viewport.y + viewport.height / 2);
+    await expect(prompt).toHaveAttribute('data-side', 'bottom');
+    await expectClearOf([lineStart]);
+    await page.keyboard.press('Escape');
+
+    // The first line from T12's superior endplate: highlighted, and the prompt asks for the second.
+    await page.getByTestId('tool-cobb').click();
+    await clickImagePoint(page, GT.pointsOf('T12').anteriorSuperior);
+    await expect(prompt).toContainText('Cobb: now the second endplate or line');
+    await expect(page.getByTestId('cobb-draft-endplate')).toHaveCount(1);
+    const endplate = await Promise.all([GT.pointsOf('T12').anteriorSuperior, GT.pointsOf('T12').posteriorSuperior].map((p) => imageToScreen(page, p)));
+    // The pointer heading for the top of the image sends the prompt to the bottom, and back.
+    await page.mouse.move(centreX, viewport.y + 80);
+    await expect(prompt).toHaveAttribute('data-side', 'bottom');
+    await expectClearOf([{ x: centreX, y: viewport.y + 80 }, ...endplate]);
+    await page.screenshot({ path: test.info().outputPath('cobb-second-line-prompt.png') });
+    await page.mouse.move(centreX, viewport.y + viewport.height - 80);
+    await expect(prompt).toHaveAttribute('data-side', 'top');
+    await expectClearOf([{ x: centreX, y: viewport.y + viewport.height - 80 }, ...endplate]);
+
+    await clickImagePoint(page, GT.pointsOf('L2').posteriorInferior);
+    await expect(page.getByTestId('cobb-annotation')).toHaveCount(1);
+    await expect(page.getByTestId('cobb-draft-endplate')).toHaveCount(0);
+    await expect(prompt).toContainText('Cobb: click an endplate');
+    await page.screenshot({ path: test.info().outputPath('cobb-done.png') });
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   test('measurements survive a reload', async ({ app }) => {
     const { page } = app;
     await openCase(page, 'Mild wedge fracture of L1');

@@ -66,7 +66,14 @@ export const cobbDefinition: MeasurementDefinition<'cobb'> = {
   type: 'cobb',
   tool: { name: 'cobb', label: 'Cobb angle', key: 'c', help: 'Cobb angle (click two endplates or draw two lines)' },
   pointsNeeded: 4,
-  prompt: () => 'Cobb: click an endplate of a measured vertebra, or draw a line with two clicks; then the second line',
+  prompt({ points, cobbLines }) {
+    const linesDone = cobbLines.length + Math.floor(points.length / 2);
+    const which = linesDone === 0 ? 'first' : 'second';
+    if (points.length % 2 === 1) return `Cobb: click the other end of the ${which} line`;
+    return linesDone === 0
+      ? 'Cobb: click an endplate of a measured vertebra, or draw a line with two clicks; then the second line'
+      : 'Cobb: now the second endplate or line: click an endplate of a measured vertebra, or draw a line with two clicks';
+  },
 
   build({ points, cobbLines }) {
     const lines: CobbLine[] = [...cobbLines];
