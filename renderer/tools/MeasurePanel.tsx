@@ -6,6 +6,7 @@ import { VERTEBRAL_LEVELS } from '../../shared/measure/levels';
 import type { ReaderGenantGrade, VertebralLevel } from '../../shared/measure/types';
 import type { PatientPosition, StudyAnnotations, VertebraAnnotation } from '../../shared/model/types';
 import { heightLossSentence } from '../../shared/report/height-loss-words';
+import { drawnAngleRows } from '../../shared/report/results-table';
 import { GRADE_COLOURS } from './grade-colours';
 import { useMeasureStore, type ToolName } from './measure-store';
 import type { PlaneContext } from './plane-context';
@@ -45,10 +46,11 @@ export function MeasurePanel({ ctx, doc, readOnly, onExport }: MeasurePanelProps
   const store = useMeasureStore.getState();
   const uid = ctx.studyInstanceUid;
   const { results, error } = useMemo(() => resultsForPlane(ctx), [ctx]);
-  // The reader's Cobb angles, named by the endplates they follow ("T12 superior – L2 inferior") or numbered.
-  const cobbAngles = useMemo(
-    () => Object.values(freehandMeasurements(ctx)).flatMap((m) => ('signedDeg' in m && m.kind === 'cobb' ? [m] : [])),
-    [ctx],
+  // The reader's own angles (Cobb angles named by the endplates they follow, "T12 superior – L2 inferior"),
+  // each listed once beside the engine's as in the exports.
+  const drawnAngles = useMemo(
+    () => (results ? drawnAngleRows(ctx.annotations, { annotationMeasurements: freehandMeasurements(ctx) }, new Set(results.angles.map((a) => a.label))) : []),
+    [ctx, results],
   );
   const vertebraAnnotations = new Map(
     ctx.annotations.filter((a): a is VertebraAnnotation => a.type === 'vertebra').map((a) => [a.level, a]),
@@ -181,7 +183,7 @@ export function MeasurePanel({ ctx, doc, readOnly, onExport }: MeasurePanelProps
                 {v.suggestedGrade > 0 && `; ${v.shape} deformity, wedge angle ${v.wedgeAngleDeg.toFixed(1)}°`}.
               </li>
             ))}
-            {[...results.angles, ...cobbAngles].map((a, i) => (
+            {[...results.angles, ...drawnAngles].map((a, i) => (
               <li key={i} data-testid="angle-result">
                 <strong>{a.kind === 'local-kyphosis' ? 'Local kyphosis' : a.kind === 'cobb' ? 'Cobb' : 'Angle'}</strong> {a.label}: {Math.abs(a.signedDeg).toFixed(1)}° {a.description}
               </li>

@@ -98,7 +98,11 @@ export function engineAngleRows(results: ReportInput['results']): AngleRow[] {
  * The rows of the hand-drawn angles among `annotations`, leaving out any whose label is already listed,
  * so a Cobb angle drawn on the endplates the engine measured appears once.
  */
-export function drawnAngleRows(annotations: readonly Annotation[], { annotationMeasurements = {} }: ReportInput, listed: ReadonlySet<string>): AngleRow[] {
+export function drawnAngleRows(
+  annotations: readonly Annotation[],
+  { annotationMeasurements = {} }: Pick<ReportInput, 'annotationMeasurements'>,
+  listed: ReadonlySet<string>,
+): AngleRow[] {
   const rows: AngleRow[] = [];
   const seen = new Set(listed);
   for (const annotation of annotations) {

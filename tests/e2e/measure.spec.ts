@@ -205,12 +205,37 @@ test.describe('measuring', () => {
     await expect(prompt).toContainText('Cobb: click an endplate');
     // Both clicks land on point handles of measured vertebrae (the corners the reader placed).
     await clickImagePoint(page, GT.pointsOf('T12').anteriorSuperior);
-    await clickImagePoint(page, GT.pointsOf('L2').posteriorInferior);
+    await clickImagePoint(page, GT.pointsOf('L1').posteriorInferior);
     await expect(page.getByTestId('cobb-annotation')).toHaveCount(1);
-    await expect(page.getByTestId('angle-result').filter({ hasText: 'Cobb' })).toContainText(/Cobb T12 superior – L2 inferior: \d+\.\d° (kyphosis|lordosis)/);
-    await expect(page.getByTestId('cobb-annotation')).toContainText('T12 superior – L2 inferior');
+    await expect(page.getByTestId('angle-result').filter({ hasText: 'Cobb' })).toContainText(/Cobb T12 superior – L1 inferior: \d+\.\d° (kyphosis|lordosis)/);
+    await expect(page.getByTestId('cobb-annotation')).toContainText('T12 superior – L1 inferior');
+    await page.getByTestId('angle-result').last().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath('cobb-in-results-panel.png') });
     // Picking did not move the corners.
     await expectRowsMatchTruth(page);
+
+    // The exports name it the same way; the SR in ASCII, its lines by level, read by dsrdump without a warning.
+    const dir = tmpDir();
+    const csv = readFileSync(await download(page, 'export-csv', dir), 'utf8');
+    expect(csv).toMatch(/\r\nangle,T12 superior – L1 inferior,[^\r]*,-?\d+\.\d,"Cobb angle, (kyphosis|lordosis)"/);
+    const srPath = await download(page, 'export-sr', dir);
+    if (hasTool('dsrdump')) {
+      const dump = spawnSync('dsrdump', ['-Ee', srPath], { encoding: 'utf8' });
+      expect(dump.status).toBe(0);
+      expect(dump.stderr).toBe('');
+      expect(dump.stdout).toContain('="T12 superior - L1 inferior"');
+      expect(dump.stdout).toContain('="line 1 follows T12 superior"');
+      expect(dump.stdout).toContain('="line 2 follows L1 inferior"');
+    }
+    const restored = readSr(new Uint8Array(readFileSync(srPath)));
+    if (!restored.ok) throw new Error(restored.errors.join('\n'));
+    const cobb = restored.value.annotations.find((a) => a.type === 'cobb');
+    const levels = new Map(restored.value.annotations.flatMap((a) => (a.type === 'vertebra' ? [[a.id, a.level] as const] : [])));
+    expect(cobb?.type === 'cobb' && cobb.lines.map((l) => (l.kind === 'endplate' ? `${levels.get(l.annotationId)} ${l.endplate}` : l.kind))).toEqual(['T12 superior', 'L1 inferior']);
+    if (hasTool('pdftotext')) {
+      const pdf = execFileSync('pdftotext', ['-layout', await download(page, 'export-pdf', dir), '-'], { encoding: 'utf8' });
+      expect(pdf).toMatch(/T12 superior – L1 inferior\s+Cobb angle/);
+    }
 
     // A press that travels is a drag, with the Cobb tool still active: L1's anterior-superior corner moves up.
     const ha = page.locator('[data-testid="result-row"][data-level="L1"]').getByTestId('ha');
