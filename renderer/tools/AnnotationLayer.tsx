@@ -11,7 +11,7 @@ import { distanceToSegment } from './annotation-geometry';
 import { assistClick, assistKind } from './assist';
 import { drawAnnotation } from './drawings';
 import { HANDLE_RADIUS, LABEL_FONT, Label, Polyline, labelBox } from './drawings/svg-parts';
-import { placeLabels } from './label-layout';
+import { placeLabels } from '../../shared/report/label-layout';
 import { definitionOfTool, useMeasureStore } from './measure-store';
 import type { PlaneContext } from './plane-context';
 
