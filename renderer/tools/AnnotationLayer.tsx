@@ -12,6 +12,7 @@ import { assistClick, assistKind } from './assist';
 import { drawAnnotation } from './drawings';
 import { HANDLE_RADIUS, LABEL_FONT, Label, Polyline, labelBox } from './drawings/svg-parts';
 import { placeLabels } from '../../shared/report/label-layout';
+import { clickOnHandle, picksEndplates, travelledBeyondClick } from './handle-press';
 import { definitionOfTool, useMeasureStore } from './measure-store';
 import type { PlaneContext } from './plane-context';
 
@@ -71,7 +72,7 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
     const store = useMeasureStore.getState();
     const rect = element!.getBoundingClientRect();
     const screen = { x: e.clientX - rect.left, y: e.clientY - rect.top };
-    if (tool === 'cobb' && !(draftOnPlane && draftOnPlane.points.length % 2 === 1)) {
+    if (picksEndplates(tool, draftOnPlane)) {
       const near = endplateNear(screen);
       if (near) {
         store.addCobbEndplate(uid, ctx.plane, { kind: 'endplate', ...near });
@@ -87,7 +88,11 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
     if (e.button !== 0 || !doc) return;
     e.stopPropagation();
     e.preventDefault();
-    useMeasureStore.getState().select(a.id);
+    // A press that may be the tool's click (Cobb on a vertebra's point) moves the point only once it travels.
+    const click = clickOnHandle(tool, draftOnPlane, a, index);
+    const down = { x: e.clientX, y: e.clientY };
+    let dragging = !click;
+    if (dragging) useMeasureStore.getState().select(a.id);
     drag.current = { id: a.id, index, before: doc };
     const target = e.currentTarget as Element;
     target.setPointerCapture(e.pointerId);
@@ -95,16 +100,24 @@ export function AnnotationLayer({ element, renderTick, ctx, doc }: AnnotationLay
       const d = drag.current;
       const current = useMeasureStore.getState().studies[uid]?.history.present.annotations.find((x) => x.id === d?.id);
       if (!d || !current) return;
+      if (!dragging) {
+        if (!travelledBeyondClick(down, { x: ev.clientX, y: ev.clientY })) return;
+        dragging = true;
+        useMeasureStore.getState().select(a.id);
+      }
       useMeasureStore.getState().replace(uid, withHandleMoved(current, d.index, toImage(ev)), false);
     };
-    const up = () => {
-      if (drag.current) useMeasureStore.getState().commitDrag(uid, drag.current.before);
+    const up = (ev: PointerEvent) => {
+      const store = useMeasureStore.getState();
+      if (click?.kind === 'endplate' && !dragging) store.addCobbEndplate(uid, ctx.plane, click.line);
+      else if (click?.kind === 'point' && !dragging) store.addPoint(uid, ctx.plane, toImage(ev));
+      else if (drag.current) store.commitDrag(uid, drag.current.before);
       drag.current = null;
       target.removeEventListener('pointermove', move as EventListener);
-      target.removeEventListener('pointerup', up);
+      target.removeEventListener('pointerup', up as EventListener);
     };
     target.addEventListener('pointermove', move as EventListener);
-    target.addEventListener('pointerup', up);
+    target.addEventListener('pointerup', up as EventListener);
   };
 
   if (!element) return null;

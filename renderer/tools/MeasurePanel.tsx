@@ -10,7 +10,7 @@ import { GRADE_COLOURS } from './grade-colours';
 import { useMeasureStore, type ToolName } from './measure-store';
 import type { PlaneContext } from './plane-context';
 import type { ExportKind } from './exports';
-import { resultsForPlane } from '../../shared/measure/plane-measurements';
+import { freehandMeasurements, resultsForPlane } from '../../shared/measure/plane-measurements';
 import { StudyComparison } from './StudyComparison';
 
 export const TOOLS: ReadonlyArray<readonly [ToolName, string, string]> = [
@@ -45,6 +45,11 @@ export function MeasurePanel({ ctx, doc, readOnly, onExport }: MeasurePanelProps
   const store = useMeasureStore.getState();
   const uid = ctx.studyInstanceUid;
   const { results, error } = useMemo(() => resultsForPlane(ctx), [ctx]);
+  // The reader's Cobb angles, named by the endplates they follow ("T12 superior – L2 inferior") or numbered.
+  const cobbAngles = useMemo(
+    () => Object.values(freehandMeasurements(ctx)).flatMap((m) => ('signedDeg' in m && m.kind === 'cobb' ? [m] : [])),
+    [ctx],
+  );
   const vertebraAnnotations = new Map(
     ctx.annotations.filter((a): a is VertebraAnnotation => a.type === 'vertebra').map((a) => [a.level, a]),
   );
@@ -176,7 +181,7 @@ export function MeasurePanel({ ctx, doc, readOnly, onExport }: MeasurePanelProps
                 {v.suggestedGrade > 0 && `; ${v.shape} deformity, wedge angle ${v.wedgeAngleDeg.toFixed(1)}°`}.
               </li>
             ))}
-            {results.angles.map((a, i) => (
+            {[...results.angles, ...cobbAngles].map((a, i) => (
               <li key={i} data-testid="angle-result">
                 <strong>{a.kind === 'local-kyphosis' ? 'Local kyphosis' : a.kind === 'cobb' ? 'Cobb' : 'Angle'}</strong> {a.label}: {Math.abs(a.signedDeg).toFixed(1)}° {a.description}
               </li>

@@ -225,7 +225,7 @@ export const useMeasureStore = create<MeasureState>((set, get) => {
     addCobbEndplate(uid, plane, line) {
       const current = get().draft;
       const draft: Draft =
-        current && current.tool === 'cobb' && current.points.length % 2 === 0
+        current && current.tool === 'cobb' && samePlane(current.plane, plane) && current.points.length % 2 === 0
           ? { ...current, cobbLines: [...current.cobbLines, line] }
           : { tool: 'cobb', plane, points: [], cobbLines: [line] };
       if (pointsStillNeeded(draft) <= 0) finishDraft(uid, draft);

@@ -1,3 +1,4 @@
+import { angleLabel } from '../../shared/measure/angles';
 import { toWorld } from './geometry';
 import { middleHeight, type FractureShape } from './fracture';
 import type { Level } from './levels';
@@ -127,7 +128,7 @@ export function vertebraTruths(spine: SpineModel): VertebraTruth[] {
 }
 
 export interface SegmentAngle {
-  /** e.g. "T12 sup – L2 inf" (DOMAIN.md §2: always name the two endplates). */
+  /** e.g. "T12 superior – L2 inferior" (DOMAIN.md §2: always name the two endplates), in the app's own words. */
   readonly label: string;
   readonly upperLevel: Level;
   readonly lowerLevel: Level;
@@ -149,5 +150,5 @@ export function segmentAngle(spine: SpineModel, upper: Level, lower: Level): Seg
   const degrees = (radians * 180) / Math.PI;
   const rounded = Math.abs(degrees).toFixed(1);
   const words = Math.abs(degrees) < 0.5 ? 'straight (no kyphosis or lordosis)' : degrees > 0 ? `${rounded}° of kyphosis` : `${rounded}° of lordosis`;
-  return { label: `${upper} sup – ${lower} inf`, upperLevel: upper, lowerLevel: lower, degrees, words };
+  return { label: angleLabel({ level: upper, endplate: 'superior' }, { level: lower, endplate: 'inferior' }), upperLevel: upper, lowerLevel: lower, degrees, words };
 }

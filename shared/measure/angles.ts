@@ -4,6 +4,7 @@
  * pixels bend angles measured in pixel space (DICOM PS3.3 §10.7.1.3).
  */
 import type { PixelSpacing } from '../calibration';
+import { isVertebralLevel } from './levels';
 import { toMillimetres } from './units';
 import type {
   AngleKind,
@@ -106,14 +107,26 @@ export function endplateLine(points: SixPoints, endplate: Endplate): Line {
     : { from: points.anteriorInferior, to: points.posteriorInferior };
 }
 
-/** "T12 sup" */
+/** "T12 superior": the endplate in words, as the reader sees it in the panel and every export. */
 export function endplateLabel(ref: EndplateRef): string {
-  return `${ref.level} ${ref.endplate === 'superior' ? 'sup' : 'inf'}`;
+  return `${ref.level} ${ref.endplate}`;
 }
 
-/** "T12 sup – L2 inf": every angle is labelled by its two endplates, since variants exist (DOMAIN.md §2). */
+/**
+ * "T12 superior – L2 inferior": every angle is labelled by its two endplates, since variants exist
+ * (DOMAIN.md §2). The one label of an engine angle, by which a drawn Cobb angle and a case's truth find it.
+ */
 export function angleLabel(first: EndplateRef, second: EndplateRef): string {
   return `${endplateLabel(first)} – ${endplateLabel(second)}`;
+}
+
+const ENDPLATE_LABEL = /^(\S+) (superior|inferior|sup|inf)$/;
+
+/** An endplate label read back: "T12 superior", or the short "T12 sup" of files written before. */
+export function readEndplateLabel(text: string): EndplateRef | undefined {
+  const m = ENDPLATE_LABEL.exec(text.trim());
+  if (!m || !isVertebralLevel(m[1])) return undefined;
+  return { level: m[1], endplate: m[2].startsWith('sup') ? 'superior' : 'inferior' };
 }
 
 export interface MeasuredEndplate {

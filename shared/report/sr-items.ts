@@ -3,15 +3,17 @@
  * writer uses and the look-ups the reader uses, shared by the report and by each measurement's definition.
  */
 import type { Length } from '../measure/types';
+import { foldToAscii } from './ascii-text';
 import { CODES, UNITS, sameCode, type Code } from './sr-codes';
 
 export type Item = Record<string, unknown>;
 
+/** A TEXT item: SpineLab's own words, in ASCII so the report needs no character set for them. */
 export const text = (relationship: string, concept: Code, value: string): Item => ({
   RelationshipType: relationship,
   ValueType: 'TEXT',
   ConceptNameCodeSequence: [concept],
-  TextValue: value,
+  TextValue: foldToAscii(value),
 });
 
 export const code = (relationship: string, concept: Code, value: Code): Item => ({

@@ -6,9 +6,10 @@
  * are not annotations, so they are skipped. The result goes through the same strict validation as disk.
  */
 import dcmjs from 'dcmjs';
-import { MEASUREMENT_LIST, assemble } from '../measure/definitions';
-import type { Vec2 } from '../measure/types';
-import { planePointOf } from '../model/plane';
+import { MEASUREMENTS, MEASUREMENT_LIST, assemble } from '../measure/definitions';
+import type { SrReadContext } from '../measure/definitions/definition';
+import type { Vec2, VertebralLevel } from '../measure/types';
+import { planePointOf, samePlane } from '../model/plane';
 import type { Annotation, AnnotationPlane, PatientPosition, ReformatPlane, StudyAnnotations } from '../model/types';
 import { SCHEMA_VERSION } from '../model/types';
 import { validateStudyAnnotations, type Validation } from '../model/validate';
@@ -62,14 +63,31 @@ function isoFrom(date: unknown, time: unknown): string {
   return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}Z`;
 }
 
-function annotationFrom(group: Item[], createdAt: string, seriesOf: ReadonlyMap<string, string>): Annotation | undefined {
+function annotationFrom(
+  group: Item[],
+  createdAt: string,
+  seriesOf: ReadonlyMap<string, string>,
+  vertebraOn: SrReadContext['vertebraOn'],
+): Annotation | undefined {
   const id = textOf(group, CODES.trackingIdentifier);
   if (!id) return undefined;
   const planeText = textOf(group, CODES.reformattedPlane);
   const context: GroupContext = { seriesOf, reformat: planeText === undefined ? undefined : reformatPlaneFromText(planeText) };
   const definition = MEASUREMENT_LIST.find((d) => find(group, d.sr.concept));
-  const read = definition?.sr.read(group, { geometryOf: (num) => geometryOf(num, context) });
+  const read = definition?.sr.read(group, { geometryOf: (num) => geometryOf(num, context), vertebraOn });
   return definition && read && assemble(definition.type, { id, createdAt, plane: read.plane }, read.fields);
+}
+
+/** The groups read in two passes: the vertebrae first, so what refers to one by level finds it wherever it stands. */
+function annotationsFrom(groups: Item[][], createdAt: string, seriesOf: ReadonlyMap<string, string>): Annotation[] {
+  const vertebrae = groups
+    .filter((group) => find(group, MEASUREMENTS.vertebra.sr.concept))
+    .flatMap((group) => {
+      const a = annotationFrom(group, createdAt, seriesOf, () => undefined);
+      return a?.type === 'vertebra' ? [a] : [];
+    });
+  const vertebraOn = (plane: AnnotationPlane, level: VertebralLevel) => vertebrae.find((v) => v.level === level && samePlane(v.plane, plane))?.id;
+  return groups.map((group) => annotationFrom(group, createdAt, seriesOf, vertebraOn)).filter((a): a is Annotation => a !== undefined);
 }
 
 export function readSr(bytes: Uint8Array): Validation<StudyAnnotations> {
@@ -94,9 +112,7 @@ export function readSr(bytes: Uint8Array): Validation<StudyAnnotations> {
   const createdAt = isoFrom(dataset.ContentDate, dataset.ContentTime);
   const root = children(dataset);
   const measurements = find(root, CODES.imagingMeasurements);
-  const annotations = children(measurements ?? {})
-    .map((group) => annotationFrom(children(group), createdAt, seriesOf))
-    .filter((a): a is Annotation => a !== undefined);
+  const annotations = annotationsFrom(children(measurements ?? {}).map(children), createdAt, seriesOf);
   const position = textOf(root, CODES.patientPosition) as PatientPosition | undefined;
   return validateStudyAnnotations({
     schemaVersion: SCHEMA_VERSION,

@@ -1,4 +1,5 @@
 import type { EndplateRef, GenantGrade, SixPoints, Vec2, VertebralLevel } from '../measure/types';
+import { readEndplateLabel } from '../measure/angles';
 import { isVertebralLevel } from '../measure/levels';
 import { SIX_POINT_NAMES } from '../measure/six-points';
 
@@ -19,14 +20,9 @@ export interface VertebraTruth {
 export interface AngleTruth {
   readonly label: string;
   readonly degrees: number;
-  /** The two endplates the label names ("T12 sup – L2 inf"), so the engine can be asked for them. */
+  /** The two endplates the label names ("T12 superior – L2 inferior", or "T12 sup – L2 inf" in older cases), so the engine can be asked for them. */
   readonly first: EndplateRef;
   readonly second: EndplateRef;
-}
-
-function endplateRef(text: string): EndplateRef | undefined {
-  const m = /^(T1[0-2]|T[1-9]|L[1-5]) (sup|inf)$/.exec(text.trim());
-  return m && isVertebralLevel(m[1]) ? { level: m[1], endplate: m[2] === 'sup' ? 'superior' : 'inferior' } : undefined;
 }
 
 /** Six points on one image: pixel coordinates, or patient LPS mm on the CT mid-sagittal plane. */
@@ -137,7 +133,7 @@ export function readCaseDetails(raw: unknown): CaseDetails {
       angles: arr(s.angles)
         .map(obj)
         .flatMap((a) => {
-          const [first, second] = str(a.label).split('–').map(endplateRef);
+          const [first, second] = str(a.label).split('–').map(readEndplateLabel);
           return first && second && Number.isFinite(num(a.degrees)) ? [{ label: str(a.label), degrees: num(a.degrees), first, second }] : [];
         }),
       images: arr(s.images).flatMap((i) => imageTruth(i) ?? []),

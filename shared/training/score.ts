@@ -1,4 +1,5 @@
 import { effectiveGrade } from '../measure/genant';
+import { angleLabel } from '../measure/angles';
 import type { ReaderGenantGrade, SpineResults, VertebralLevel } from '../measure/types';
 import { genantScaleWords } from '../report/height-loss-words';
 import type { StudyTruth } from './case-truth';
@@ -105,7 +106,9 @@ export function scoreAttempt(
   }
   const angles = [...(results?.angles ?? []), ...extraAngles];
   for (const a of truth.angles) {
-    items.push(angleItem(a.label, a.degrees, angles.find((x) => x.label === a.label)?.signedDeg));
+    // By its endplates in the engine's words, so a case written with the short labels ("T12 sup") still matches.
+    const label = angleLabel(a.first, a.second);
+    items.push(angleItem(label, a.degrees, angles.find((x) => x.label === label)?.signedDeg));
   }
   const points = items.reduce((s, i) => s + i.points, 0);
   const maxPoints = items.reduce((s, i) => s + i.maxPoints, 0);

@@ -196,6 +196,36 @@ test.describe('measuring', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  test('with the Cobb tool a click on a measured corner picks its endplate, and a drag still moves the point', async ({ app }) => {
+    const { page } = app;
+    await openCase(page, 'Mild wedge fracture of L1');
+    await measureAll(page);
+    await page.getByTestId('tool-cobb').click();
+    const prompt = page.getByTestId('tool-prompt');
+    await expect(prompt).toContainText('Cobb: click an endplate');
+    // Both clicks land on point handles of measured vertebrae (the corners the reader placed).
+    await clickImagePoint(page, GT.pointsOf('T12').anteriorSuperior);
+    await clickImagePoint(page, GT.pointsOf('L2').posteriorInferior);
+    await expect(page.getByTestId('cobb-annotation')).toHaveCount(1);
+    await expect(page.getByTestId('angle-result').filter({ hasText: 'Cobb' })).toContainText(/Cobb T12 superior – L2 inferior: \d+\.\d° (kyphosis|lordosis)/);
+    await expect(page.getByTestId('cobb-annotation')).toContainText('T12 superior – L2 inferior');
+    // Picking did not move the corners.
+    await expectRowsMatchTruth(page);
+
+    // A press that travels is a drag, with the Cobb tool still active: L1's anterior-superior corner moves up.
+    const ha = page.locator('[data-testid="result-row"][data-level="L1"]').getByTestId('ha');
+    const before = Number(await ha.textContent());
+    const corner = await imageToScreen(page, GT.pointsOf('L1').anteriorSuperior);
+    await page.mouse.move(corner.x, corner.y);
+    await page.mouse.down();
+    await page.mouse.move(corner.x, corner.y - 12, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(async () => Number(await ha.textContent())).toBeGreaterThan(before + 1);
+    await expect(page.getByTestId('draft-point')).toHaveCount(0);
+    await expect(page.getByTestId('cobb-annotation')).toHaveCount(1);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   test('measurements survive a reload', async ({ app }) => {
     const { page } = app;
     await openCase(page, 'Mild wedge fracture of L1');

@@ -1,7 +1,7 @@
 /** A Cobb angle between two lines, each drawn by hand or following a measured vertebra's endplate (DOMAIN.md §2). */
-import { angleLabel, endplateLine, measureAngle } from '../angles';
-import { levelIndex } from '../levels';
-import type { Endplate, Vec2 } from '../types';
+import { angleLabel, endplateLabel, endplateLine, measureAngle } from '../angles';
+import { isVertebralLevel, levelIndex } from '../levels';
+import type { Endplate, EndplateRef, Vec2 } from '../types';
 import type { Checker } from '../../model/checker';
 import type { Annotation, CobbAnnotation, CobbLine } from '../../model/types';
 import { CODES, UNITS, sameCode } from '../../report/sr-codes';
@@ -54,8 +54,13 @@ function validateCobbLine(check: Checker, value: unknown, path: string): CobbLin
   return check.fail(`${path}.kind`, 'must be "drawn" or "endplate"');
 }
 
-/** "line 2 follows <annotation id> inferior", as the writer puts it. */
+/**
+ * "line 2 follows L2 inferior": the endplate by its level, so the report holds no internal ids and a
+ * reader finds the vertebra of that level on the same plane. Reports written before named the vertebra
+ * by its annotation id ("line 2 follows a1b2 inferior"); those are still read.
+ */
 const FOLLOWS_PATTERN = /^line ([12]) follows (\S+) (superior|inferior)$/;
+const followsText = (index: number, ref: EndplateRef) => `line ${index + 1} follows ${endplateLabel(ref)}`;
 
 export const cobbDefinition: MeasurementDefinition<'cobb'> = {
   type: 'cobb',
@@ -122,7 +127,7 @@ export const cobbDefinition: MeasurementDefinition<'cobb'> = {
         if (vertebra?.type !== 'vertebra') return `its line follows annotation ${line.annotationId}, which is not a vertebra`;
         const { from, to } = endplateLine(vertebra.points, line.endplate);
         points.push(from, to);
-        follows.push(text('CONTAINS', CODES.cobbLineFollows, `line ${index + 1} follows ${line.annotationId} ${line.endplate}`));
+        follows.push(text('CONTAINS', CODES.cobbLineFollows, followsText(index, { level: vertebra.level, endplate: line.endplate })));
       }
       return [
         ...tracking(a.id),
@@ -131,7 +136,7 @@ export const cobbDefinition: MeasurementDefinition<'cobb'> = {
         ...follows,
       ];
     },
-    read(group, { geometryOf }) {
+    read(group, { geometryOf, vertebraOn }) {
       const geometry = geometryOf(find(group, CODES.cobbAngle));
       if (!geometry || geometry.points.length !== 4) return undefined;
       const p = geometry.points;
@@ -141,7 +146,11 @@ export const cobbDefinition: MeasurementDefinition<'cobb'> = {
       ];
       for (const item of group.filter((i) => sameCode(concept(i), CODES.cobbLineFollows))) {
         const match = FOLLOWS_PATTERN.exec(String(single(item.TextValue)));
-        if (match) lines[Number(match[1]) - 1] = { kind: 'endplate', annotationId: match[2], endplate: match[3] as Endplate };
+        if (!match) continue;
+        const [, line, key, endplate] = match as unknown as [string, string, string, Endplate];
+        // A level names the vertebra on this plane; anything else is the annotation id of an older report.
+        const annotationId = isVertebralLevel(key) ? vertebraOn(geometry.plane, key) : key;
+        if (annotationId !== undefined) lines[Number(line) - 1] = { kind: 'endplate', annotationId, endplate };
       }
       return { plane: geometry.plane, fields: { lines } };
     },

@@ -54,9 +54,12 @@ export interface SrWriteContext {
   lengthOf(a: Annotation): Length | undefined;
 }
 
-/** What the SR reader offers: the geometry under a NUM (SCOORD on an image, or SCOORD3D on the group's reformat). */
+/** What the SR reader offers. */
 export interface SrReadContext {
+  /** The geometry under a NUM (SCOORD on an image, or SCOORD3D on the group's reformat). */
   geometryOf(num: Item | undefined): { readonly plane: AnnotationPlane; readonly points: Vec2[] } | undefined;
+  /** The id of the report's vertebra of this level on this plane (what a Cobb line follows). */
+  vertebraOn(plane: AnnotationPlane, level: VertebralLevel): string | undefined;
 }
 
 /** One record of the results CSV: what kind of row it is ("vertebra", "angle", …), its label and its cells by column title. */

@@ -144,7 +144,7 @@ describe('endplate angles and labels', () => {
     const angle = localKyphosis({ level: 'T12', points: t12 }, { level: 'L2', points: l2 }, SQUARE_MM, FACING_LEFT);
     // T12 superior endplate tilt = −10° − atan(1/35); L2 inferior endplate tilt = +5°
     expect(angle.signedDeg).toBeCloseTo(15 + atanDeg(1 / 35), 10);
-    expect(angle).toMatchObject({ kind: 'local-kyphosis', label: 'T12 sup – L2 inf', description: 'kyphosis' });
+    expect(angle).toMatchObject({ kind: 'local-kyphosis', label: 'T12 superior – L2 inferior', description: 'kyphosis' });
   });
 
   it('measures any two chosen endplates, labelled by both', () => {
@@ -157,8 +157,8 @@ describe('endplate angles and labels', () => {
     );
     // L2 superior tilt = 5° + atan(−1/35); T12 inferior tilt = −10°
     expect(angle.signedDeg).toBeCloseTo(15 - atanDeg(1 / 35), 10);
-    expect(angle.label).toBe('T12 inf – L2 sup');
-    expect(angleLabel({ level: 'T4', endplate: 'superior' }, { level: 'T12', endplate: 'inferior' })).toBe('T4 sup – T12 inf');
+    expect(angle.label).toBe('T12 inferior – L2 superior');
+    expect(angleLabel({ level: 'T4', endplate: 'superior' }, { level: 'T12', endplate: 'inferior' })).toBe('T4 superior – T12 inferior');
   });
 
   it('takes endplate lines through the corners', () => {

@@ -168,11 +168,11 @@ describe('golden outputs of every annotation type (kept through the measurement-
 
 const GOLDEN_HASHES = {
   image: {
-    csv: '08142e41fc0968edf13dc143a1b3c24792e76fd531df4afe2e817860b2e73572',
-    sr: 'dcabf66f5943a698c0eea9f637644d95de3e637c0e689fcbc1683eef7c4a604d',
+    csv: 'a665a21604477da1570dd2095860a13274fdf054775403362da5c0769da19fcb',
+    sr: '656742013a176d8c192380eaf5ea9b7dfa4f3e9c143c50fe483492cc9d97b2cc',
   },
   sagittal: {
     csv: 'c899cd58bafaf245bcf34803c63c7800718751b95d5f468d30efa66b2b639c9f',
-    sr: '708d4cc37cc6c35b014cc182eeac44cf0ee3915ef0910e5d02c8b623cb33f16a',
+    sr: '4dc48034dcddaaf4518f71c4124d3e95c220620b135eb01f1e81af3baa8e272c',
   },
 };

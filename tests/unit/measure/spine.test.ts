@@ -10,7 +10,7 @@ const atanDeg = (x: number) => (Math.atan(x) * 180) / Math.PI;
 const T12 = bodyMm({ ha: 28, hm: 27.5, hp: 29, origin: { x: 100, y: 100 }, tiltDeg: -10 });
 const L1 = bodyMm({ ha: 20.2, hm: 27, hp: 30.8, origin: { x: 100, y: 145 } });
 const L2 = bodyMm({ ha: 30, hm: 29.5, hp: 31, origin: { x: 100, y: 190 }, tiltDeg: 5 });
-// Local kyphosis T12 sup – L2 inf: L2 inferior tilt +5° minus T12 superior tilt (−10° − atan(1/35)).
+// Local kyphosis T12 superior – L2 inferior: L2 inferior tilt +5° minus T12 superior tilt (−10° − atan(1/35)).
 const LOCAL_KYPHOSIS_DEG = 15 + atanDeg(1 / 35);
 
 function input(bodies: [VertebralLevel, SixPoints][], extra: Partial<SpineInput> = {}): SpineInput {
@@ -52,7 +52,7 @@ describe('assessSpine', () => {
     const r = assessSpine(wedgeCase);
     expect(r.mostSevereLevel).toBe('L1');
     expect(r.angles).toHaveLength(1);
-    expect(r.angles[0]).toMatchObject({ kind: 'local-kyphosis', label: 'T12 sup – L2 inf', description: 'kyphosis' });
+    expect(r.angles[0]).toMatchObject({ kind: 'local-kyphosis', label: 'T12 superior – L2 inferior', description: 'kyphosis' });
     expect(r.angles[0].signedDeg).toBeCloseTo(LOCAL_KYPHOSIS_DEG, 10);
   });
 
@@ -91,7 +91,7 @@ describe('assessSpine', () => {
     const r = assessSpine(input([['T11', bodyMm({ ha: 27, hp: 28, origin: { x: 100, y: 60 } })], ['T12', t12], ['L1', l1]]));
     expect(r.vertebrae.map((v) => v.suggestedGrade)).toEqual([0, 3, 1]);
     expect(r.mostSevereLevel).toBe('T12');
-    expect(r.angles[0].label).toBe('T11 sup – L1 inf');
+    expect(r.angles[0].label).toBe('T11 superior – L1 inferior');
     // T12 against own Hp 28.3 (T11 Ha 27 is lower): 28.3 − 13.6; L1 against own Hp 30.9: 30.9 − 23.8
     expect(r.totalAnteriorHeightLoss.value).toBeCloseTo(28.3 - 13.6 + (30.9 - 23.8), 10);
   });
@@ -114,7 +114,7 @@ describe('assessSpine', () => {
         { kind: 'wedge', first: { level: 'L1', endplate: 'superior' }, second: { level: 'L1', endplate: 'inferior' } },
       ],
     });
-    expect(r.angles.map((a) => a.label)).toEqual(['T12 sup – L2 inf', 'L2 inf – T12 sup', 'L1 sup – L1 inf']);
+    expect(r.angles.map((a) => a.label)).toEqual(['T12 superior – L2 inferior', 'L2 inferior – T12 superior', 'L1 superior – L1 inferior']);
     expect(r.angles[1].kind).toBe('cobb');
     expect(r.angles[1].signedDeg).toBeCloseTo(LOCAL_KYPHOSIS_DEG, 10);
     expect(r.angles[2].signedDeg).toBeCloseTo(r.vertebrae[1].wedgeAngleDeg, 10);

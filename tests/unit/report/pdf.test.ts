@@ -65,7 +65,7 @@ async function writeReport(name: string, deidentify: boolean): Promise<string> {
     deidentify,
     keyImages: [
       { title: 'Lateral view, L1 morphometry', png: syntheticPng(160, 220), labels: LABELS },
-      { title: 'Cobb T12 sup - L2 inf', png: syntheticPng(200, 120) },
+      { title: 'Cobb T12 superior - L2 inferior', png: syntheticPng(200, 120) },
     ],
     calibrationNotes: ['Pixel Spacing 1 mm (synthetic)'],
   });
@@ -102,7 +102,7 @@ describe('buildPdfReport', () => {
       'XR SPINE LAT',
       'standing',
       'Ha (mm)',
-      'T12 sup – L2 inf',
+      'T12 superior – L2 inferior',
       'Local kyphotic angle',
       '-22.6°',
       'lordosis',

@@ -2,10 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import dcmjs from 'dcmjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../shared/model/types';
 import { buildSr } from '../../../shared/report/sr';
 import { readSr } from '../../../shared/report/sr-read';
+import { OTHER_IMAGE_PLANE } from '../model/sample-document';
 import { SOURCE_IMAGES, reportInput } from './report-input';
 
 const now = new Date('2025-05-06T07:08:09.000Z');
@@ -26,6 +28,32 @@ function writeSrFile(sourceImages = SOURCE_IMAGES, name = 'report.dcm'): string 
   const path = join(dir, name);
   writeFileSync(path, buildSr(reportInput(), { now, sourceImages, newUid }).bytes);
   return path;
+}
+
+type Dataset = Record<string, unknown>;
+const contentItems = (d: Dataset): Dataset[] => (Array.isArray(d.ContentSequence) ? (d.ContentSequence as Dataset[]) : []);
+
+function naturalized(bytes: Uint8Array) {
+  const dict = dcmjs.data.DicomMessage.readFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return { dict, dataset: dcmjs.data.DicomMetaDictionary.naturalizeDataset(dict.dict) };
+}
+
+/** Every TEXT value of the content tree, depth first. */
+function textValues(bytes: Uint8Array): string[] {
+  const walk = (d: Dataset): string[] => [...(typeof d.TextValue === 'string' ? [d.TextValue] : []), ...contentItems(d).flatMap(walk)];
+  return walk(naturalized(bytes).dataset);
+}
+
+/** The report with its TEXT values rewritten, as an older SpineLab would have written them. */
+function withTextValues(bytes: Uint8Array, change: (text: string) => string): Uint8Array {
+  const { dict, dataset } = naturalized(bytes);
+  const walk = (d: Dataset): void => {
+    if (typeof d.TextValue === 'string') d.TextValue = change(d.TextValue);
+    contentItems(d).forEach(walk);
+  };
+  walk(dataset);
+  dict.dict = dcmjs.data.DicomMetaDictionary.denaturalizeDataset(dataset);
+  return new Uint8Array(dict.write());
 }
 
 /** SCOORD coordinates are stored as 32-bit floats, so a point returns within float precision. */
@@ -77,6 +105,33 @@ describe('buildSr / readSr', () => {
     if (!read.ok) throw new Error(read.errors.join('\n'));
     const grades = read.value.annotations.flatMap((a) => (a.type === 'vertebra' ? [[a.level, a.finalGrade]] : []));
     expect(grades).toEqual([['T12', undefined], ['L1', 2], ['L2', undefined]]);
+  });
+
+  it('names the endplates a Cobb line follows by level, never by annotation id, and finds them again by level on the same plane', () => {
+    const input = reportInput();
+    // The same level measured on another image comes first: the line must follow the T12 of its own image.
+    const elsewhere: Annotation = { ...input.doc.annotations[0], id: 'v-t12-other', plane: OTHER_IMAGE_PLANE };
+    const doc = { ...input.doc, annotations: [elsewhere, ...input.doc.annotations] };
+    const { bytes } = buildSr({ ...input, doc }, { now, sourceImages: SOURCE_IMAGES, newUid });
+    const follows = textValues(bytes).filter((t) => t.includes('follows'));
+    expect(follows).toEqual(['line 1 follows T12 superior', 'line 2 follows L2 inferior']);
+    const read = readSr(bytes);
+    if (!read.ok) throw new Error(read.errors.join('\n'));
+    const cobb = read.value.annotations.find((a) => a.id === 'cobb-1');
+    expect(cobb?.type === 'cobb' && cobb.lines).toEqual([
+      { kind: 'endplate', annotationId: 'v-t12', endplate: 'superior' },
+      { kind: 'endplate', annotationId: 'v-l2', endplate: 'inferior' },
+    ]);
+  });
+
+  it('still reads a report that named the followed vertebra by its annotation id', () => {
+    const { bytes } = buildSr(reportInput(), { now, sourceImages: SOURCE_IMAGES, newUid });
+    const older = withTextValues(bytes, (t) => t.replace('follows T12 superior', 'follows v-t12 superior').replace('follows L2 inferior', 'follows v-l2 inferior'));
+    expect(textValues(older)).toContain('line 1 follows v-t12 superior');
+    const read = readSr(older);
+    if (!read.ok) throw new Error(read.errors.join('\n'));
+    const cobb = read.value.annotations.find((a) => a.id === 'cobb-1');
+    expect(cobb?.type === 'cobb' && cobb.lines.map((l) => (l.kind === 'endplate' ? l.annotationId : l.kind))).toEqual(['v-t12', 'v-l2']);
   });
 
   it('refuses bytes that are not a SpineLab-readable SR', () => {

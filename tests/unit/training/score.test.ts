@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessSpine } from '../../../shared/measure/spine';
 import type { SixPoints, VertebralLevel } from '../../../shared/measure/types';
-import type { StudyTruth } from '../../../shared/training/case-truth';
+import { readCaseDetails, type StudyTruth } from '../../../shared/training/case-truth';
 import { scoreAttempt } from '../../../shared/training/score';
 
 const mm = { rowMm: 1, columnMm: 1, source: 'calibrated' as const, note: '' };
@@ -72,9 +72,19 @@ describe('trainee scoring', () => {
       ...truth,
       angles: [{ label: 'T12 sup – L2 inf', degrees: 10, first: { level: 'T12', endplate: 'superior' }, second: { level: 'L2', endplate: 'inferior' } }],
     };
-    const near = scoreAttempt(withAngle, undefined, {}, [{ label: 'T12 sup – L2 inf', signedDeg: 12.5 }]);
-    expect(near.items.at(-1)!.points).toBe(1);
-    const far = scoreAttempt(withAngle, undefined, {}, [{ label: 'T12 sup – L2 inf', signedDeg: 14 }]);
+    // The case says "sup"/"inf" as cases generated before did; the engine names the endplates in words.
+    const near = scoreAttempt(withAngle, undefined, {}, [{ label: 'T12 superior – L2 inferior', signedDeg: 12.5 }]);
+    expect(near.items.at(-1)).toMatchObject({ metric: 'Angle T12 superior – L2 inferior', points: 1 });
+    const far = scoreAttempt(withAngle, undefined, {}, [{ label: 'T12 superior – L2 inferior', signedDeg: 14 }]);
     expect(far.items.at(-1)!.points).toBe(0);
+  });
+
+  it('reads the endplates of a case angle in words or in the short form of older cases', () => {
+    const angles = (label: string) =>
+      readCaseDetails({ groundTruth: { studies: [{ angles: [{ label, degrees: 5 }] }] } }).studies[0].angles;
+    const expected = { first: { level: 'T11', endplate: 'superior' }, second: { level: 'L1', endplate: 'inferior' } };
+    expect(angles('T11 superior – L1 inferior')).toMatchObject([expected]);
+    expect(angles('T11 sup – L1 inf')).toMatchObject([expected]);
+    expect(angles('T11 top – L1 inf')).toEqual([]);
   });
 });

@@ -44,6 +44,6 @@ describe('ground-truth morphometry', () => {
     const l1 = vertebraTruths(buildSpine([{ level: 'L1', shape: 'wedge', heightLoss: 0.34, acute: true }])).find((t) => t.level === 'L1');
     expect(fractured.degrees - normal.degrees).toBeCloseTo(l1?.wedgeAngleDeg ?? 0, 6);
     expect(fractured.degrees).toBeGreaterThan(5);
-    expect(fractured.label).toBe('T12 sup – L2 inf');
+    expect(fractured.label).toBe('T12 superior – L2 inferior');
   });
 });
