@@ -5,6 +5,7 @@
  * off each other where they would overlap.
  */
 import type { Vec2 } from '../measure/types';
+import { placeLabels, type Rect } from './label-layout';
 
 /** A label as the viewer showed it: its lines, its annotation's colour, and where it stood in image pixels. */
 export interface KeyImageLabel {
@@ -18,13 +19,9 @@ export interface KeyImageLabel {
 }
 
 /** A label's box on the printed image, in points from the image's top-left corner, y downwards. */
-export interface PlacedLabel {
+export interface PlacedLabel extends Rect {
   readonly lines: readonly string[];
   readonly colour: string;
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
   /** Font size, in points. */
   readonly size: number;
   /** Padding between the box edge and the text, in points. */
@@ -39,18 +36,14 @@ const LABELS_ACROSS = 40;
 /** Between the baselines of a label's lines, in font sizes. */
 export const LABEL_LINE_SPACING = 1.2;
 
-function overlaps(a: PlacedLabel, b: PlacedLabel): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
 /**
  * The boxes of `labels` on an image printed `printed` points wide and high from `imageWidthPx` pixels.
- * Each keeps its place when it can; otherwise it moves down or up by whole box heights, nearest first,
- * to the first place that overlaps no label placed before it (left where it was when none is free).
+ * Each keeps its place when it can; otherwise it moves to the nearest place on the image that overlaps
+ * no label placed before it (the same layout as on screen, label-layout.ts).
  */
-export function placeLabels(
+export function placeKeyImageLabels(
   labels: readonly KeyImageLabel[],
   printed: { readonly width: number; readonly height: number },
   imageWidthPx: number,
@@ -59,23 +52,16 @@ export function placeLabels(
   const size = clamp(printed.width / LABELS_ACROSS, MIN_LABEL_SIZE_PT, MAX_LABEL_SIZE_PT);
   const padding = size * 0.25;
   const scale = printed.width / imageWidthPx;
-  const placed: PlacedLabel[] = [];
-  for (const label of labels) {
+  const wanted = labels.map((label) => {
     const width = Math.max(...label.lines.map((l) => textWidth(l, size))) + 2 * padding;
     const height = label.lines.length * size * LABEL_LINE_SPACING + 2 * padding;
-    const at = (y: number): PlacedLabel => ({
-      lines: label.lines,
-      colour: label.colour,
+    return {
       x: clamp(label.at.x * scale - (label.anchor === 'end' ? width : 0), 0, Math.max(0, printed.width - width)),
-      y: clamp(y, 0, Math.max(0, printed.height - height)),
+      y: clamp(label.at.y * scale, 0, Math.max(0, printed.height - height)),
       width,
       height,
-      size,
-      padding,
-    });
-    const home = at(label.at.y * scale);
-    const candidates = [home, ...Array.from({ length: 12 }, (_, i) => at(home.y + (i % 2 === 0 ? 1 : -1) * Math.ceil((i + 1) / 2) * height))];
-    placed.push(candidates.find((c) => placed.every((p) => !overlaps(c, p))) ?? home);
-  }
-  return placed;
+    };
+  });
+  const placements = placeLabels(wanted, [], { pointClearance: 0, gap: 0, bounds: { x: 0, y: 0, ...printed } });
+  return placements.map(({ box }, i) => ({ ...box, lines: labels[i].lines, colour: labels[i].colour, size, padding }));
 }

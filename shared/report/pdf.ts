@@ -9,7 +9,7 @@ import { DISCLAIMER } from '../api';
 import { calibrationBadge, type CalibrationSource } from '../calibration';
 import type { ReaderGenantGrade } from '../measure/types';
 import { GENANT_GRADE_NAMES } from '../measure/genant';
-import { LABEL_LINE_SPACING, placeLabels, type KeyImageLabel, type PlacedLabel } from './key-image-labels';
+import { LABEL_LINE_SPACING, placeKeyImageLabels, type KeyImageLabel, type PlacedLabel } from './key-image-labels';
 import { ANGLE_KIND_NAMES, angleRows, gradeText, vertebraRows } from './results-table';
 import { genantScaleWords } from './height-loss-words';
 import type { ReportInput } from './study-info';
@@ -244,7 +244,7 @@ async function keyImages(layout: Layout, pdf: PDFDocument, images: readonly KeyI
       const x = j * (columnWidth + 12);
       layout.image(png, x, sizes[j].width, sizes[j].height);
       const textWidth = (text: string, size: number) => layout.bold.widthOfTextAtSize(printable(text), size);
-      for (const label of placeLabels(labels, sizes[j], png.width, textWidth)) layout.label(label, x);
+      for (const label of placeKeyImageLabels(labels, sizes[j], png.width, textWidth)) layout.label(label, x);
     });
     layout.space(rowHeight + 4);
     pair.forEach(({ title }, j) => layout.text(title, j * (columnWidth + 12), { size: 8.5, colour: MUTED }));

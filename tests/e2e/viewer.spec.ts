@@ -4,6 +4,17 @@ import path from 'node:path';
 import { canvasHash, canvasStats, expect, test } from './fixtures';
 import { writeCtSeries } from '../fixtures/ct-series';
 import { CT_PRESETS } from '../../renderer/viewer/window-presets';
+import type { Page } from '@playwright/test';
+
+/** Waits for the sample study to load, then shows its 120-slice CT. */
+async function showCtSeries(page: Page) {
+  const viewport = page.getByTestId('viewport');
+  await expect(viewport).toHaveAttribute('data-ww', /\d+/);
+  await expect(page.getByTestId('load-progress')).toHaveCount(0);
+  await page.getByTestId('series-item').filter({ hasText: 'CT' }).click();
+  await expect(viewport).toHaveAttribute('data-slices', '120');
+  return viewport;
+}
 
 test.describe('viewer', () => {
   test('opens on the bundled sample spine and shows a real image', async ({ app }) => {
@@ -19,11 +30,7 @@ test.describe('viewer', () => {
 
   test('scrolling changes the slice and the picture', async ({ app }) => {
     const { page } = app;
-    const viewport = page.getByTestId('viewport');
-    await expect(viewport).toHaveAttribute('data-ww', /\d+/);
-    await expect(page.getByTestId('load-progress')).toHaveCount(0);
-    await page.getByTestId('series-item').filter({ hasText: 'CT' }).click();
-    await expect(viewport).toHaveAttribute('data-slices', '120');
+    const viewport = await showCtSeries(page);
     const before = Number(await viewport.getAttribute('data-slice'));
     const hashBefore = await canvasHash(page);
     await viewport.hover();
@@ -52,11 +59,7 @@ test.describe('viewer', () => {
 
   test('the window menu shows the chosen preset, "custom" after a drag, and R keeps the preset', async ({ app }) => {
     const { page } = app;
-    const viewport = page.getByTestId('viewport');
-    await expect(viewport).toHaveAttribute('data-ww', /\d+/);
-    await expect(page.getByTestId('load-progress')).toHaveCount(0);
-    await page.getByTestId('series-item').filter({ hasText: 'CT' }).click();
-    await expect(viewport).toHaveAttribute('data-slices', '120');
+    const viewport = await showCtSeries(page);
     const menu = page.getByTestId('window-preset');
     await expect(menu).toHaveValue('');
     const bone = CT_PRESETS.find((p) => p.name === 'Bone')!;

@@ -21,7 +21,7 @@ export interface DrawingView {
   handles(colour: string): ReactNode;
 }
 
-/** The text an annotation wants beside it; the layer decides where it finally goes (label-layout.ts). */
+/** The text an annotation wants beside it; the layer decides where it finally goes (shared/report/label-layout.ts). */
 export interface AnnotationLabel {
   /** What the label names: a leader line runs from here when the label had to move. */
   readonly target: Vec2;

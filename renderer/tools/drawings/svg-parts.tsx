@@ -1,5 +1,5 @@
 import type { Vec2 } from '../../../shared/measure/types';
-import { nearestPointOnRect, type LabelPlacement, type Rect } from '../label-layout';
+import { nearestPointOnRect, type LabelPlacement, type Rect } from '../../../shared/report/label-layout';
 import type { AnnotationLabel } from './drawing';
 
 export const HANDLE_RADIUS = 5;

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DISCLAIMER } from '../../../shared/api';
-import { MIN_LABEL_SIZE_PT, placeLabels, type KeyImageLabel } from '../../../shared/report/key-image-labels';
+import { MIN_LABEL_SIZE_PT, placeKeyImageLabels, type KeyImageLabel } from '../../../shared/report/key-image-labels';
+import { rectsOverlap } from '../../../shared/report/label-layout';
 import { buildPdfReport } from '../../../shared/report/pdf';
 import { reportInput } from './report-input';
 
@@ -149,12 +150,12 @@ describe('buildPdfReport', () => {
   });
 });
 
-describe('placeLabels', () => {
+describe('placeKeyImageLabels', () => {
   const width = (text: string, size: number) => text.length * size * 0.55;
 
   it('sizes labels to the printed image, never below the legible minimum', () => {
-    const small = placeLabels(LABELS, { width: 120, height: 165 }, 160, width);
-    const large = placeLabels(LABELS, { width: 560, height: 770 }, 160, width);
+    const small = placeKeyImageLabels(LABELS, { width: 120, height: 165 }, 160, width);
+    const large = placeKeyImageLabels(LABELS, { width: 560, height: 770 }, 160, width);
     expect(small[0].size).toBe(MIN_LABEL_SIZE_PT);
     // Helvetica's capitals are 0.718 em high (CapHeight in its AFM): at least 2.5 mm on paper.
     expect(((MIN_LABEL_SIZE_PT * 0.718) / 72) * 25.4).toBeGreaterThanOrEqual(2.5);
@@ -162,11 +163,10 @@ describe('placeLabels', () => {
   });
 
   it('moves a label off one placed before it, and keeps every label on the image', () => {
-    const [first, second] = placeLabels(LABELS, { width: 250, height: 344 }, 160, width);
+    const [first, second] = placeKeyImageLabels(LABELS, { width: 250, height: 344 }, 160, width);
     expect(first.y).toBeCloseTo(90 * (250 / 160));
-    const apart = second.y >= first.y + first.height || second.y + second.height <= first.y;
-    expect(apart).toBe(true);
-    const [ending] = placeLabels([{ ...LABELS[1], at: { x: 150, y: 10 }, anchor: 'end' }], { width: 250, height: 344 }, 160, width);
+    expect(rectsOverlap(first, second)).toBe(false);
+    const [ending] = placeKeyImageLabels([{ ...LABELS[1], at: { x: 150, y: 10 }, anchor: 'end' }], { width: 250, height: 344 }, 160, width);
     expect(ending.x + ending.width).toBeCloseTo(150 * (250 / 160));
     for (const box of [first, second]) {
       expect(box.x + box.width).toBeLessThanOrEqual(250);

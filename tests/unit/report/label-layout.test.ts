@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distanceToRect, placeLabels, rectsOverlap, type Rect } from '../../../renderer/tools/label-layout';
+import { distanceToRect, placeLabels, rectsOverlap, type Rect } from '../../../shared/report/label-layout';
 
 const options = { pointClearance: 7, gap: 2 };
 const box = (x: number, y: number, width = 200, height = 30): Rect => ({ x, y, width, height });

@@ -1,11 +1,12 @@
 /**
- * Where annotation labels go on screen: each as near its wanted place as it can be, overlapping no other
- * label and covering no measured point, because a label over a handle hides the point being judged.
- * Pure rectangles in screen pixels; the annotation layer measures the text and draws the result.
+ * Where annotation labels go on an image, on screen or on the printed report: each as near its wanted place
+ * as it can be, overlapping no other label and covering no measured point, because a label over a handle
+ * hides the point being judged. Pure rectangles in one unit (screen pixels, printed points); the caller
+ * measures the text and draws the result.
  */
-import type { Vec2 } from '../../shared/measure/types';
+import type { Vec2 } from '../measure/types';
 
-/** An axis-aligned box, top-left corner and size, in screen pixels. */
+/** An axis-aligned box, top-left corner and size, y downwards. */
 export interface Rect {
   readonly x: number;
   readonly y: number;
