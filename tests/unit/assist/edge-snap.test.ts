@@ -18,6 +18,16 @@ describe.skipIf(cases.length === 0)('edge snapping on the sample radiographs and
     expect(mean(errors.map((e) => e.meanPointMmAfter))).toBeLessThan(mean(errors.map((e) => e.meanPointMmBefore)) / 3);
   });
 
+  // Issue 14's goal for every series: heights within 1 mm and the wedge angle within 2° for at least 90 % of
+  // vertebrae (all 8 here). Not met yet on MR (T1 7/8, T2 7/8, STIR 1/8, npx tsx scripts/bench-assist.ts):
+  // `it.fails` keeps the suite green while a series is short of it and turns red the day it gets there — then
+  // move that series to a plain `it`.
+  it.fails.each(['T1', 'T2', 'STIR'])('reaches the goal on MR %s: heights within 1 mm and angle within 2° for ≥ 90 % of vertebrae', async (sequence) => {
+    const errors = (await snapSampleCases()).filter((r) => r.modality.startsWith(`MR SAG ${sequence}`)).map((r) => r.errors);
+    expect(errors.length).toBeGreaterThanOrEqual(8);
+    expect(errors.filter((e) => e.heightMm <= 1 && e.angleDeg <= 2).length / errors.length).toBeGreaterThanOrEqual(0.9);
+  });
+
   // Measured (mean point error, mm, before → after; mean of each vertebra's largest height error; share within
   // 1 mm and 2°): T1 2.41 → 0.65, 0.78 mm, 7/8; T2 2.52 → 0.65, 0.76 mm, 7/8; STIR 2.55 → 1.36, 1.87 mm, 1/8.
   // On STIR fat-suppressed marrow is nearly as dark as the cortex, so the dark line is hard to find.
