@@ -2,21 +2,31 @@ import { deflateSync } from 'node:zlib';
 import { concatBytes } from '../shared/bytes';
 
 /**
- * A minimal PNG encoder for 8-bit greyscale images (PNG spec, ISO/IEC 15948): enough for case
- * thumbnails without another dependency. Each scanline is stored with filter type 0 (none).
+ * A minimal PNG encoder for 8-bit greyscale or RGB images (PNG spec, ISO/IEC 15948): enough for case
+ * thumbnails and diagnostic overlays without another dependency. Each scanline is stored with filter type 0 (none).
  */
 export function encodeGreyscalePng(width: number, height: number, pixels: Uint8Array): Uint8Array {
-  if (pixels.length !== width * height) throw new Error(`PNG: expected ${width * height} pixels, got ${pixels.length}`);
-  const raw = new Uint8Array((width + 1) * height);
+  return encodePng(width, height, pixels, 1);
+}
+
+/** RGB, three bytes a pixel row by row. */
+export function encodeRgbPng(width: number, height: number, pixels: Uint8Array): Uint8Array {
+  return encodePng(width, height, pixels, 3);
+}
+
+function encodePng(width: number, height: number, pixels: Uint8Array, channels: 1 | 3): Uint8Array {
+  const stride = width * channels;
+  if (pixels.length !== stride * height) throw new Error(`PNG: expected ${stride * height} bytes, got ${pixels.length}`);
+  const raw = new Uint8Array((stride + 1) * height);
   for (let row = 0; row < height; row++) {
-    raw.set(pixels.subarray(row * width, (row + 1) * width), row * (width + 1) + 1);
+    raw.set(pixels.subarray(row * stride, (row + 1) * stride), row * (stride + 1) + 1);
   }
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, width);
   view.setUint32(4, height);
   header[8] = 8; // bit depth
-  header[9] = 0; // colour type: greyscale
+  header[9] = channels === 1 ? 0 : 2; // colour type: greyscale or truecolour
   const signature = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
   return concatBytes([
     signature,

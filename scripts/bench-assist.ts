@@ -8,6 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { proposeSixPoints } from '../shared/assist/ct-proposal';
+import { snapSixPoints } from '../shared/assist/edge-snap';
 import { screenSpine, type SpineScreening } from '../shared/assist/spine-screen';
 import type { PlaneImage } from '../shared/assist/types';
 import { buildVolume, isVolume, type Volume } from '../shared/volume/volume';
@@ -104,8 +105,14 @@ async function accuracy(): Promise<void> {
     const errors = snaps.filter((r) => r.modality === modality).map((r) => r.errors);
     const mean = (pick: (e: (typeof errors)[number]) => number) => (errors.reduce((sum, e) => sum + pick(e), 0) / errors.length).toFixed(2);
     console.log(
-      `   ${modality.padEnd(28)} heights ≤ 1 mm and angle ≤ 2°: ${share(errors.map((e) => e.heightMm <= 1 && e.angleDeg <= 2))}; mean point error ${mean((e) => e.meanPointMmBefore)} → ${mean((e) => e.meanPointMmAfter)} mm`,
+      `   ${modality.padEnd(28)} heights ≤ 1 mm and angle ≤ 2°: ${share(errors.map((e) => e.heightMm <= 1 && e.angleDeg <= 2))}; mean point error ${mean((e) => e.meanPointMmBefore)} → ${mean((e) => e.meanPointMmAfter)} mm; mean largest height error ${mean((e) => e.heightMm)} mm`,
     );
+  }
+  // Latency of snapping one vertebra's six rough points, per series (the first vertebra of each, repeated).
+  for (const modality of [...new Set(snaps.map((r) => r.modality))]) {
+    const { image, rough } = snaps.find((r) => r.modality === modality)!;
+    const cortex = modality.startsWith('MR') ? 'dark-line' : 'bright-bone';
+    console.log(`   snap six points, ${modality.padEnd(28)} ${timed(() => snapSixPoints(image, rough, cortex), CLICK_RUNS).toFixed(1).padStart(6)} ms (median of ${CLICK_RUNS})`);
   }
 }
 

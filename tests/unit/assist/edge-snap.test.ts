@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { snapPoint } from '../../../shared/assist/edge-snap';
+import { snapPoint, snapSixPoints } from '../../../shared/assist/edge-snap';
+import { measureHeights } from '../../../shared/measure/morphometry';
+import { SIX_POINT_NAMES } from '../../../shared/measure/six-points';
+import type { SixPoints } from '../../../shared/measure/types';
+import { createRandom } from '../../../samples/random';
 import { sampleCases } from './sample-cases';
 import { snapSampleCases } from './snap-sample-cases';
-import { MR_T1_VALUES, syntheticPlane, syntheticTruth } from './synthetic-plane';
+import { MR_STIR_VALUES, MR_T1_VALUES, syntheticPlane, syntheticTruth } from './synthetic-plane';
 
 const cases = sampleCases();
 
@@ -18,13 +22,24 @@ describe.skipIf(cases.length === 0)('edge snapping on the sample radiographs and
     expect(mean(errors.map((e) => e.meanPointMmAfter))).toBeLessThan(mean(errors.map((e) => e.meanPointMmBefore)) / 3);
   });
 
+  // Issue 14's goal for every series: heights within 1 mm and the wedge angle within 2° for at least 90 % of
+  // vertebrae (all 8 here). Not met yet on MR (T1 7/8, T2 7/8, STIR 6/8, npx tsx scripts/bench-assist.ts):
+  // `it.fails` keeps the suite green while a series is short of it and turns red the day it gets there — then
+  // move that series to a plain `it`.
+  it.fails.each(['T1', 'T2', 'STIR'])('reaches the goal on MR %s: heights within 1 mm and angle within 2° for ≥ 90 % of vertebrae', async (sequence) => {
+    const errors = (await snapSampleCases()).filter((r) => r.modality.startsWith(`MR SAG ${sequence}`)).map((r) => r.errors);
+    expect(errors.length).toBeGreaterThanOrEqual(8);
+    expect(errors.filter((e) => e.heightMm <= 1 && e.angleDeg <= 2).length / errors.length).toBeGreaterThanOrEqual(0.9);
+  });
+
   // Measured (mean point error, mm, before → after; mean of each vertebra's largest height error; share within
-  // 1 mm and 2°): T1 2.41 → 0.65, 0.78 mm, 7/8; T2 2.52 → 0.65, 0.76 mm, 7/8; STIR 2.55 → 1.36, 1.87 mm, 1/8.
-  // On STIR fat-suppressed marrow is nearly as dark as the cortex, so the dark line is hard to find.
+  // 1 mm and 2°): T1 2.41 → 0.43, 0.67 mm, 7/8; T2 2.52 → 0.62, 0.62 mm, 7/8; STIR 2.55 → 0.82, 0.96 mm, 6/8.
+  // STIR's corners still sit 0.3–0.6 mm inside the surface: its outer rise, into the faint annulus, is read
+  // at 0.7 mm from the line's middle while still rising (see outsideDarkLine).
   it.each([
-    ['T1', 3, 0.85, 0.85],
-    ['T2', 3, 0.8, 0.85],
-    ['STIR', 1.8, 1.9, 0.12],
+    ['T1', 5, 0.75, 0.85],
+    ['T2', 3.5, 0.7, 0.85],
+    ['STIR', 2.8, 1.1, 0.7],
   ])('brings %s points closer to the truth: mean point error divided by at least %s, heights within %s mm on average, a share of %s within 1 mm and 2°', async (sequence, factor, heightMm, share) => {
     const errors = (await snapSampleCases()).filter((r) => r.modality.startsWith(`MR SAG ${sequence}`)).map((r) => r.errors);
     expect(errors.length).toBeGreaterThanOrEqual(8);
@@ -96,5 +111,21 @@ describe('edge snapping on a synthetic plane', () => {
       expect(result.snapped).toBe(true);
       expect(Math.abs(result.point.y - truth[role].y) * 0.5).toBeLessThan(0.25);
     }
+  });
+
+  it('finds the endplates and walls of a STIR-like body (dark marrow, dark cortex, faint outside) as whole lines from points 2.5 mm off', () => {
+    const plane = syntheticPlane(80, 90, [body], true, MR_STIR_VALUES);
+    // Magnitude-image noise as on the sample STIR (14 on its 0–1000 scale).
+    const random = createRandom(7);
+    const pixels = Float32Array.from(plane.pixels, (v) => Math.hypot(v + 14 * random.gaussian(), 14 * random.gaussian()));
+    const stir = { ...plane, pixels };
+    // 5 pixels of 0.5 mm, in scattered directions.
+    const directions = [0.3, 2.1, 4.0, 5.2, 1.1, 3.3];
+    const rough = Object.fromEntries(
+      SIX_POINT_NAMES.map((name, k) => [name, { x: truth[name].x + 5 * Math.cos(directions[k]), y: truth[name].y + 5 * Math.sin(directions[k]) }]),
+    ) as unknown as SixPoints;
+    const snapped = measureHeights(snapSixPoints(stir, rough, 'dark-line').points, stir.spacing);
+    const expected = measureHeights(truth, stir.spacing);
+    for (const h of ['ha', 'hm', 'hp'] as const) expect(Math.abs(snapped[h].value - expected[h].value), h).toBeLessThan(1);
   });
 });

@@ -49,9 +49,18 @@ function errorsOf(label: string, snapped: SixPoints, rough: SixPoints, truth: Si
   };
 }
 
+export interface SnappedVertebra {
+  readonly modality: string;
+  readonly errors: SnapErrors;
+  readonly image: PlaneImage;
+  readonly truth: SixPoints;
+  readonly rough: SixPoints;
+  readonly snapped: SixPoints;
+}
+
 /** Snaps perturbed ground truth on every radiograph and MR image of the sample cases. */
-export async function snapSampleCases(): Promise<{ modality: string; errors: SnapErrors }[]> {
-  const all: { modality: string; errors: SnapErrors }[] = [];
+export async function snapSampleCases(): Promise<SnappedVertebra[]> {
+  const all: SnappedVertebra[] = [];
   let seed = 1;
   for (const entry of cases) {
     for (const study of entry.details.studies) {
@@ -64,7 +73,14 @@ export async function snapSampleCases(): Promise<{ modality: string; errors: Sna
         for (const v of truthImage.vertebrae) {
           const rough = perturbed(v.points, image, seed++);
           const { points } = snapSixPoints(image, rough, cortex);
-          all.push({ modality: `${header.modality}${header.seriesDescription ? ` ${header.seriesDescription}` : ''}`, errors: errorsOf(`${entry.id} ${header.modality} ${v.level}`, points, rough, v.points, image) });
+          all.push({
+            modality: `${header.modality}${header.seriesDescription ? ` ${header.seriesDescription}` : ''}`,
+            errors: errorsOf(`${entry.id} ${header.modality} ${v.level}`, points, rough, v.points, image),
+            image,
+            truth: v.points,
+            rough,
+            snapped: points,
+          });
         }
       }
     }

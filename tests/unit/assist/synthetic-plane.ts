@@ -26,6 +26,8 @@ export interface TissueValues {
 export const CT_VALUES: TissueValues = { cortex: 1300, marrow: 200, disc: 85, soft: 40 };
 /** T1-like: fatty marrow bright, cortex dark, disc in between (samples/phantom/tissues.ts). */
 export const MR_T1_VALUES: TissueValues = { cortex: 40, marrow: 620, disc: 260, soft: 380 };
+/** STIR-like: fat-suppressed marrow nearly as dark as the cortex, the annulus a little brighter, fat outside dark. */
+export const MR_STIR_VALUES: TissueValues = { cortex: 30, marrow: 110, disc: 150, soft: 70 };
 const CORTEX_MM = 1.2;
 
 /** Image of 0.5 mm square pixels, anterior to the left and superior up, as the app's sagittal reformat. */
