@@ -61,7 +61,9 @@ describe('browser-mode host', () => {
 
   it('trades the launch code for the token once; the spent code and a wrong one are refused', async () => {
     const code = new URL(host.url).hash.replace('#launch=', '');
-    const wrong = await request(host.port, 'POST', '/session', json, JSON.stringify({ launchCode: `${code.slice(0, -1)}x` }));
+    // One character changed: a code that happens to end in "x" must not be "changed" to itself (1 run in 64).
+    const wrongCode = `${code.slice(0, -1)}${code.endsWith('x') ? 'y' : 'x'}`;
+    const wrong = await request(host.port, 'POST', '/session', json, JSON.stringify({ launchCode: wrongCode }));
     expect(wrong.status).toBe(403);
     const first = await request(host.port, 'POST', '/session', json, JSON.stringify({ launchCode: code }));
     expect(first.status).toBe(200);
