@@ -6,7 +6,7 @@ import { platform } from '../platform';
 import { useShortcuts } from '../app/keymap';
 import { recordAnimationWebm } from './animation-video';
 import { applySceneState, DEFAULT_VIEW, fluoroscopyShown } from './applySceneState';
-import { buildExplainScene, disposeExplainScene, type ExplainScene } from './buildExplainScene';
+import { buildExplainScene, disposeExplainScene, showSpine, type ExplainScene } from './buildExplainScene';
 import { poseCamera, presetState } from './cameraPresets';
 import { createExplainRenderer, type ExplainRenderer } from './explainRenderer';
 import { ExplainControls } from './ExplainControls';
@@ -93,13 +93,22 @@ export function ExplainView({ shape, own, presentation = false, onExitPresentati
   }, []);
 
   const ownModel = own?.status === 'ready' ? own.model : undefined;
+  /** The latest own model, which a new scene starts from; one arriving for a built scene swaps only its spine. */
+  const latestOwn = useRef(ownModel);
+  latestOwn.current = ownModel;
   useEffect(() => {
     const started = performance.now();
-    const built = buildExplainScene(shape, ownModel);
+    const built = buildExplainScene(shape, latestOwn.current);
     buildMs.current = performance.now() - started;
     setExplain(built);
     return () => disposeExplainScene(built);
-  }, [shape, ownModel]);
+  }, [shape]);
+  useEffect(() => {
+    if (!explain || explain.own === ownModel) return;
+    showSpine(explain, ownModel);
+    // The camera follows the timeline onto the new vertebrae, and the next render shows them.
+    followTimeline.current = true;
+  }, [explain, ownModel]);
 
   const renderNow = useCallback(() => {
     if (explain && rendererRef.current) rendererRef.current.render(explain);
@@ -276,7 +285,7 @@ export function ExplainView({ shape, own, presentation = false, onExitPresentati
     window.__explain = {
       info: () => {
         const info = rendererRef.current?.renderer.info.render;
-        return { calls: info?.calls ?? 0, triangles: info?.triangles ?? 0, buildMs: buildMs.current, own: explainRef.current?.own ?? false };
+        return { calls: info?.calls ?? 0, triangles: info?.triangles ?? 0, buildMs: buildMs.current, own: explainRef.current?.own !== undefined };
       },
       seek,
       t: timeNow,
