@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { measureCase3OnSagittal } from './own-ct';
+import { expect, placeByHand, test } from './fixtures';
+import { case3Truth, measureCase3OnSagittal, openCase3Sagittal, placeCase3ByHand, SIX, type PatientPoint } from './own-ct';
 
 declare global {
   interface Window {
@@ -325,6 +325,27 @@ test.describe('procedure explainer', () => {
       expect(info.calls).toBeLessThanOrEqual(50);
       expect(info.triangles).toBeLessThan(60_000);
     }
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('where the patient\'s CT gives no model, the shaped model is shown and the note says why', async ({ app }) => {
+    test.setTimeout(120_000);
+    const { page } = app;
+    await openCase3Sagittal(page);
+    await page.getByTestId('tool-vertebra').click();
+    await placeByHand(page);
+    // T12's six points moved 10 cm back, behind the spinous processes: the same heights, measured where there is no bone.
+    const t12 = case3Truth().vertebrae.find((v) => v.level === 'T12')!;
+    const behind = Object.fromEntries(SIX.map((name) => [name, [t12.points[name][0], t12.points[name][1] + 100, t12.points[name][2]] as PatientPoint]));
+    await placeCase3ByHand(page, { ...t12, points: behind as typeof t12.points });
+    await page.getByRole('button', { name: 'Explain procedure' }).click();
+    const note = page.getByTestId('explain-own-model');
+    await expect(note).toHaveAttribute('data-status', 'fallback', { timeout: 60_000 });
+    await expect(note).toHaveText('Drawn model shown: the bone could not be traced on this CT.');
+    expect(await page.evaluate(() => window.__explain!.info().own)).toBe(false);
+    expect((await canvasPixels(page)).sd, 'the shaped model is drawn').toBeGreaterThan(12);
+    await page.getByTestId('explain-language').selectOption('es');
+    await expect(note).toHaveText('Se muestra un modelo dibujado: no se pudo trazar el hueso en este TAC.');
     expect(app.consoleErrors).toEqual([]);
   });
 
