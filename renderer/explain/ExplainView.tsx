@@ -37,6 +37,8 @@ export interface ExplainViewProps {
 /** What tests may reach from the page: draw-call counts, the steps, the clock and seeking. */
 interface ExplainDebugHook {
   info(): { calls: number; triangles: number; buildMs: number; own: boolean };
+  /** Milliseconds a frame of the scene as it stands, at the present resolution (see ExplainRenderer.frameMs). */
+  frameMs(frames: number): number;
   seek(t: number): void;
   /** The time the last render showed. */
   t(): number;
@@ -287,6 +289,7 @@ export function ExplainView({ shape, own, presentation = false, onExitPresentati
         const info = rendererRef.current?.renderer.info.render;
         return { calls: info?.calls ?? 0, triangles: info?.triangles ?? 0, buildMs: buildMs.current, own: explainRef.current?.own !== undefined };
       },
+      frameMs: (frames) => (rendererRef.current && explainRef.current ? rendererRef.current.frameMs(explainRef.current, frames) : 0),
       seek,
       t: timeNow,
       steps: timeline.steps.map(({ id, start, end, title }) => ({ id, start, end, title })),
