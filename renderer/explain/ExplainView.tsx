@@ -6,7 +6,7 @@ import { platform } from '../platform';
 import { useShortcuts } from '../app/keymap';
 import { recordAnimationWebm } from './animation-video';
 import { applySceneState, DEFAULT_VIEW, fluoroscopyShown } from './applySceneState';
-import { buildExplainScene, disposeExplainScene, type ExplainScene } from './buildExplainScene';
+import { buildExplainScene, disposeExplainScene, showSpine, type ExplainScene } from './buildExplainScene';
 import { poseCamera, presetState } from './cameraPresets';
 import { createExplainRenderer, type ExplainRenderer } from './explainRenderer';
 import { ExplainControls } from './ExplainControls';
@@ -37,6 +37,8 @@ export interface ExplainViewProps {
 /** What tests may reach from the page: draw-call counts, the steps, the clock and seeking. */
 interface ExplainDebugHook {
   info(): { calls: number; triangles: number; buildMs: number; own: boolean };
+  /** Milliseconds a frame of the scene as it stands, at the present resolution (see ExplainRenderer.frameMs). */
+  frameMs(frames: number): number;
   seek(t: number): void;
   /** The time the last render showed. */
   t(): number;
@@ -93,13 +95,22 @@ export function ExplainView({ shape, own, presentation = false, onExitPresentati
   }, []);
 
   const ownModel = own?.status === 'ready' ? own.model : undefined;
+  /** The latest own model, which a new scene starts from; one arriving for a built scene swaps only its spine. */
+  const latestOwn = useRef(ownModel);
+  latestOwn.current = ownModel;
   useEffect(() => {
     const started = performance.now();
-    const built = buildExplainScene(shape, ownModel);
+    const built = buildExplainScene(shape, latestOwn.current);
     buildMs.current = performance.now() - started;
     setExplain(built);
     return () => disposeExplainScene(built);
-  }, [shape, ownModel]);
+  }, [shape]);
+  useEffect(() => {
+    if (!explain || explain.own === ownModel) return;
+    showSpine(explain, ownModel);
+    // The camera follows the timeline onto the new vertebrae, and the next render shows them.
+    followTimeline.current = true;
+  }, [explain, ownModel]);
 
   const renderNow = useCallback(() => {
     if (explain && rendererRef.current) rendererRef.current.render(explain);
@@ -276,8 +287,9 @@ export function ExplainView({ shape, own, presentation = false, onExitPresentati
     window.__explain = {
       info: () => {
         const info = rendererRef.current?.renderer.info.render;
-        return { calls: info?.calls ?? 0, triangles: info?.triangles ?? 0, buildMs: buildMs.current, own: explainRef.current?.own ?? false };
+        return { calls: info?.calls ?? 0, triangles: info?.triangles ?? 0, buildMs: buildMs.current, own: explainRef.current?.own !== undefined };
       },
+      frameMs: (frames) => (rendererRef.current && explainRef.current ? rendererRef.current.frameMs(explainRef.current, frames) : 0),
       seek,
       t: timeNow,
       steps: timeline.steps.map(({ id, start, end, title }) => ({ id, start, end, title })),

@@ -22,7 +22,7 @@ export interface BodyStations {
  * of each endplate) and at the posterior wall. Each height is the vertical span of the surface in a
  * thin strip there. Only the body counts: the arch lies behind the canal, well behind the back wall.
  */
-export function bodyStations(positions: ArrayLike<number>, d: VertebraDimensions): BodyStations {
+export function bodyStations(positions: ArrayLike<number>, d: Pick<VertebraDimensions, 'bodyDepth'>): BodyStations {
   const bodyBack = -d.bodyDepth / 2 - 2;
   let frontZ = -Infinity, backZ = Infinity;
   for (let v = 0; v < positions.length; v += 3) {

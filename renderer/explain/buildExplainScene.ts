@@ -1,8 +1,8 @@
-import { Box3, BufferAttribute, BufferGeometry, Color, Group, InstancedMesh, Matrix4, Mesh, PerspectiveCamera, PlaneGeometry, Scene, CircleGeometry, CylinderGeometry, Float32BufferAttribute, Vector3 } from 'three';
+import { Box3, BufferAttribute, BufferGeometry, Color, Group, InstancedMesh, Matrix4, Mesh, PerspectiveCamera, PlaneGeometry, Scene, CircleGeometry, CylinderGeometry, Float32BufferAttribute, Sphere, Vector3 } from 'three';
 import type { OwnSpineModel, OwnVertebraMesh } from './ctBoneModel';
 import type { PatientSpineShape } from '../../shared/procedure/types';
 import { columnLevels, layoutColumn, type ColumnLayout, type ColumnLevel } from './spineColumn';
-import { vertebraGeometry } from './vertebraGeometry';
+import { CONTEXT_CELL_MM, VERTEBRA_CELL_MM, vertebraGeometry } from './vertebraGeometry';
 import { bodyStations, type BodyStations } from './bodyHeights';
 import { discsGeometry, placeDiscs } from './discGeometry';
 import { cordGeometry } from './cordGeometry';
@@ -18,8 +18,8 @@ export interface ExplainScene {
   camera: PerspectiveCamera;
   materials: ExplainMaterials;
   shape: PatientSpineShape;
-  /** Built from the patient's own CT: its vertebrae keep their places and their own shapes. */
-  own: boolean;
+  /** The model of the patient's own CT the vertebrae are built from (they keep their places and shapes), or none for the drawn column. */
+  own: OwnSpineModel | undefined;
   levels: ColumnLevel[];
   fracturedIndex: number;
   /** Turns the whole patient between standing and prone. */
@@ -65,62 +65,18 @@ export function buildExplainScene(shape: PatientSpineShape, own?: OwnSpineModel)
   const camera = new PerspectiveCamera(38, 16 / 9, 5, 2000);
   scene.add(camera);
   addLights(scene, camera);
-
-  const column = columnLevels(shape);
-  const ownVertebrae = own ? [...own.vertebrae].sort((a, b) => a.offset - b.offset) : [];
-  const levels = own ? ownLevels(column, ownVertebrae, own) : column;
-  const fracturedIndex = levels.findIndex((l) => l.fractured);
-  const fd = levels[fracturedIndex].dims;
-  setSolidArch(materials, fd.bodyDepth);
-  const layout = own ? ownLayout(ownVertebrae) : layoutColumn(levels, shape.heightsMm, shape.localKyphosisDeg);
   const patient = new Group();
   scene.add(patient);
 
-  const vertebrae = levels.map((level, i) => {
-    const geometry = own ? ownGeometry(ownVertebrae[i]) : vertebraGeometry(level.level, level.dims);
-    const mesh = new Mesh(geometry, level.fractured ? materials.fractured : materials.bone);
-    mesh.name = `vertebra-${level.level}`;
-    mesh.matrixAutoUpdate = false;
-    // The patient's own vertebrae are meshed where they are, in the fractured vertebra's frame.
-    if (!own) mesh.matrix.copy(layout.vertebrae[i]);
-    patient.add(mesh);
-    return mesh;
-  });
-  // Boxes of the meshes where they stand in the patient's frame (the patient group is not turned yet).
-  const boxOf = (from: number, to: number) => {
-    const box = new Box3();
-    for (const mesh of vertebrae.slice(Math.max(0, from), to + 1)) {
-      mesh.geometry.computeBoundingBox();
-      box.union(mesh.geometry.boundingBox!.clone().applyMatrix4(mesh.matrix));
-    }
-    return box;
-  };
-  const focus = { fractured: boxOf(fracturedIndex, fracturedIndex), neighbours: boxOf(fracturedIndex - 1, fracturedIndex + 1) };
-  const fracturedRest = Float32Array.from(vertebrae[fracturedIndex].geometry.getAttribute('position').array);
-  const fracturedStations = bodyStations(fracturedRest, fd);
-
-  const discs = new Mesh(discsGeometry(layout.discs.length), materials.disc);
-  discs.name = 'discs';
-  placeDiscs(discs.geometry, layout.discs);
-  const cord = new Mesh(cordGeometry(levels, layout), materials.cord);
-  cord.name = 'spinal-cord';
-
-  const ghost = new Mesh(vertebrae[fracturedIndex].geometry.clone(), materials.ghost);
-  ghost.name = 'compare-ghost';
+  // Shaped to the spine shown by showSpine.
+  const discs = named(new Mesh(new BufferGeometry(), materials.disc), 'discs');
+  const cord = named(new Mesh(new BufferGeometry(), materials.cord), 'spinal-cord');
+  const ghost = named(new Mesh(new BufferGeometry(), materials.ghost), 'compare-ghost');
   ghost.visible = false;
   ghost.renderOrder = 2;
-
-  const skin = new Mesh(skinGeometry(260, 240), materials.skin);
-  skin.name = 'skin';
-  skin.position.set(0, 0, -skinDepthMm(fd));
+  const skin = named(new Mesh(skinGeometry(260, 240), materials.skin), 'skin');
   skin.renderOrder = 3;
 
-  // Through the patient's own pedicles when the model is theirs.
-  const pedicle = (side: 'left' | 'right') => (own ? new Vector3(...own.landmarks.pedicles[side]) : undefined);
-  const paths = {
-    unipedicular: [needlePath(fd, 'left', false, pedicle('left'))],
-    bipedicular: [needlePath(fd, 'left', true, pedicle('left')), needlePath(fd, 'right', true, pedicle('right'))],
-  };
   const needle = needleGeometry();
   const needles = [0, 1].map((i) => named(new Mesh(needle, materials.instrument), `needle-${i}`));
   const numbingSpot = new CircleGeometry(9, 24);
@@ -135,10 +91,83 @@ export function buildExplainScene(shape: PatientSpineShape, own?: OwnSpineModel)
   for (const o of [...needles, ...numbing, ...balloons, cement, cavity, screws, rods]) o.visible = false;
   patient.add(discs, cord, ghost, skin, ...needles, ...numbing, ...balloons, cement, cavity, screws, rods);
 
-  return {
-    scene, camera, materials, shape, own: own !== undefined, levels, fracturedIndex, patient, focus, vertebrae, fracturedRest, fracturedStations, discs, cord, skin, numbing,
-    needles, balloons, cement, cavity, screws, rods, ghost, paths, layout, shownColumnKey: '', shownGhostKey: '', shownRodsKey: '',
+  const explain: ExplainScene = {
+    scene, camera, materials, shape, patient, discs, cord, skin, numbing, needles, balloons, cement, cavity, screws, rods, ghost,
+    ...spineOf(shape, materials, own), shownColumnKey: '', shownGhostKey: '', shownRodsKey: '',
   };
+  mountSpine(explain);
+  return explain;
+}
+
+/**
+ * Puts the drawn column, or the patient's own vertebrae when given, in place of the spine shown.
+ * Only the spine's geometry is made anew: materials (and so their compiled shaders), lights and
+ * instruments stay, which keeps the switch to the patient's own model a short task on the UI thread.
+ */
+export function showSpine(explain: ExplainScene, own?: OwnSpineModel): void {
+  for (const mesh of explain.vertebrae) {
+    explain.patient.remove(mesh);
+    mesh.geometry.dispose();
+  }
+  for (const mesh of [explain.discs, explain.cord, explain.ghost]) mesh.geometry.dispose();
+  Object.assign(explain, spineOf(explain.shape, explain.materials, own), { shownColumnKey: '', shownGhostKey: '', shownRodsKey: '' });
+  mountSpine(explain);
+}
+
+/** What follows the spine shown: its levels and meshes, where they stand, and the needles' paths through them. */
+type Spine = Pick<ExplainScene, 'own' | 'levels' | 'fracturedIndex' | 'focus' | 'vertebrae' | 'fracturedRest' | 'fracturedStations' | 'paths' | 'layout'>;
+
+function spineOf(shape: PatientSpineShape, materials: ExplainMaterials, own?: OwnSpineModel): Spine {
+  const column = columnLevels(shape);
+  const ownVertebrae = own ? [...own.vertebrae].sort((a, b) => a.offset - b.offset) : [];
+  const levels = own ? ownLevels(column, ownVertebrae, own) : column;
+  const fracturedIndex = levels.findIndex((l) => l.fractured);
+  const fd = levels[fracturedIndex].dims;
+  const layout = own ? ownLayout(ownVertebrae) : layoutColumn(levels, shape.heightsMm, shape.localKyphosisDeg);
+
+  const vertebrae = levels.map((level, i) => {
+    const geometry = own ? ownGeometry(ownVertebrae[i]) : vertebraGeometry(level.level, level.dims, level.fractured ? VERTEBRA_CELL_MM : CONTEXT_CELL_MM);
+    const mesh = new Mesh(geometry, level.fractured ? materials.fractured : materials.bone);
+    mesh.name = `vertebra-${level.level}`;
+    mesh.matrixAutoUpdate = false;
+    // The patient's own vertebrae are meshed where they are, in the fractured vertebra's frame.
+    if (!own) mesh.matrix.copy(layout.vertebrae[i]);
+    return mesh;
+  });
+  // Boxes of the meshes where they stand in the patient's frame (the patient group is not turned yet).
+  const boxOf = (from: number, to: number) => {
+    const box = new Box3();
+    for (const mesh of vertebrae.slice(Math.max(0, from), to + 1)) {
+      if (!mesh.geometry.boundingBox) mesh.geometry.computeBoundingBox();
+      box.union(mesh.geometry.boundingBox!.clone().applyMatrix4(mesh.matrix));
+    }
+    return box;
+  };
+  const focus = { fractured: boxOf(fracturedIndex, fracturedIndex), neighbours: boxOf(fracturedIndex - 1, fracturedIndex + 1) };
+  // The fractured mesh is deformed in place; the worker's array stays the rest shape of the patient's own.
+  const fracturedRest = own ? ownVertebrae[fracturedIndex].positions : (vertebrae[fracturedIndex].geometry.getAttribute('position').array as Float32Array).slice();
+  const fracturedStations = own?.stations ?? bodyStations(fracturedRest, fd);
+
+  // Through the patient's own pedicles when the model is theirs.
+  const pedicle = (side: 'left' | 'right') => (own ? new Vector3(...own.landmarks.pedicles[side]) : undefined);
+  const paths = {
+    unipedicular: [needlePath(fd, 'left', false, pedicle('left'))],
+    bipedicular: [needlePath(fd, 'left', true, pedicle('left')), needlePath(fd, 'right', true, pedicle('right'))],
+  };
+  return { own, levels, fracturedIndex, focus, vertebrae, fracturedRest, fracturedStations, paths, layout };
+}
+
+/** Adds the spine's meshes to the patient and fits what depends on it: discs, cord, ghost, the skin's depth, the see-through arch. */
+function mountSpine(explain: ExplainScene): void {
+  const { levels, layout, fracturedIndex } = explain;
+  const fd = levels[fracturedIndex].dims;
+  explain.patient.add(...explain.vertebrae);
+  setSolidArch(explain.materials, fd.bodyDepth);
+  explain.discs.geometry = discsGeometry(layout.discs.length);
+  placeDiscs(explain.discs.geometry, layout.discs);
+  explain.cord.geometry = cordGeometry(levels, layout);
+  explain.ghost.geometry = explain.vertebrae[fracturedIndex].geometry.clone();
+  explain.skin.position.set(0, 0, -skinDepthMm(fd));
 }
 
 /** The drawn levels the patient's CT gives, the fractured one sized by its own body. */
@@ -153,30 +182,20 @@ function ownLevels(column: ColumnLevel[], vertebrae: OwnVertebraMesh[], own: Own
 
 /**
  * Frames of the patient's vertebrae for what is placed on them (fusion screws, the cord): each at
- * the middle of its own body, found on its mesh along the midline.
+ * the middle of its own body, as the worker found it on its mesh.
  */
 function ownLayout(vertebrae: OwnVertebraMesh[]): ColumnLayout {
-  return {
-    vertebrae: vertebrae.map((v) => {
-      if (v.offset === 0) return new Matrix4();
-      let top = -Infinity, bottom = Infinity;
-      for (let i = 0; i < v.positions.length; i += 3) {
-        if (Math.abs(v.positions[i]) > 3 || v.positions[i + 2] < -10) continue;
-        top = Math.max(top, v.positions[i + 1]);
-        bottom = Math.min(bottom, v.positions[i + 1]);
-      }
-      return new Matrix4().makeTranslation(0, (top + bottom) / 2, 0);
-    }),
-    discs: [],
-  };
+  return { vertebrae: vertebrae.map((v) => new Matrix4().makeTranslation(0, v.offset === 0 ? 0 : v.bodyMiddleY, 0)), discs: [] };
 }
 
+/** Geometry straight on the worker's arrays, with the bounds it measured (nothing is read per vertex here). */
 function ownGeometry(v: OwnVertebraMesh): BufferGeometry {
   const geometry = new BufferGeometry();
-  geometry.setAttribute('position', new BufferAttribute(v.positions, 3));
+  geometry.setAttribute('position', new BufferAttribute(v.offset === 0 ? v.positions.slice() : v.positions, 3));
   geometry.setAttribute('normal', new BufferAttribute(v.normals, 3));
   geometry.setIndex(new BufferAttribute(v.indices, 1));
-  geometry.computeBoundingSphere();
+  geometry.boundingBox = new Box3(new Vector3(...v.box.min), new Vector3(...v.box.max));
+  geometry.boundingSphere = geometry.boundingBox.getBoundingSphere(new Sphere());
   return geometry;
 }
 

@@ -1,4 +1,5 @@
 import type { OwnModelRefusal } from '../../shared/i18n/phrasebook';
+import { bodyStations, type BodyStations } from './bodyHeights';
 import type { CtCrop } from './ctCrop';
 import { meshSdf, type Bounds } from './marchingCubes';
 
@@ -15,13 +16,20 @@ export const OWN_MESH_CELL_MM = 1.8;
 /** Less bone than this (mm³) is not a vertebral body: a thoracic body alone holds about 15 cm³. */
 const MIN_VERTEBRA_MM3 = 8000;
 
-/** One of the patient's vertebrae, meshed in the fractured vertebra's frame, as transferable arrays. */
+/**
+ * One of the patient's vertebrae, meshed in the fractured vertebra's frame, as transferable arrays,
+ * with what the scene would otherwise read off its vertices on the UI thread.
+ */
 export interface OwnVertebraMesh {
   /** −1 the vertebra above, 0 the fractured one, +1 the one below. */
   offset: -1 | 0 | 1;
   positions: Float32Array;
   normals: Float32Array;
   indices: Uint32Array;
+  /** The box around the positions. */
+  box: { min: [number, number, number]; max: [number, number, number] };
+  /** Height of the middle of the body, half-way between its endplates at the midline. */
+  bodyMiddleY: number;
 }
 
 /** What the procedure needs to know of the patient's fractured vertebra, in its frame (mm). */
@@ -37,6 +45,8 @@ export interface OwnVertebraLandmarks {
 export interface OwnSpineModel {
   vertebrae: OwnVertebraMesh[];
   landmarks: OwnVertebraLandmarks;
+  /** Where the fractured body's heights are read on its mesh, and what they are there. */
+  stations: BodyStations;
 }
 
 export type Progress = (fraction: number) => void;
@@ -96,9 +106,10 @@ export function buildOwnSpineModel(crop: CtCrop, onProgress: Progress = () => un
   const vertebrae = present.map((l, n) => {
     const mesh = meshLabel(label, l, crop);
     onProgress(n === present.length - 1 ? 1 : 0.3 + (0.7 * (n + 1)) / present.length);
-    return { offset: (l - 2) as -1 | 0 | 1, ...mesh };
+    return { offset: (l - 2) as -1 | 0 | 1, ...mesh, ...readMesh(mesh.positions) };
   });
-  return { vertebrae, landmarks };
+  const fractured = vertebrae.find((v) => v.offset === 0)!;
+  return { vertebrae, landmarks, stations: bodyStations(fractured.positions, { bodyDepth: landmarks.frontZ - landmarks.backZ }) };
 }
 
 /** Marks as bone every voxel that cannot be reached from the box's faces without crossing bone: the inside of a thin-walled body. */
@@ -227,7 +238,7 @@ function findLandmarks(label: Uint8Array, crop: CtCrop): OwnVertebraLandmarks | 
  * One vertebra's surface: its voxels, in the box around them, blurred (two 3-voxel box passes,
  * close to a Gaussian of 1.2 voxels) and meshed at half occupancy.
  */
-function meshLabel(label: Uint8Array, l: number, crop: CtCrop): Omit<OwnVertebraMesh, 'offset'> {
+function meshLabel(label: Uint8Array, l: number, crop: CtCrop): Pick<OwnVertebraMesh, 'positions' | 'normals' | 'indices'> {
   const [nx, ny] = crop.size;
   const c = crop.cellMm;
   const { first, size } = labelBox(label, l, crop.size);
@@ -262,6 +273,22 @@ function meshLabel(label: Uint8Array, l: number, crop: CtCrop): Omit<OwnVertebra
     normals: geometry.getAttribute('normal').array as Float32Array,
     indices: Uint32Array.from(geometry.getIndex()!.array),
   };
+}
+
+/** The box around a mesh's positions and the middle of its body at the midline (in front of the canal, within 3 mm of the midline). */
+function readMesh(positions: Float32Array): Pick<OwnVertebraMesh, 'box' | 'bodyMiddleY'> {
+  const min: [number, number, number] = [Infinity, Infinity, Infinity], max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
+  let top = -Infinity, bottom = Infinity;
+  for (let i = 0; i < positions.length; i += 3) {
+    for (let a = 0; a < 3; a++) {
+      min[a] = Math.min(min[a], positions[i + a]);
+      max[a] = Math.max(max[a], positions[i + a]);
+    }
+    if (Math.abs(positions[i]) > 3 || positions[i + 2] < -10) continue;
+    top = Math.max(top, positions[i + 1]);
+    bottom = Math.min(bottom, positions[i + 1]);
+  }
+  return { box: { min, max }, bodyMiddleY: (top + bottom) / 2 };
 }
 
 /** The voxel box around a label's voxels, with room all round for the blur to fade to nothing. */

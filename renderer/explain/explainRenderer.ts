@@ -18,6 +18,11 @@ export interface ExplainRenderer {
    * the playing state: pictures taken for the handout must not depend on the screen.
    */
   setPictureMode(on: boolean): void;
+  /**
+   * Draws the scene `frames` times as it stands, waiting for each (a one-pixel read), and gives the
+   * milliseconds a frame: what the GPU or the software renderer spends, for the benchmark.
+   */
+  frameMs(explain: ExplainScene, frames: number): number;
   dispose(): void;
 }
 
@@ -87,6 +92,18 @@ export function createExplainRenderer(canvas: HTMLCanvasElement): ExplainRendere
       applyPixelRatio();
       // The pictures are drawn on this canvas at their own size: keep them off screen while that lasts.
       canvas.style.visibility = on ? 'hidden' : '';
+    },
+    frameMs(explain, frames) {
+      const gl = renderer.getContext();
+      const pixel = new Uint8Array(4);
+      const draw = () => {
+        renderer.render(explain.scene, explain.camera);
+        gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+      };
+      draw();
+      const started = performance.now();
+      for (let i = 0; i < frames; i++) draw();
+      return (performance.now() - started) / frames;
     },
     dispose() {
       controls?.dispose();

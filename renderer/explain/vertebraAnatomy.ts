@@ -127,7 +127,7 @@ export function vertebraSdf(d: VertebraDimensions): Sdf {
     return [0, root[1] + (tip[1] - root[1]) * u, root[2] + (tip[2] - root[2]) * u];
   };
   const spinousWidth = 2.6 + 0.6 * lumbar;
-  const tubercle = 3.4 + 0.4 * lumbar;
+  const tubercle = 3.2 + 0.2 * lumbar;
   const tpBack = d.transverseBackDeg * DEG;
   const tpReach = d.transverseWidth / 2 - junction[0];
   // Pedicle axis, front end inside the body: it converges medially going forward (pedicleTransverseDeg).
@@ -167,10 +167,12 @@ export function vertebraSdf(d: VertebraDimensions): Sdf {
     const arch = smoothUnion(smoothUnion(smoothUnion(ped, lamina, 2.5), transverse, 3), Math.min(superior, inferior), 3);
 
     // Thoracic: long, slender and sloping down over the level below; lumbar: short, level and broad (hatchet-shaped).
-    // It deepens towards its tip, where the tubercle ends the process.
-    const spinous = Math.min(
+    // It deepens towards its tip, where the tubercle ends the process: over most of a lumbar process's
+    // length, and flared into the shaft rather than set on it as a knob.
+    const spinous = smoothUnion(
       sagittalBar(x, y, z, root, alongSpinous(spinousWidth), spinousWidth, d.spinousHeight * 0.3),
-      sagittalBar(x, y, z, alongSpinous(tubercle + 6), alongSpinous(tubercle), tubercle, d.spinousHeight / 2),
+      sagittalBar(x, y, z, alongSpinous(tubercle + 6 + 8 * lumbar), alongSpinous(tubercle), tubercle, d.spinousHeight / 2),
+      4,
     );
     const posterior = smoothUnion(arch, spinous, 3);
     const joined = smoothUnion(body, posterior, 2);

@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { measureCase3OnSagittal } from './own-ct';
+import { expect, placeByHand, test } from './fixtures';
+import { case3Truth, measureCase3OnSagittal, openCase3Sagittal, placeCase3ByHand, SIX, type PatientPoint } from './own-ct';
 
 declare global {
   interface Window {
@@ -276,16 +276,19 @@ test.describe('procedure explainer', () => {
     test.setTimeout(120_000);
     const { page } = app;
     await measureCase3OnSagittal(page);
-    // Long tasks of the UI thread and the status of the build over time, until the model is ready.
+    // Long tasks of the UI thread, the status of the build over time, and when its progress last moved.
     await page.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[][]; __statuses: [string, number][] };
+      const w = window as unknown as { __longTasks: number[][]; __statuses: [string, number][]; __lastProgress: number };
       w.__longTasks = [];
       w.__statuses = [];
+      w.__lastProgress = 0;
       new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push([Math.round(e.startTime), Math.round(e.duration)]))).observe({ type: 'longtask' });
       new MutationObserver(() => {
-        const status = document.querySelector('[data-testid="explain-own-model"]')?.getAttribute('data-status');
+        const note = document.querySelector('[data-testid="explain-own-model"]');
+        const status = note?.getAttribute('data-status');
         if (status && status !== w.__statuses.at(-1)?.[0]) w.__statuses.push([status, Math.round(performance.now())]);
-      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+        if (status === 'building') w.__lastProgress = performance.now();
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
     });
     await page.getByRole('button', { name: 'Explain procedure' }).click();
     const note = page.getByTestId('explain-own-model');
@@ -302,6 +305,14 @@ test.describe('procedure explainer', () => {
     console.log('own-CT build, UI thread:', JSON.stringify(ui));
     await expect(note).toContainText('Model built from this CT: T12');
     await page.waitForFunction(() => window.__explain!.info().own);
+    // From the last progress to the model's first frames: the meshes arriving are put in the scene as a short task.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
+    const arrival = await page.evaluate(() => {
+      const w = window as unknown as { __longTasks: number[][]; __lastProgress: number };
+      return w.__longTasks.filter(([start, duration]) => start + duration >= w.__lastProgress).map(([, duration]) => duration);
+    });
+    console.log('own meshes arriving, long tasks (ms):', JSON.stringify(arrival));
+    expect(Math.max(0, ...arrival), 'the longest UI task as the own meshes arrive').toBeLessThan(100);
     await page.getByTestId('explain-procedure-kyphoplasty').click();
     for (const id of ['tube-in', 'balloon-inflate']) {
       await page.evaluate((stepId) => {
@@ -314,6 +325,27 @@ test.describe('procedure explainer', () => {
       expect(info.calls).toBeLessThanOrEqual(50);
       expect(info.triangles).toBeLessThan(60_000);
     }
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('where the patient\'s CT gives no model, the shaped model is shown and the note says why', async ({ app }) => {
+    test.setTimeout(120_000);
+    const { page } = app;
+    await openCase3Sagittal(page);
+    await page.getByTestId('tool-vertebra').click();
+    await placeByHand(page);
+    // T12's six points moved 10 cm back, behind the spinous processes: the same heights, measured where there is no bone.
+    const t12 = case3Truth().vertebrae.find((v) => v.level === 'T12')!;
+    const behind = Object.fromEntries(SIX.map((name) => [name, [t12.points[name][0], t12.points[name][1] + 100, t12.points[name][2]] as PatientPoint]));
+    await placeCase3ByHand(page, { ...t12, points: behind as typeof t12.points });
+    await page.getByRole('button', { name: 'Explain procedure' }).click();
+    const note = page.getByTestId('explain-own-model');
+    await expect(note).toHaveAttribute('data-status', 'fallback', { timeout: 60_000 });
+    await expect(note).toHaveText('Drawn model shown: the bone could not be traced on this CT.');
+    expect(await page.evaluate(() => window.__explain!.info().own)).toBe(false);
+    expect((await canvasPixels(page)).sd, 'the shaped model is drawn').toBeGreaterThan(12);
+    await page.getByTestId('explain-language').selectOption('es');
+    await expect(note).toHaveText('Se muestra un modelo dibujado: no se pudo trazar el hueso en este TAC.');
     expect(app.consoleErrors).toEqual([]);
   });
 

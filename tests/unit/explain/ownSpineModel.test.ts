@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InstancedMesh, Line3, Mesh, Vector3 } from 'three';
-import { buildExplainScene } from '../../../renderer/explain/buildExplainScene';
+import { buildExplainScene, showSpine } from '../../../renderer/explain/buildExplainScene';
 import { applySceneState, DEFAULT_VIEW } from '../../../renderer/explain/applySceneState';
 import { buildTimeline } from '../../../shared/procedure/buildTimeline';
 import { sceneStateAt } from '../../../shared/procedure/sceneState';
@@ -129,5 +129,29 @@ describe('the procedure on the patient\'s own vertebrae', () => {
     const cement = explain.cement;
     expect(cement.scale.x).toBeLessThan(model.landmarks.bodyWidth / 2);
     expect(cement.position.z + cement.scale.z).toBeLessThan(model.landmarks.frontZ + 1);
+  });
+
+  it('swaps the drawn column for the patient\'s vertebrae in the same scene, keeping its materials', () => {
+    const swapped = buildExplainScene(shape);
+    const materials = swapped.materials, drawn = swapped.vertebrae;
+    showSpine(swapped, model);
+    expect(swapped.own).toBe(model);
+    expect(swapped.materials).toBe(materials);
+    expect(swapped.vertebrae.map((v) => v.name)).toEqual(explain.vertebrae.map((v) => v.name));
+    for (const v of drawn) expect(swapped.patient.children).not.toContain(v);
+    expect(swapped.paths).toEqual(explain.paths);
+    expect(swapped.focus).toEqual(explain.focus);
+    expect(swapped.fracturedStations).toEqual(explain.fracturedStations);
+    expect(swapped.layout.vertebrae).toEqual(explain.layout.vertebrae);
+    // The bounds the worker measured are those of the vertices.
+    for (const mesh of swapped.vertebrae) {
+      const measured = mesh.geometry.boundingBox!.clone();
+      mesh.geometry.computeBoundingBox();
+      expect(measured.equals(mesh.geometry.boundingBox!)).toBe(true);
+    }
+    // And back to the drawn column, as when the own model is given up.
+    showSpine(swapped, undefined);
+    expect(swapped.own).toBeUndefined();
+    expect(swapped.vertebrae.length).toBeGreaterThan(3);
   });
 });
