@@ -3,7 +3,7 @@
  * filter, a PNG of the region around it, magnified, with the ground truth (green +), the rough points the
  * test perturbs from it (red ×) and where they snapped (yellow +), and its errors.
  *
- *   npx tsx scripts/snap-overlay.ts "MR SAG STIR" /tmp/snap     (writes /tmp/snap/<series>-<level>.png)
+ *   npx tsx scripts/snap-overlay.ts "MR SAG STIR" /tmp/snap [first seed]   (writes /tmp/snap/<series>-<level>.png)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { percentiles } from '../samples/modalities/image-filters';
 import { encodeRgbPng } from '../samples/png';
 import { snapSampleCases } from '../tests/unit/assist/snap-sample-cases';
 
-const [filter = 'MR', outDir = '/tmp/snap-overlay'] = process.argv.slice(2);
+const [filter = 'MR', outDir = '/tmp/snap-overlay', firstSeed = '1'] = process.argv.slice(2);
 const ZOOM = 8;
 const MARGIN_PIXELS = 8;
 type Colour = readonly [number, number, number];
@@ -21,7 +21,7 @@ const TRUTH: Colour = [0, 230, 0];
 const ROUGH: Colour = [255, 40, 40];
 const SNAPPED: Colour = [255, 230, 0];
 
-const snaps = (await snapSampleCases()).filter((s) => s.modality.includes(filter));
+const snaps = (await snapSampleCases(Number(firstSeed))).filter((s) => s.modality.includes(filter));
 mkdirSync(outDir, { recursive: true });
 for (const s of snaps) {
   const { image } = s;

@@ -9,6 +9,7 @@
  */
 import { sampleAtMm } from './plane-frame';
 import type { PlaneImage, Vec2 } from './types';
+import { leastSquares } from './polynomial-fit';
 
 /** Sampling step along a profile. */
 const STEP_MM = 0.2;
@@ -110,6 +111,9 @@ const CORTEX_WIDTHS_MM = [1.0];
 /** Marrow is judged this far inside the edge, beyond the cortex and its blur. */
 const MARROW_FROM_MM = 3;
 const MARROW_TO_MM = 5;
+/** A dark band's surface is searched from this far inside its darkest sample to this far beyond the band's end there, on this grid. */
+const DARK_FIT_RANGE_MM = 1;
+const DARK_FIT_STEP_MM = 0.05;
 
 /** Length of [a0, a1] ∩ [b0, b1]. */
 const overlap = (a0: number, a1: number, b0: number, b1: number): number => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
@@ -173,4 +177,75 @@ function fitBoxSampledCortex(value: (t: number) => number, grid: ProfileGrid, gu
     }
   }
   return best;
+}
+
+/**
+ * A dark cortex as the pixels record it: the true profile is the inside level, a dark band one cortex thick
+ * (CORTEX_WIDTHS_MM) ending at the surface e, then the outside level; each sample averages it over the
+ * pixel's footprint and the linear interpolation between pixel centres (a box and a triangle one footprint
+ * wide). The surface is found by a grid search over e, the three levels by linear least squares for each, so
+ * both flanks are fitted rather than read at one distance from the line — where an outside still rising
+ * (through a thin annulus towards the bright nucleus) reads low and pulls a half-maximum edge inwards. The
+ * flanks are fitted over one cortex thickness either side of the band: further out lie other tissues (the
+ * nucleus on T2 and STIR 1–2 mm beyond an endplate, fat beyond a wall), which a constant level cannot follow.
+ * `profile` is sampled every `step` mm from position 0 and `darkest` is the line's darkest sample; returns the
+ * surface on the same scale (samples), or undefined when no dark band fits.
+ */
+export function fitBoxSampledDarkLine(profile: ArrayLike<number>, step: number, darkest: number, footprintMm: number): number | undefined {
+  const width = CORTEX_WIDTHS_MM[0];
+  const centre = darkest * step;
+  const ts: number[] = [];
+  const vs: number[] = [];
+  const first = Math.max(0, Math.floor((centre - 1.5 * width) / step));
+  const last = Math.min(profile.length - 1, Math.ceil((centre + 1.5 * width) / step));
+  for (let k = first; k <= last; k++) {
+    if (!Number.isFinite(profile[k])) continue;
+    ts.push(k * step);
+    vs.push(profile[k]);
+  }
+  if (ts.length < 6) return undefined;
+  const beyond = kernelShareBeyond(footprintMm);
+  let best: number | undefined;
+  let bestError = Infinity;
+  for (let e = centre - DARK_FIT_RANGE_MM; e <= centre + width / 2 + DARK_FIT_RANGE_MM + 1e-9; e += DARK_FIT_STEP_MM) {
+    const rows = ts.map((t) => {
+      const band = beyond(t - (e - width));
+      const outside = beyond(t - e);
+      return [1 - band, band - outside, outside];
+    });
+    const levels = leastSquares(rows, vs);
+    if (!levels || !(levels[1] < Math.min(levels[0], levels[2]))) continue;
+    let error = 0;
+    for (let k = 0; k < ts.length; k++) error += (vs[k] - rows[k][0] * levels[0] - rows[k][1] * levels[1] - rows[k][2] * levels[2]) ** 2;
+    if (error < bestError) {
+      bestError = error;
+      best = e;
+    }
+  }
+  return best === undefined ? undefined : best / step;
+}
+
+/**
+ * The share of a sample's kernel (a box one footprint wide convolved with a triangle one footprint either
+ * side) lying more than x before it: the kernel's cumulative distribution, tabulated.
+ */
+function kernelShareBeyond(footprintMm: number): (x: number) => number {
+  const n = 60;
+  const h = (3 * footprintMm) / n;
+  const table = new Float64Array(n + 1);
+  const parts = 20;
+  for (let i = 1; i <= n; i++) {
+    const s = -1.5 * footprintMm + (i - 0.5) * h;
+    let w = 0;
+    for (let b = 0; b < parts; b++) w += Math.max(0, 1 - Math.abs(s - footprintMm / 2 + ((b + 0.5) * footprintMm) / parts) / footprintMm);
+    table[i] = table[i - 1] + w;
+  }
+  for (let i = 0; i <= n; i++) table[i] /= table[n];
+  return (x) => {
+    const at = (x + 1.5 * footprintMm) / h;
+    if (at <= 0) return 0;
+    if (at >= n) return 1;
+    const i = Math.floor(at);
+    return table[i] + (table[i + 1] - table[i]) * (at - i);
+  };
 }

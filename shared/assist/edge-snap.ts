@@ -12,6 +12,7 @@ import { orthonormalAxes, pixelPointToMm, pixelSize, mmToPixelPoint, sampleAtMm 
 import type { PlaneImage, Vec2 } from './types';
 import { median } from '../statistics';
 import { fitLineConsensus } from './polynomial-fit';
+import { fitBoxSampledDarkLine } from './cortex-edge';
 
 /**
  * How bone looks: 'bright-bone' brighter than the tissue outside (CT, MONOCHROME2 radiographs), 'dark-bone'
@@ -125,7 +126,7 @@ function edgeAlong(image: PlaneImage, size: Vec2, centre: Vec2, normal: Vec2, co
   const to = last - radius - 1;
   if (to < from) return undefined;
   const across = Math.round((2 * sigma) / step);
-  if (cortex === 'dark-line') return outsideDarkLine(smooth, from, to, step, reach, searchMm, NOISE_FACTOR * bandNoise);
+  if (cortex === 'dark-line') return outsideDarkLine(smooth, raw, footprintAlong(size, normal), from, to, step, reach, searchMm, NOISE_FACTOR * bandNoise);
   // Candidates: peaks of the derivative whose step stands out of the noise and which lie on a body's surface.
   const candidates: { t: number; d: number }[] = [];
   for (let i = from; i <= to; i++) {
@@ -160,24 +161,15 @@ function peakOffset(values: Float64Array, i: number): number {
 const DARK_LINE_REACH_MM = 2.5;
 
 /**
- * The tissue outside a dark cortex is read this far beyond the line's middle: past half a cortical shell or
- * endplate, which are well under a millimetre thick in adults (Edwards et al., Spine 2001;26:218), and
- * before the step to the bright nucleus a millimetre or two further out on T2 and STIR. On the sample MR
- * (0.9 mm pixels) 0.6–0.8 mm give the same results; at 1 mm the nucleus step starts to pull T2 edges out.
- */
-const OUTSIDE_LINE_MM = 0.7;
-
-/**
  * On MR the cortex is a dark line between bright marrow and the tissue outside, and the step from marrow
  * into the line is often the stronger one; the next body's cortex, across the disc, has the same steps. So
  * the nearest dark line deeper than the noise is found first (the point is within a few mm of its own
- * cortex, a disc is wider). The outer surface is then where the profile, rising out of the line, crosses
- * half-way between the line's darkest value and the tissue just outside it: the half-maximum edge, which a
- * symmetric blur does not move (as for CT in cortex-edge.ts), and which does not depend on what lies inside
- * the line (a dark impacted or oedematous band under a fractured endplate widens the line inwards and
- * moves its darkest point with it).
+ * cortex, a disc is wider). The outer surface is then placed by fitting the unsmoothed profile `raw` with a
+ * dark band one cortex thick between two fitted flanks, as the pixels sample it (fitBoxSampledDarkLine):
+ * reading the outside at a fixed distance from the line put the surface 0.3–0.6 mm inside it where the
+ * outside keeps rising (STIR), and a fixed distance far enough for that reached the nucleus on T2.
  */
-function outsideDarkLine(smooth: Float64Array, from: number, to: number, step: number, reach: number, searchMm: number, minDepth: number): number | undefined {
+function outsideDarkLine(smooth: Float64Array, raw: Float64Array, footprintMm: number, from: number, to: number, step: number, reach: number, searchMm: number, minDepth: number): number | undefined {
   const span = Math.round(DARK_LINE_REACH_MM / step);
   let line: number | undefined;
   for (let i = from; i <= to; i++) {
@@ -194,17 +186,12 @@ function outsideDarkLine(smooth: Float64Array, from: number, to: number, step: n
     if (line === undefined || Math.abs(t) < Math.abs(-reach + line * step)) line = i;
   }
   if (line === undefined) return undefined;
-  const at = line + OUTSIDE_LINE_MM / step;
-  const outside = Math.ceil(at);
-  if (outside > smooth.length - 1) return undefined;
-  const level = smooth[outside - 1] + (smooth[outside] - smooth[outside - 1]) * (at - (outside - 1));
-  if (!(level > smooth[line])) return undefined;
-  const half = (smooth[line] + level) / 2;
-  for (let k = line; k < outside; k++) {
-    if (smooth[k + 1] >= half && smooth[k + 1] > smooth[k]) return -reach + (k + (half - smooth[k]) / (smooth[k + 1] - smooth[k])) * step;
-  }
-  return undefined;
+  const surface = fitBoxSampledDarkLine(raw, step, line, footprintMm);
+  return surface === undefined ? undefined : -reach + surface * step;
 }
+
+/** Spacing of pixel centres along a unit direction, along the pixel axis it runs most along. */
+const footprintAlong = (size: Vec2, direction: Vec2): number => 1 / Math.max(Math.abs(direction.x) / size.x, Math.abs(direction.y) / size.y);
 
 /** A straight edge in image mm: a point on it and its unit direction. */
 interface EdgeLine {
@@ -242,7 +229,7 @@ const LINE_FRACTION = 2 / 3;
  * when the marrow is dark (fat suppressed on STIR) or bright (fatty on T1, oedema on STIR), and when the
  * outside is barely brighter than the line (prevertebral fat on STIR). Of the deep lines the nearest to the
  * rough corners is taken (LINE_FRACTION). The returned line is the cortex's outer surface, at the
- * half-maximum of the averaged profile (outsideDarkLine). Undefined when the side is too short or no line
+ * band fitted to the averaged profile (outsideDarkLine). Undefined when the side is too short or no line
  * stands out of the noise.
  */
 function sideLine(image: PlaneImage, size: Vec2, a: Vec2, b: Vec2, normal: Vec2, searchMm: number): EdgeLine | undefined {
@@ -332,9 +319,9 @@ function sideLine(image: PlaneImage, size: Vec2, a: Vec2, b: Vec2, normal: Vec2,
   let best: (typeof peaks)[number] | undefined;
   for (const p of peaks) if (p.depth >= LINE_FRACTION * deepest && (!best || p.distance < best.distance)) best = p;
   if (!best) return undefined;
-  // The outer surface: the half-maximum out of the line on the chosen line's average, from its darkest point
+  // The outer surface: the band fitted to the chosen line's average, from its darkest point
   // (within a cortex's thickness of the deepest offset, which is measured against the flanks, not the minimum).
-  const edge = outsideDarkLine(along[best.m], best.i - span + 1, best.i + span - 1, step, best.i * step, LINE_MIDDLE_MM, minDepth);
+  const edge = outsideDarkLine(along[best.m], along[best.m], footprintAlong(size, normal), best.i - span + 1, best.i + span - 1, step, best.i * step, LINE_MIDDLE_MM, minDepth);
   if (edge === undefined) return undefined;
   const q = slopeOf(best.m);
   const direction = plus(tangent, scaled(normal, chordSlope + q));

@@ -24,7 +24,7 @@ export function slope(p: Polynomial, t: number): number {
   return (c[1] ?? 0) + 2 * (c[2] ?? 0) * t;
 }
 
-/** Normal equations solved by Gaussian elimination with partial pivoting (3 × 3 at most). */
+/** Normal equations solved by Gaussian elimination with partial pivoting (a few unknowns at most). */
 function solve(matrix: number[][], rhs: number[]): number[] | undefined {
   const n = rhs.length;
   const a = matrix.map((row, i) => [...row, rhs[i]]);
@@ -42,18 +42,25 @@ function solve(matrix: number[][], rhs: number[]): number[] | undefined {
   return a.map((row, i) => row[n] / row[i]);
 }
 
-function fitOnce(ts: readonly number[], ys: readonly number[], degree: 1 | 2): number[] | undefined {
-  const n = degree + 1;
+/** Least-squares solution of rows · x = values through the normal equations, or undefined when singular. */
+export function leastSquares(rows: readonly (readonly number[])[], values: readonly number[]): number[] | undefined {
+  const n = rows[0]?.length ?? 0;
   const matrix = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const rhs = new Array<number>(n).fill(0);
-  for (let i = 0; i < ts.length; i++) {
-    const powers = [1, ts[i], ts[i] * ts[i]];
+  for (let i = 0; i < rows.length; i++) {
     for (let r = 0; r < n; r++) {
-      rhs[r] += powers[r] * ys[i];
-      for (let c = 0; c < n; c++) matrix[r][c] += powers[r] * powers[c];
+      rhs[r] += rows[i][r] * values[i];
+      for (let c = 0; c < n; c++) matrix[r][c] += rows[i][r] * rows[i][c];
     }
   }
   return solve(matrix, rhs);
+}
+
+function fitOnce(ts: readonly number[], ys: readonly number[], degree: 1 | 2): number[] | undefined {
+  return leastSquares(
+    ts.map((t) => [1, t, t * t].slice(0, degree + 1)),
+    ys,
+  );
 }
 
 function residuals(coefficients: readonly number[], ts: readonly number[], ys: readonly number[]): number[] {

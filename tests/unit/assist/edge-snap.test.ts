@@ -23,7 +23,7 @@ describe.skipIf(cases.length === 0)('edge snapping on the sample radiographs and
   });
 
   // Issue 14's goal for every series: heights within 1 mm and the wedge angle within 2° for at least 90 % of
-  // vertebrae (all 8 here). Not met yet on MR (T1 7/8, T2 7/8, STIR 6/8, npx tsx scripts/bench-assist.ts):
+  // vertebrae (all 8 here). Not met yet on MR (T1 7/8, T2 7/8, STIR 7/8, npx tsx scripts/bench-assist.ts):
   // `it.fails` keeps the suite green while a series is short of it and turns red the day it gets there — then
   // move that series to a plain `it`.
   it.fails.each(['T1', 'T2', 'STIR'])('reaches the goal on MR %s: heights within 1 mm and angle within 2° for ≥ 90 % of vertebrae', async (sequence) => {
@@ -33,13 +33,13 @@ describe.skipIf(cases.length === 0)('edge snapping on the sample radiographs and
   });
 
   // Measured (mean point error, mm, before → after; mean of each vertebra's largest height error; share within
-  // 1 mm and 2°): T1 2.41 → 0.43, 0.67 mm, 7/8; T2 2.52 → 0.62, 0.62 mm, 7/8; STIR 2.55 → 0.82, 0.96 mm, 6/8.
-  // STIR's corners still sit 0.3–0.6 mm inside the surface: its outer rise, into the faint annulus, is read
-  // at 0.7 mm from the line's middle while still rising (see outsideDarkLine).
+  // 1 mm and 2°): T1 2.41 → 0.32, 0.63 mm, 7/8; T2 2.52 → 0.40, 0.53 mm, 7/8; STIR 2.55 → 0.79, 0.82 mm, 7/8.
+  // Eight vertebrae per series make these fragile (one vertebra is 12 %): six further perturbations (in
+  // bench-assist) give T1 42/48, T2 30/48, STIR 34/48.
   it.each([
-    ['T1', 5, 0.75, 0.85],
-    ['T2', 3.5, 0.7, 0.85],
-    ['STIR', 2.8, 1.1, 0.7],
+    ['T1', 6, 0.7, 0.85],
+    ['T2', 5, 0.6, 0.85],
+    ['STIR', 3, 0.9, 0.85],
   ])('brings %s points closer to the truth: mean point error divided by at least %s, heights within %s mm on average, a share of %s within 1 mm and 2°', async (sequence, factor, heightMm, share) => {
     const errors = (await snapSampleCases()).filter((r) => r.modality.startsWith(`MR SAG ${sequence}`)).map((r) => r.errors);
     expect(errors.length).toBeGreaterThanOrEqual(8);
@@ -103,7 +103,7 @@ describe('edge snapping on a synthetic plane', () => {
   it.each([
     ['fatty marrow', MR_T1_VALUES.marrow],
     ['marrow as dark as a fracture band', 170],
-  ])('places a dark cortex by its outer half-maximum, whatever lies inside it (%s)', (_, marrow) => {
+  ])('places the outer surface of a dark cortex whatever lies inside it (%s)', (_, marrow) => {
     const mr = syntheticPlane(80, 90, [body], true, { ...MR_T1_VALUES, marrow });
     for (const role of ['middleSuperior', 'middleInferior'] as const) {
       const outward = role === 'middleSuperior' ? -1 : 1;
