@@ -36,7 +36,8 @@ export interface ExplainViewProps {
 
 /** What tests may reach from the page: draw-call counts, the steps, the clock and seeking. */
 interface ExplainDebugHook {
-  info(): { calls: number; triangles: number; buildMs: number; own: boolean };
+  /** `pixelRatio`: of the drawing buffer to the canvas's CSS size (the playing share while it plays). */
+  info(): { calls: number; triangles: number; buildMs: number; own: boolean; pixelRatio: number };
   /** Milliseconds a frame of the scene as it stands, at the present resolution (see ExplainRenderer.frameMs). */
   frameMs(frames: number): number;
   seek(t: number): void;
@@ -287,7 +288,13 @@ export function ExplainView({ shape, own, presentation = false, onExitPresentati
     window.__explain = {
       info: () => {
         const info = rendererRef.current?.renderer.info.render;
-        return { calls: info?.calls ?? 0, triangles: info?.triangles ?? 0, buildMs: buildMs.current, own: explainRef.current?.own !== undefined };
+        return {
+          calls: info?.calls ?? 0,
+          triangles: info?.triangles ?? 0,
+          buildMs: buildMs.current,
+          own: explainRef.current?.own !== undefined,
+          pixelRatio: rendererRef.current?.renderer.getPixelRatio() ?? 1,
+        };
       },
       frameMs: (frames) => (rendererRef.current && explainRef.current ? rendererRef.current.frameMs(explainRef.current, frames) : 0),
       seek,

@@ -2,6 +2,7 @@ import { WebGLRenderer, type Vector3 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { ExplainScene } from './buildExplainScene';
 import { cameraTarget } from './cameraPresets';
+import { afterFrame, initialPlayingResolution } from './playingResolution';
 
 /** The WebGL side of the view: one renderer and one set of orbit controls for the canvas's lifetime. */
 export interface ExplainRenderer {
@@ -11,7 +12,7 @@ export interface ExplainRenderer {
   aimAt(target: Vector3): void;
   render(explain: ExplainScene): void;
   resize(width: number, height: number, explain: ExplainScene | null): void;
-  /** Draws fewer pixels while the animation plays; still pictures get the full resolution. */
+  /** Draws fewer pixels while the animation plays, as many as keep it smooth (playingResolution.ts); still pictures get the full resolution. */
   setPlaying(playing: boolean): void;
   /**
    * While on, the canvas gets exactly the pixels resize asks for, whatever the screen's density or
@@ -36,15 +37,6 @@ function isSoftwareRenderer(): boolean {
   return /swiftshader|llvmpipe|software/i.test(name);
 }
 
-/**
- * Share of the resolution while playing. Under SwiftShader the close-up steps cost about 45 ms a
- * frame at 1280×720, most of it shading pixels; drawing fewer of them while playing is hidden by
- * the motion, and the paused picture is drawn sharp again. A half (a quarter of the pixels) left
- * the close-ups at 27–28 frames/s on a quiet machine once the bone had its crease and rim shading;
- * 0.4 (16% of the pixels) gave 35 in the same conditions.
- */
-const PLAYING_RESOLUTION = 0.4;
-
 export function createExplainRenderer(canvas: HTMLCanvasElement): ExplainRenderer {
   // preserveDrawingBuffer keeps the last frame readable, for screenshots and tests. Multisampling
   // costs software renderers (SwiftShader) about half their frame rate, so it is left off there.
@@ -55,8 +47,11 @@ export function createExplainRenderer(canvas: HTMLCanvasElement): ExplainRendere
   let controls: OrbitControls | null = null;
   let playing = false;
   let pictureMode = false;
+  // Kept across plays: what the machine can draw does not change between them.
+  let playingResolution = initialPlayingResolution;
+  let lastFrameAt = 0;
   const applyPixelRatio = () => {
-    const wanted = pictureMode ? 1 : pixelRatio * (playing ? PLAYING_RESOLUTION : 1);
+    const wanted = pictureMode ? 1 : pixelRatio * (playing ? playingResolution.scale : 1);
     if (renderer.getPixelRatio() !== wanted) renderer.setPixelRatio(wanted);
   };
   return {
@@ -74,6 +69,12 @@ export function createExplainRenderer(canvas: HTMLCanvasElement): ExplainRendere
       controls?.target.copy(target);
     },
     render(explain) {
+      if (playing && !pictureMode) {
+        const now = performance.now();
+        if (lastFrameAt > 0) playingResolution = afterFrame(playingResolution, now - lastFrameAt);
+        lastFrameAt = now;
+        applyPixelRatio();
+      }
       renderer.render(explain.scene, explain.camera);
     },
     resize(width, height, explain) {
@@ -85,6 +86,7 @@ export function createExplainRenderer(canvas: HTMLCanvasElement): ExplainRendere
     },
     setPlaying(on) {
       playing = on;
+      lastFrameAt = 0;
       applyPixelRatio();
     },
     setPictureMode(on) {

@@ -8,10 +8,14 @@ const MEASURE_MS = 5000;
  * in the same page (an empty requestAnimationFrame loop), with the scene's draw calls and triangles.
  */
 // Tall enough that the canvas itself is about 1280×720 below the app's bars and controls.
-test.use({ viewport: { width: 1280, height: 1040 } });
+test.use({ viewport: { width: 1280, height: 1055 } });
 
 test('explainer: frame rate, draw calls, triangles, build time', async ({ app }) => {
   const { page } = app;
+  // The sample study decodes in workers as the app opens; measured beside that, the frame rate is the two
+  // sharing the cores, not the explainer's.
+  await expect(page.getByTestId('viewport')).toHaveAttribute('data-ww', /\d+/);
+  await expect(page.getByTestId('load-progress')).toHaveCount(0);
   await page.getByRole('button', { name: 'Explain procedure' }).click();
   await expect(page.getByTestId('explain-canvas')).toBeVisible({ timeout: 60_000 });
   await page.waitForFunction(() => window.__explain !== undefined && window.__explain.info().buildMs > 0, undefined, { timeout: 60_000 });
@@ -38,7 +42,9 @@ test('explainer: frame rate, draw calls, triangles, build time', async ({ app })
   for (const id of ['your-spine', 'tube-in', 'balloon-inflate']) {
     await page.evaluate((stepId) => window.__explain!.seek(window.__explain!.steps.find((s) => s.id === stepId)!.start), id);
     await page.getByTestId('explain-play').click();
-    rates.push(`${id} ${(await framesPerSecond(MEASURE_MS)).toFixed(1)}`);
+    const fps = await framesPerSecond(MEASURE_MS);
+    const share = await page.evaluate(() => window.__explain!.info().pixelRatio);
+    rates.push(`${id} ${fps.toFixed(1)} (at ${share.toFixed(2)} of the resolution)`);
     // The cost of one frame at the playing resolution, the least of five tries: less bound to the machine's load than frames/s.
     costs.push(`${id} ${(await page.evaluate(() => Math.min(...[0, 1, 2, 3, 4].map(() => window.__explain!.frameMs(6))))).toFixed(1)} ms`);
     await page.getByTestId('explain-play').click();
