@@ -82,18 +82,17 @@ function edgeAlong(image: PlaneImage, size: Vec2, centre: Vec2, normal: Vec2, co
   const count = Math.round((2 * reach) / step) + 1;
   const tangent = { x: -normal.y, y: normal.x };
   const raw = new Float64Array(count);
+  // Each line's departures from the band's mean at the same depth (edges run along the band, so these are noise).
+  const spread: number[] = [];
   for (let i = 0; i < count; i++) {
     const t = -reach + i * step;
-    let sum = 0;
-    let n = 0;
+    const values: number[] = [];
     for (let s = -BAND_HALF_MM; s <= BAND_HALF_MM + 1e-9; s += BAND_HALF_MM / 2) {
       const v = sampleAtMm(image, size, plus(centre, plus(scaled(normal, t), scaled(tangent, s))));
-      if (Number.isFinite(v)) {
-        sum += v;
-        n++;
-      }
+      if (Number.isFinite(v)) values.push(v);
     }
-    raw[i] = n > 0 ? sum / n : NaN;
+    raw[i] = values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : NaN;
+    if (values.length > 1) for (const v of values) spread.push(Math.abs(v - raw[i]) * Math.sqrt(values.length / (values.length - 1)));
   }
   // A body near the image's border: the profile is used as far as it stays in the image, from its centre.
   const middle = Math.min(count - 1, Math.round(reach / step));
@@ -113,11 +112,12 @@ function edgeAlong(image: PlaneImage, size: Vec2, centre: Vec2, normal: Vec2, co
     for (let k = -radius; k <= radius; k++) sum += kernel[k + radius] * raw[Math.min(count - 1, Math.max(0, i + k))];
     smooth[i] = sum / total;
   }
-  // What smoothing removes is mostly noise (edges leave residuals only where they are): its spread, scaled
-  // back from the band's mean to one line, is the image's noise.
-  const lines = Math.round((2 * BAND_HALF_MM) / (BAND_HALF_MM / 2)) + 1;
+  // On MR what smoothing removes is mostly noise: its spread is the band's noise. On a radiograph the profile
+  // crosses thin bright endplates and a disc only a few mm tall (up to half the profile is edges, and the
+  // residuals there put the estimate at about 300 where pixels scatter by some 15, so the endplate beside the disc failed it):
+  // the noise of one line is the spread of the band's lines about their mean, which edges along the band do not enter.
   const bandNoise = 1.4826 * median(Array.from(raw.subarray(first, last + 1), (v, i) => Math.abs(v - smooth[first + i])));
-  const pixelNoise = bandNoise * Math.sqrt(lines);
+  const pixelNoise = 1.4826 * median(spread);
   // Outward, a brighter cortex falls to the tissue outside and a darker one rises: make the wanted edge positive.
   const sign = cortex === 'bright-bone' ? -1 : 1;
   const derivative = new Float64Array(count);

@@ -16,7 +16,8 @@ describe.skipIf(cases.length === 0)('edge snapping on the sample radiographs and
   it('brings radiograph points perturbed by 2–3 mm back close to the ground truth', async () => {
     const errors = (await snapSampleCases()).filter((r) => r.modality.startsWith('DX')).map((r) => r.errors);
     expect(errors.length).toBeGreaterThan(30);
-    // The goal: heights within 1 mm and the wedge angle within 2° for at least 90 % of vertebrae (35 of 37 now).
+    // The goal: heights within 1 mm and the wedge angle within 2° for at least 90 % of vertebrae (36 of 37 now;
+    // 212/222 over the six further perturbations of bench-assist, too slow to run here).
     const within = errors.filter((e) => e.heightMm <= 1 && e.angleDeg <= 2).length / errors.length;
     expect(within, JSON.stringify(errors.filter((e) => e.heightMm > 1 || e.angleDeg > 2))).toBeGreaterThanOrEqual(0.9);
     expect(mean(errors.map((e) => e.meanPointMmAfter))).toBeLessThan(mean(errors.map((e) => e.meanPointMmBefore)) / 3);
