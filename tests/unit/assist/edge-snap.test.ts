@@ -16,12 +16,20 @@ describe.skipIf(cases.length === 0)('edge snapping on the sample radiographs and
   it('brings radiograph points perturbed by 2–3 mm back close to the ground truth', async () => {
     const errors = (await snapSampleCases()).filter((r) => r.modality.startsWith('DX')).map((r) => r.errors);
     expect(errors.length).toBeGreaterThan(30);
-    // The goal: heights within 1 mm and the wedge angle within 2° for at least 90 % of vertebrae (36 of 37 now;
-    // 212/222 over the six further perturbations of bench-assist, too slow to run here).
+    // The goal: heights within 1 mm and the wedge angle within 2° for at least 90 % of vertebrae (36 of 37 now).
     const within = errors.filter((e) => e.heightMm <= 1 && e.angleDeg <= 2).length / errors.length;
     expect(within, JSON.stringify(errors.filter((e) => e.heightMm > 1 || e.angleDeg > 2))).toBeGreaterThanOrEqual(0.9);
     expect(mean(errors.map((e) => e.meanPointMmAfter))).toBeLessThan(mean(errors.map((e) => e.meanPointMmBefore)) / 3);
   });
+
+  // One perturbation of 37 vertebrae moves by a vertebra (3 %) with small changes: the goal also over the six
+  // further perturbations of bench-assist (212 of 222 now; about 8 s).
+  it('brings radiograph points back close to the ground truth over six further perturbations', async () => {
+    const seeds = [1001, 2001, 3001, 4001, 5001, 6001];
+    const errors = (await Promise.all(seeds.map((seed) => snapSampleCases(seed)))).flat().filter((r) => r.modality.startsWith('DX')).map((r) => r.errors);
+    expect(errors.length).toBeGreaterThan(6 * 30);
+    expect(errors.filter((e) => e.heightMm <= 1 && e.angleDeg <= 2).length / errors.length).toBeGreaterThanOrEqual(0.9);
+  }, 30_000);
 
   // Issue 14's goal for every series: heights within 1 mm and the wedge angle within 2° for at least 90 % of
   // vertebrae (all 8 here). Met on T1 and T2 (8/8); not yet on STIR (7/8, npx tsx scripts/bench-assist.ts):
