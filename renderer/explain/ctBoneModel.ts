@@ -1,7 +1,7 @@
 import type { OwnModelRefusal } from '../../shared/i18n/phrasebook';
 import { bodyStations, type BodyStations } from './bodyHeights';
 import type { CtCrop } from './ctCrop';
-import { meshSdf, type Bounds } from './marchingCubes';
+import { meshGrid, type MeshArrays } from './marchingCubes';
 
 /**
  * Bone on CT: cortical bone is well above 400 HU and trabecular bone 100–300 HU, lower in
@@ -96,8 +96,9 @@ export function buildOwnSpineModel(crop: CtCrop, onProgress: Progress = () => un
   const label = labelThroughBone(bone, crop.size, seeds);
   onProgress(0.3);
 
-  const voxelMm3 = c * c * c;
-  const volumeOf = (l: number) => label.reduce((n, v) => n + (v === l ? 1 : 0), 0) * voxelMm3;
+  const voxels = new Array<number>(6).fill(0);
+  for (let n = 0; n < count; n++) voxels[label[n]]++;
+  const volumeOf = (l: number) => voxels[l] * c * c * c;
   if (volumeOf(2) < MIN_VERTEBRA_MM3) return { refusal: 'segmentation-failed' };
   const landmarks = findLandmarks(label, crop);
   if (!landmarks) return { refusal: 'segmentation-failed' };
@@ -179,18 +180,13 @@ function labelThroughBone(bone: Uint8Array, [nx, ny, nz]: [number, number, numbe
     const n = queue[head++];
     const l = label[n];
     const i = n % nx, j = Math.floor(n / nx) % ny, k = Math.floor(n / sz);
-    const visit = (m: number) => {
-      if (bone[m] && !label[m]) {
-        label[m] = l;
-        queue[tail++] = m;
-      }
-    };
-    if (i > 0) visit(n - 1);
-    if (i < nx - 1) visit(n + 1);
-    if (j > 0) visit(n - nx);
-    if (j < ny - 1) visit(n + nx);
-    if (k > 0) visit(n - sz);
-    if (k < nz - 1) visit(n + sz);
+    // The six face neighbours, written out: a closure per voxel would cost more than the search.
+    if (i > 0 && bone[n - 1] && !label[n - 1]) { label[n - 1] = l; queue[tail++] = n - 1; }
+    if (i < nx - 1 && bone[n + 1] && !label[n + 1]) { label[n + 1] = l; queue[tail++] = n + 1; }
+    if (j > 0 && bone[n - nx] && !label[n - nx]) { label[n - nx] = l; queue[tail++] = n - nx; }
+    if (j < ny - 1 && bone[n + nx] && !label[n + nx]) { label[n + nx] = l; queue[tail++] = n + nx; }
+    if (k > 0 && bone[n - sz] && !label[n - sz]) { label[n - sz] = l; queue[tail++] = n - sz; }
+    if (k < nz - 1 && bone[n + sz] && !label[n + sz]) { label[n + sz] = l; queue[tail++] = n + sz; }
   }
   return label;
 }
@@ -238,7 +234,7 @@ function findLandmarks(label: Uint8Array, crop: CtCrop): OwnVertebraLandmarks | 
  * One vertebra's surface: its voxels, in the box around them, blurred (two 3-voxel box passes,
  * close to a Gaussian of 1.2 voxels) and meshed at half occupancy.
  */
-function meshLabel(label: Uint8Array, l: number, crop: CtCrop): Pick<OwnVertebraMesh, 'positions' | 'normals' | 'indices'> {
+function meshLabel(label: Uint8Array, l: number, crop: CtCrop): MeshArrays {
   const [nx, ny] = crop.size;
   const c = crop.cellMm;
   const { first, size } = labelBox(label, l, crop.size);
@@ -252,27 +248,35 @@ function meshLabel(label: Uint8Array, l: number, crop: CtCrop): Pick<OwnVertebra
   }
   for (let pass = 0; pass < 2; pass++) for (const axis of [0, 1, 2] as const) field = boxBlur(field, size, axis);
   const origin = [0, 1, 2].map((a) => crop.origin[a] + first[a] * c);
-  const sample = (x: number, y: number, z: number) => {
-    const fi = (x - origin[0]) / c, fj = (y - origin[1]) / c, fk = (z - origin[2]) / c;
-    const i = Math.min(bx - 2, Math.max(0, Math.floor(fi))), j = Math.min(by - 2, Math.max(0, Math.floor(fj))), k = Math.min(bz - 2, Math.max(0, Math.floor(fk)));
-    const u = Math.min(1, Math.max(0, fi - i)), v = Math.min(1, Math.max(0, fj - j)), w = Math.min(1, Math.max(0, fk - k));
-    const at = (di: number, dj: number, dk: number) => field[i + di + bx * (j + dj + by * (k + dk))];
-    const x0 = at(0, 0, 0) + (at(1, 0, 0) - at(0, 0, 0)) * u, x1 = at(0, 1, 0) + (at(1, 1, 0) - at(0, 1, 0)) * u;
-    const x2 = at(0, 0, 1) + (at(1, 0, 1) - at(0, 0, 1)) * u, x3 = at(0, 1, 1) + (at(1, 1, 1) - at(0, 1, 1)) * u;
-    const y0 = x0 + (x1 - x0) * v, y1 = x2 + (x3 - x2) * v;
-    // Negative inside, as the marching cubes expect; roughly millimetres near the surface.
-    return (0.5 - (y0 + (y1 - y0) * w)) * 2 * c;
-  };
-  const bounds: Bounds = {
-    min: [origin[0], origin[1], origin[2]],
-    max: [origin[0] + (bx - 1) * c, origin[1] + (by - 1) * c, origin[2] + (bz - 1) * c],
-  };
-  const geometry = meshSdf(sample, bounds, OWN_MESH_CELL_MM);
-  return {
-    positions: geometry.getAttribute('position').array as Float32Array,
-    normals: geometry.getAttribute('normal').array as Float32Array,
-    indices: Uint32Array.from(geometry.getIndex()!.array),
-  };
+  // The blurred occupancy, trilinearly on the coarser mesh grid, as a field negative inside and
+  // roughly in millimetres near the surface. Per axis: each mesh point's cell and weight.
+  const meshSize = size.map((b) => Math.ceil(((b - 1) * c) / OWN_MESH_CELL_MM) + 1) as [number, number, number];
+  const steps = meshSize.map((m, a) => {
+    const cellOf = new Int32Array(m), weight = new Float32Array(m);
+    for (let p = 0; p < m; p++) {
+      const f = (p * OWN_MESH_CELL_MM) / c;
+      cellOf[p] = Math.min(size[a] - 2, Math.max(0, Math.floor(f)));
+      weight[p] = Math.min(1, Math.max(0, f - cellOf[p]));
+    }
+    return { cellOf, weight };
+  });
+  const [mx, my, mz] = meshSize;
+  const sdf = new Float32Array(mx * my * mz);
+  const sy = bx, sz = bx * by;
+  for (let k = 0, n = 0; k < mz; k++) {
+    const kk = steps[2].cellOf[k], w = steps[2].weight[k];
+    for (let j = 0; j < my; j++) {
+      const jj = steps[1].cellOf[j], v = steps[1].weight[j];
+      for (let i = 0; i < mx; i++, n++) {
+        const a = steps[0].cellOf[i] + sy * jj + sz * kk, u = steps[0].weight[i];
+        const x0 = field[a] + (field[a + 1] - field[a]) * u, x1 = field[a + sy] + (field[a + sy + 1] - field[a + sy]) * u;
+        const x2 = field[a + sz] + (field[a + sz + 1] - field[a + sz]) * u, x3 = field[a + sy + sz] + (field[a + sy + sz + 1] - field[a + sy + sz]) * u;
+        const y0 = x0 + (x1 - x0) * v, y1 = x2 + (x3 - x2) * v;
+        sdf[n] = (0.5 - (y0 + (y1 - y0) * w)) * 2 * c;
+      }
+    }
+  }
+  return meshGrid(sdf, meshSize, origin, OWN_MESH_CELL_MM);
 }
 
 /** The box around a mesh's positions and the middle of its body at the midline (in front of the canal, within 3 mm of the midline). */
