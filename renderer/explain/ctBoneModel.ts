@@ -96,16 +96,15 @@ export function buildOwnSpineModel(crop: CtCrop, onProgress: Progress = () => un
   const label = labelThroughBone(bone, crop.size, seeds);
   onProgress(0.3);
 
-  const voxels = new Array<number>(6).fill(0);
-  for (let n = 0; n < count; n++) voxels[label[n]]++;
-  const volumeOf = (l: number) => voxels[l] * c * c * c;
+  const boxes = labelBoxes(label, crop.size);
+  const volumeOf = (l: number) => boxes[l].voxels * c * c * c;
   if (volumeOf(2) < MIN_VERTEBRA_MM3) return { refusal: 'segmentation-failed' };
   const landmarks = findLandmarks(label, crop);
   if (!landmarks) return { refusal: 'segmentation-failed' };
 
   const present = ([1, 2, 3] as const).filter((l) => l === 2 || volumeOf(l) >= MIN_VERTEBRA_MM3);
   const vertebrae = present.map((l, n) => {
-    const mesh = meshLabel(label, l, crop);
+    const mesh = meshLabel(label, l, boxes[l], crop);
     onProgress(n === present.length - 1 ? 1 : 0.3 + (0.7 * (n + 1)) / present.length);
     return { offset: (l - 2) as -1 | 0 | 1, ...mesh, ...readMesh(mesh.positions) };
   });
@@ -113,32 +112,46 @@ export function buildOwnSpineModel(crop: CtCrop, onProgress: Progress = () => un
   return { vertebrae, landmarks, stations: bodyStations(fractured.positions, { bodyDepth: landmarks.frontZ - landmarks.backZ }) };
 }
 
-/** Marks as bone every voxel that cannot be reached from the box's faces without crossing bone: the inside of a thin-walled body. */
+/**
+ * Marks as bone every voxel that cannot be reached from the box's faces without crossing bone: the
+ * inside of a thin-walled body. The faces' soft tissue is outside from the start; the search then
+ * runs through the interior only, where every voxel has all six neighbours in the box, so it needs
+ * no coordinates or bounds checks (a voxel on a face is bone or already outside, and is not taken).
+ */
 function fillEnclosed(bone: Uint8Array, [nx, ny, nz]: [number, number, number]): void {
+  const sy = nx, sz = nx * ny;
   const outside = new Uint8Array(bone.length);
   const queue = new Int32Array(bone.length);
-  let head = 0, tail = 0;
-  const push = (n: number) => {
-    if (!bone[n] && !outside[n]) {
-      outside[n] = 1;
-      queue[tail++] = n;
-    }
-  };
+  let tail = 0;
   for (let k = 0; k < nz; k++) {
     for (let j = 0; j < ny; j++) {
-      for (let i = 0; i < nx; i++) if (i === 0 || j === 0 || k === 0 || i === nx - 1 || j === ny - 1 || k === nz - 1) push(i + nx * (j + ny * k));
+      const onFace = k === 0 || j === 0 || k === nz - 1 || j === ny - 1;
+      for (let i = 0, n = sy * j + sz * k; i < nx; i++, n++) {
+        if ((onFace || i === 0 || i === nx - 1) && !bone[n]) outside[n] = 1;
+      }
     }
   }
-  const sx = 1, sy = nx, sz = nx * ny;
-  while (head < tail) {
-    const n = queue[head++];
-    const i = n % nx, j = Math.floor(n / nx) % ny, k = Math.floor(n / sz);
-    if (i > 0) push(n - sx);
-    if (i < nx - 1) push(n + sx);
-    if (j > 0) push(n - sy);
-    if (j < ny - 1) push(n + sy);
-    if (k > 0) push(n - sz);
-    if (k < nz - 1) push(n + sz);
+  // The first interior voxels: those beside an outside voxel of a face.
+  for (let k = 1; k < nz - 1; k++) {
+    for (let j = 1; j < ny - 1; j++) {
+      for (let i = 1, n = 1 + sy * j + sz * k; i < nx - 1; i++, n++) {
+        if (bone[n]) continue;
+        if ((i === 1 && outside[n - 1]) || (i === nx - 2 && outside[n + 1]) || (j === 1 && outside[n - sy]) ||
+          (j === ny - 2 && outside[n + sy]) || (k === 1 && outside[n - sz]) || (k === nz - 2 && outside[n + sz])) {
+          outside[n] = 1;
+          queue[tail++] = n;
+        }
+      }
+    }
+  }
+  for (let head = 0; head < tail; head++) {
+    const n = queue[head];
+    if (!bone[n - 1] && !outside[n - 1]) { outside[n - 1] = 1; queue[tail++] = n - 1; }
+    if (!bone[n + 1] && !outside[n + 1]) { outside[n + 1] = 1; queue[tail++] = n + 1; }
+    if (!bone[n - sy] && !outside[n - sy]) { outside[n - sy] = 1; queue[tail++] = n - sy; }
+    if (!bone[n + sy] && !outside[n + sy]) { outside[n + sy] = 1; queue[tail++] = n + sy; }
+    if (!bone[n - sz] && !outside[n - sz]) { outside[n - sz] = 1; queue[tail++] = n - sz; }
+    if (!bone[n + sz] && !outside[n + sz]) { outside[n + sz] = 1; queue[tail++] = n + sz; }
   }
   for (let n = 0; n < bone.length; n++) if (!outside[n]) bone[n] = 1;
 }
@@ -234,10 +247,9 @@ function findLandmarks(label: Uint8Array, crop: CtCrop): OwnVertebraLandmarks | 
  * One vertebra's surface: its voxels, in the box around them, blurred (two 3-voxel box passes,
  * close to a Gaussian of 1.2 voxels) and meshed at half occupancy.
  */
-function meshLabel(label: Uint8Array, l: number, crop: CtCrop): MeshArrays {
+function meshLabel(label: Uint8Array, l: number, { first, size }: LabelBox, crop: CtCrop): MeshArrays {
   const [nx, ny] = crop.size;
   const c = crop.cellMm;
-  const { first, size } = labelBox(label, l, crop.size);
   const [bx, by, bz] = size;
   let field: Float32Array = new Float32Array(bx * by * bz);
   for (let k = 0, n = 0; k < bz; k++) {
@@ -295,26 +307,35 @@ function readMesh(positions: Float32Array): Pick<OwnVertebraMesh, 'box' | 'bodyM
   return { box: { min, max }, bodyMiddleY: (top + bottom) / 2 };
 }
 
-/** The voxel box around a label's voxels, with room all round for the blur to fade to nothing. */
-function labelBox(label: Uint8Array, l: number, [nx, ny, nz]: [number, number, number]): { first: number[]; size: [number, number, number] } {
-  const min = [nx, ny, nz], max = [0, 0, 0];
+interface LabelBox {
+  voxels: number;
+  first: number[];
+  size: [number, number, number];
+}
+
+/** Each label's voxel count and the box around its voxels, with room all round for the blur to fade to nothing, in one pass. */
+function labelBoxes(label: Uint8Array, [nx, ny, nz]: [number, number, number]): LabelBox[] {
+  const LABELS = 6, MARGIN = 3;
+  const voxels = new Float64Array(LABELS), min = new Int32Array(3 * LABELS).fill(Math.max(nx, ny, nz)), max = new Int32Array(3 * LABELS).fill(-1);
   for (let k = 0, n = 0; k < nz; k++) {
     for (let j = 0; j < ny; j++) {
       for (let i = 0; i < nx; i++, n++) {
-        if (label[n] !== l) continue;
-        if (i < min[0]) min[0] = i;
-        if (i > max[0]) max[0] = i;
-        if (j < min[1]) min[1] = j;
-        if (j > max[1]) max[1] = j;
-        if (k < min[2]) min[2] = k;
-        if (k > max[2]) max[2] = k;
+        const l = label[n], b = 3 * l;
+        voxels[l]++;
+        if (i < min[b]) min[b] = i;
+        if (i > max[b]) max[b] = i;
+        if (j < min[b + 1]) min[b + 1] = j;
+        if (j > max[b + 1]) max[b + 1] = j;
+        if (k < min[b + 2]) min[b + 2] = k;
+        if (k > max[b + 2]) max[b + 2] = k;
       }
     }
   }
-  const MARGIN = 3;
-  const first = min.map((v) => Math.max(0, v - MARGIN));
-  const last = max.map((v, a) => Math.min([nx, ny, nz][a] - 1, v + MARGIN));
-  return { first, size: [last[0] - first[0] + 1, last[1] - first[1] + 1, last[2] - first[2] + 1] };
+  return Array.from({ length: LABELS }, (_, l) => {
+    const first = [0, 1, 2].map((a) => Math.max(0, min[3 * l + a] - MARGIN));
+    const last = [0, 1, 2].map((a) => Math.min([nx, ny, nz][a] - 1, max[3 * l + a] + MARGIN));
+    return { voxels: voxels[l], first, size: [0, 1, 2].map((a) => last[a] - first[a] + 1) as [number, number, number] };
+  });
 }
 
 function boxBlur(field: Float32Array, [nx, ny, nz]: [number, number, number], axis: 0 | 1 | 2): Float32Array {

@@ -105,8 +105,8 @@ export function* cutAroundVertebra(volume: Volume, frame: VertebraFrame): Genera
     for (let k = 0; k < count; k++) {
       const slice = volume.slices[lo[2] + k0 + k];
       for (let j = 0; j < wy; j++) {
-        const from = lo[0] + (lo[1] + j) * nx, to = (k * wy + j) * wx;
-        for (let i = 0; i < wx; i++) voxels[to + i] = slice[from + i];
+        const from = lo[0] + (lo[1] + j) * nx;
+        voxels.set(slice.subarray(from, from + wx), (k * wy + j) * wx);
       }
       slices.push(voxels.subarray(k * wx * wy, (k + 1) * wx * wy));
     }
