@@ -68,7 +68,9 @@ export function buildOwnSpineModel(crop: CtCrop, onProgress: Progress = () => un
   for (let n = 0; n < count; n++) bone[n] = crop.hu[n] >= BONE_HU ? 1 : 0;
   // A thin cortex sampled on a grid has pinholes: close them (dilate, fill, erode) before filling the inside.
   const closed = dilate(bone, crop.size);
-  fillEnclosed(closed, crop.size);
+  // One queue serves both breadth-first searches: a voxel is queued at most once in each.
+  const queue = new Int32Array(count);
+  fillEnclosed(closed, crop.size, queue);
   const inside = dilate(closed, crop.size, 0);
   for (let n = 0; n < count; n++) if (inside[n]) bone[n] = 1;
   onProgress(0.15);
@@ -93,7 +95,7 @@ export function buildOwnSpineModel(crop: CtCrop, onProgress: Progress = () => un
   for (const [j, l] of [[above, 1], [below, 3], [acrossDisc(above, 1), 4], [acrossDisc(below, -1), 5]] as const) {
     if (j !== undefined) seeds.push([index(ci, j, ck), l]);
   }
-  const label = labelThroughBone(bone, crop.size, seeds);
+  const label = labelThroughBone(bone, crop.size, seeds, queue);
   onProgress(0.3);
 
   const boxes = labelBoxes(label, crop.size);
@@ -118,10 +120,9 @@ export function buildOwnSpineModel(crop: CtCrop, onProgress: Progress = () => un
  * runs through the interior only, where every voxel has all six neighbours in the box, so it needs
  * no coordinates or bounds checks (a voxel on a face is bone or already outside, and is not taken).
  */
-function fillEnclosed(bone: Uint8Array, [nx, ny, nz]: [number, number, number]): void {
+function fillEnclosed(bone: Uint8Array, [nx, ny, nz]: [number, number, number], queue: Int32Array): void {
   const sy = nx, sz = nx * ny;
   const outside = new Uint8Array(bone.length);
-  const queue = new Int32Array(bone.length);
   let tail = 0;
   for (let k = 0; k < nz; k++) {
     for (let j = 0; j < ny; j++) {
@@ -180,9 +181,8 @@ function dilate(mask: Uint8Array, [nx, ny, nz]: [number, number, number], value:
 }
 
 /** Breadth-first from all seeds at once through bone: each bone voxel takes the label of the seed it is nearest to along bone. */
-function labelThroughBone(bone: Uint8Array, [nx, ny, nz]: [number, number, number], seeds: [number, number][]): Uint8Array {
+function labelThroughBone(bone: Uint8Array, [nx, ny, nz]: [number, number, number], seeds: [number, number][], queue: Int32Array): Uint8Array {
   const label = new Uint8Array(bone.length);
-  const queue = new Int32Array(bone.length);
   let head = 0, tail = 0;
   for (const [n, l] of seeds) {
     label[n] = l;
@@ -258,7 +258,13 @@ function meshLabel(label: Uint8Array, l: number, { first, size }: LabelBox, crop
       for (let i = 0; i < bx; i++, n++) field[n] = label[row + i] === l ? 1 : 0;
     }
   }
-  for (let pass = 0; pass < 2; pass++) for (const axis of [0, 1, 2] as const) field = boxBlur(field, size, axis);
+  let spare: Float32Array = new Float32Array(field.length);
+  for (let pass = 0; pass < 2; pass++) {
+    for (const axis of [0, 1, 2] as const) {
+      boxBlur(field, size, axis, spare);
+      [field, spare] = [spare, field];
+    }
+  }
   const origin = [0, 1, 2].map((a) => crop.origin[a] + first[a] * c);
   // The blurred occupancy, trilinearly on the coarser mesh grid, as a field negative inside and
   // roughly in millimetres near the surface. Per axis: each mesh point's cell and weight.
@@ -338,8 +344,8 @@ function labelBoxes(label: Uint8Array, [nx, ny, nz]: [number, number, number]): 
   });
 }
 
-function boxBlur(field: Float32Array, [nx, ny, nz]: [number, number, number], axis: 0 | 1 | 2): Float32Array {
-  const out = new Float32Array(field.length);
+/** Blurs `field` along one axis into `out`. */
+function boxBlur(field: Float32Array, [nx, ny, nz]: [number, number, number], axis: 0 | 1 | 2, out: Float32Array): void {
   const stride = axis === 0 ? 1 : axis === 1 ? nx : nx * ny;
   const length = [nx, ny, nz][axis];
   // Walk every line along the axis: lines start at each point whose coordinate on that axis is 0.
@@ -355,5 +361,4 @@ function boxBlur(field: Float32Array, [nx, ny, nz]: [number, number, number], ax
       }
     }
   }
-  return out;
 }
