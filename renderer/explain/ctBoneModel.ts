@@ -1,7 +1,7 @@
 import type { OwnModelRefusal } from '../../shared/i18n/phrasebook';
 import { bodyStations, type BodyStations } from './bodyHeights';
 import type { CtCrop } from './ctCrop';
-import { meshSdf, type Bounds } from './marchingCubes';
+import { meshGrid, type MeshArrays } from './marchingCubes';
 
 /**
  * Bone on CT: cortical bone is well above 400 HU and trabecular bone 100–300 HU, lower in
@@ -68,7 +68,9 @@ export function buildOwnSpineModel(crop: CtCrop, onProgress: Progress = () => un
   for (let n = 0; n < count; n++) bone[n] = crop.hu[n] >= BONE_HU ? 1 : 0;
   // A thin cortex sampled on a grid has pinholes: close them (dilate, fill, erode) before filling the inside.
   const closed = dilate(bone, crop.size);
-  fillEnclosed(closed, crop.size);
+  // One queue serves both breadth-first searches: a voxel is queued at most once in each.
+  const queue = new Int32Array(count);
+  fillEnclosed(closed, crop.size, queue);
   const inside = dilate(closed, crop.size, 0);
   for (let n = 0; n < count; n++) if (inside[n]) bone[n] = 1;
   onProgress(0.15);
@@ -93,18 +95,18 @@ export function buildOwnSpineModel(crop: CtCrop, onProgress: Progress = () => un
   for (const [j, l] of [[above, 1], [below, 3], [acrossDisc(above, 1), 4], [acrossDisc(below, -1), 5]] as const) {
     if (j !== undefined) seeds.push([index(ci, j, ck), l]);
   }
-  const label = labelThroughBone(bone, crop.size, seeds);
+  const label = labelThroughBone(bone, crop.size, seeds, queue);
   onProgress(0.3);
 
-  const voxelMm3 = c * c * c;
-  const volumeOf = (l: number) => label.reduce((n, v) => n + (v === l ? 1 : 0), 0) * voxelMm3;
+  const boxes = labelBoxes(label, crop.size);
+  const volumeOf = (l: number) => boxes[l].voxels * c * c * c;
   if (volumeOf(2) < MIN_VERTEBRA_MM3) return { refusal: 'segmentation-failed' };
   const landmarks = findLandmarks(label, crop);
   if (!landmarks) return { refusal: 'segmentation-failed' };
 
   const present = ([1, 2, 3] as const).filter((l) => l === 2 || volumeOf(l) >= MIN_VERTEBRA_MM3);
   const vertebrae = present.map((l, n) => {
-    const mesh = meshLabel(label, l, crop);
+    const mesh = meshLabel(label, l, boxes[l], crop);
     onProgress(n === present.length - 1 ? 1 : 0.3 + (0.7 * (n + 1)) / present.length);
     return { offset: (l - 2) as -1 | 0 | 1, ...mesh, ...readMesh(mesh.positions) };
   });
@@ -112,32 +114,45 @@ export function buildOwnSpineModel(crop: CtCrop, onProgress: Progress = () => un
   return { vertebrae, landmarks, stations: bodyStations(fractured.positions, { bodyDepth: landmarks.frontZ - landmarks.backZ }) };
 }
 
-/** Marks as bone every voxel that cannot be reached from the box's faces without crossing bone: the inside of a thin-walled body. */
-function fillEnclosed(bone: Uint8Array, [nx, ny, nz]: [number, number, number]): void {
+/**
+ * Marks as bone every voxel that cannot be reached from the box's faces without crossing bone: the
+ * inside of a thin-walled body. The faces' soft tissue is outside from the start; the search then
+ * runs through the interior only, where every voxel has all six neighbours in the box, so it needs
+ * no coordinates or bounds checks (a voxel on a face is bone or already outside, and is not taken).
+ */
+function fillEnclosed(bone: Uint8Array, [nx, ny, nz]: [number, number, number], queue: Int32Array): void {
+  const sy = nx, sz = nx * ny;
   const outside = new Uint8Array(bone.length);
-  const queue = new Int32Array(bone.length);
-  let head = 0, tail = 0;
-  const push = (n: number) => {
-    if (!bone[n] && !outside[n]) {
-      outside[n] = 1;
-      queue[tail++] = n;
-    }
-  };
+  let tail = 0;
   for (let k = 0; k < nz; k++) {
     for (let j = 0; j < ny; j++) {
-      for (let i = 0; i < nx; i++) if (i === 0 || j === 0 || k === 0 || i === nx - 1 || j === ny - 1 || k === nz - 1) push(i + nx * (j + ny * k));
+      const onFace = k === 0 || j === 0 || k === nz - 1 || j === ny - 1;
+      for (let i = 0, n = sy * j + sz * k; i < nx; i++, n++) {
+        if ((onFace || i === 0 || i === nx - 1) && !bone[n]) outside[n] = 1;
+      }
     }
   }
-  const sx = 1, sy = nx, sz = nx * ny;
-  while (head < tail) {
-    const n = queue[head++];
-    const i = n % nx, j = Math.floor(n / nx) % ny, k = Math.floor(n / sz);
-    if (i > 0) push(n - sx);
-    if (i < nx - 1) push(n + sx);
-    if (j > 0) push(n - sy);
-    if (j < ny - 1) push(n + sy);
-    if (k > 0) push(n - sz);
-    if (k < nz - 1) push(n + sz);
+  // The first interior voxels: those beside an outside voxel of a face.
+  for (let k = 1; k < nz - 1; k++) {
+    for (let j = 1; j < ny - 1; j++) {
+      for (let i = 1, n = 1 + sy * j + sz * k; i < nx - 1; i++, n++) {
+        if (bone[n]) continue;
+        if ((i === 1 && outside[n - 1]) || (i === nx - 2 && outside[n + 1]) || (j === 1 && outside[n - sy]) ||
+          (j === ny - 2 && outside[n + sy]) || (k === 1 && outside[n - sz]) || (k === nz - 2 && outside[n + sz])) {
+          outside[n] = 1;
+          queue[tail++] = n;
+        }
+      }
+    }
+  }
+  for (let head = 0; head < tail; head++) {
+    const n = queue[head];
+    if (!bone[n - 1] && !outside[n - 1]) { outside[n - 1] = 1; queue[tail++] = n - 1; }
+    if (!bone[n + 1] && !outside[n + 1]) { outside[n + 1] = 1; queue[tail++] = n + 1; }
+    if (!bone[n - sy] && !outside[n - sy]) { outside[n - sy] = 1; queue[tail++] = n - sy; }
+    if (!bone[n + sy] && !outside[n + sy]) { outside[n + sy] = 1; queue[tail++] = n + sy; }
+    if (!bone[n - sz] && !outside[n - sz]) { outside[n - sz] = 1; queue[tail++] = n - sz; }
+    if (!bone[n + sz] && !outside[n + sz]) { outside[n + sz] = 1; queue[tail++] = n + sz; }
   }
   for (let n = 0; n < bone.length; n++) if (!outside[n]) bone[n] = 1;
 }
@@ -166,9 +181,8 @@ function dilate(mask: Uint8Array, [nx, ny, nz]: [number, number, number], value:
 }
 
 /** Breadth-first from all seeds at once through bone: each bone voxel takes the label of the seed it is nearest to along bone. */
-function labelThroughBone(bone: Uint8Array, [nx, ny, nz]: [number, number, number], seeds: [number, number][]): Uint8Array {
+function labelThroughBone(bone: Uint8Array, [nx, ny, nz]: [number, number, number], seeds: [number, number][], queue: Int32Array): Uint8Array {
   const label = new Uint8Array(bone.length);
-  const queue = new Int32Array(bone.length);
   let head = 0, tail = 0;
   for (const [n, l] of seeds) {
     label[n] = l;
@@ -179,18 +193,13 @@ function labelThroughBone(bone: Uint8Array, [nx, ny, nz]: [number, number, numbe
     const n = queue[head++];
     const l = label[n];
     const i = n % nx, j = Math.floor(n / nx) % ny, k = Math.floor(n / sz);
-    const visit = (m: number) => {
-      if (bone[m] && !label[m]) {
-        label[m] = l;
-        queue[tail++] = m;
-      }
-    };
-    if (i > 0) visit(n - 1);
-    if (i < nx - 1) visit(n + 1);
-    if (j > 0) visit(n - nx);
-    if (j < ny - 1) visit(n + nx);
-    if (k > 0) visit(n - sz);
-    if (k < nz - 1) visit(n + sz);
+    // The six face neighbours, written out: a closure per voxel would cost more than the search.
+    if (i > 0 && bone[n - 1] && !label[n - 1]) { label[n - 1] = l; queue[tail++] = n - 1; }
+    if (i < nx - 1 && bone[n + 1] && !label[n + 1]) { label[n + 1] = l; queue[tail++] = n + 1; }
+    if (j > 0 && bone[n - nx] && !label[n - nx]) { label[n - nx] = l; queue[tail++] = n - nx; }
+    if (j < ny - 1 && bone[n + nx] && !label[n + nx]) { label[n + nx] = l; queue[tail++] = n + nx; }
+    if (k > 0 && bone[n - sz] && !label[n - sz]) { label[n - sz] = l; queue[tail++] = n - sz; }
+    if (k < nz - 1 && bone[n + sz] && !label[n + sz]) { label[n + sz] = l; queue[tail++] = n + sz; }
   }
   return label;
 }
@@ -238,10 +247,9 @@ function findLandmarks(label: Uint8Array, crop: CtCrop): OwnVertebraLandmarks | 
  * One vertebra's surface: its voxels, in the box around them, blurred (two 3-voxel box passes,
  * close to a Gaussian of 1.2 voxels) and meshed at half occupancy.
  */
-function meshLabel(label: Uint8Array, l: number, crop: CtCrop): Pick<OwnVertebraMesh, 'positions' | 'normals' | 'indices'> {
+function meshLabel(label: Uint8Array, l: number, { first, size }: LabelBox, crop: CtCrop): MeshArrays {
   const [nx, ny] = crop.size;
   const c = crop.cellMm;
-  const { first, size } = labelBox(label, l, crop.size);
   const [bx, by, bz] = size;
   let field: Float32Array = new Float32Array(bx * by * bz);
   for (let k = 0, n = 0; k < bz; k++) {
@@ -250,29 +258,43 @@ function meshLabel(label: Uint8Array, l: number, crop: CtCrop): Pick<OwnVertebra
       for (let i = 0; i < bx; i++, n++) field[n] = label[row + i] === l ? 1 : 0;
     }
   }
-  for (let pass = 0; pass < 2; pass++) for (const axis of [0, 1, 2] as const) field = boxBlur(field, size, axis);
+  let spare: Float32Array = new Float32Array(field.length);
+  for (let pass = 0; pass < 2; pass++) {
+    for (const axis of [0, 1, 2] as const) {
+      boxBlur(field, size, axis, spare);
+      [field, spare] = [spare, field];
+    }
+  }
   const origin = [0, 1, 2].map((a) => crop.origin[a] + first[a] * c);
-  const sample = (x: number, y: number, z: number) => {
-    const fi = (x - origin[0]) / c, fj = (y - origin[1]) / c, fk = (z - origin[2]) / c;
-    const i = Math.min(bx - 2, Math.max(0, Math.floor(fi))), j = Math.min(by - 2, Math.max(0, Math.floor(fj))), k = Math.min(bz - 2, Math.max(0, Math.floor(fk)));
-    const u = Math.min(1, Math.max(0, fi - i)), v = Math.min(1, Math.max(0, fj - j)), w = Math.min(1, Math.max(0, fk - k));
-    const at = (di: number, dj: number, dk: number) => field[i + di + bx * (j + dj + by * (k + dk))];
-    const x0 = at(0, 0, 0) + (at(1, 0, 0) - at(0, 0, 0)) * u, x1 = at(0, 1, 0) + (at(1, 1, 0) - at(0, 1, 0)) * u;
-    const x2 = at(0, 0, 1) + (at(1, 0, 1) - at(0, 0, 1)) * u, x3 = at(0, 1, 1) + (at(1, 1, 1) - at(0, 1, 1)) * u;
-    const y0 = x0 + (x1 - x0) * v, y1 = x2 + (x3 - x2) * v;
-    // Negative inside, as the marching cubes expect; roughly millimetres near the surface.
-    return (0.5 - (y0 + (y1 - y0) * w)) * 2 * c;
-  };
-  const bounds: Bounds = {
-    min: [origin[0], origin[1], origin[2]],
-    max: [origin[0] + (bx - 1) * c, origin[1] + (by - 1) * c, origin[2] + (bz - 1) * c],
-  };
-  const geometry = meshSdf(sample, bounds, OWN_MESH_CELL_MM);
-  return {
-    positions: geometry.getAttribute('position').array as Float32Array,
-    normals: geometry.getAttribute('normal').array as Float32Array,
-    indices: Uint32Array.from(geometry.getIndex()!.array),
-  };
+  // The blurred occupancy, trilinearly on the coarser mesh grid, as a field negative inside and
+  // roughly in millimetres near the surface. Per axis: each mesh point's cell and weight.
+  const meshSize = size.map((b) => Math.ceil(((b - 1) * c) / OWN_MESH_CELL_MM) + 1) as [number, number, number];
+  const steps = meshSize.map((m, a) => {
+    const cellOf = new Int32Array(m), weight = new Float32Array(m);
+    for (let p = 0; p < m; p++) {
+      const f = (p * OWN_MESH_CELL_MM) / c;
+      cellOf[p] = Math.min(size[a] - 2, Math.max(0, Math.floor(f)));
+      weight[p] = Math.min(1, Math.max(0, f - cellOf[p]));
+    }
+    return { cellOf, weight };
+  });
+  const [mx, my, mz] = meshSize;
+  const sdf = new Float32Array(mx * my * mz);
+  const sy = bx, sz = bx * by;
+  for (let k = 0, n = 0; k < mz; k++) {
+    const kk = steps[2].cellOf[k], w = steps[2].weight[k];
+    for (let j = 0; j < my; j++) {
+      const jj = steps[1].cellOf[j], v = steps[1].weight[j];
+      for (let i = 0; i < mx; i++, n++) {
+        const a = steps[0].cellOf[i] + sy * jj + sz * kk, u = steps[0].weight[i];
+        const x0 = field[a] + (field[a + 1] - field[a]) * u, x1 = field[a + sy] + (field[a + sy + 1] - field[a + sy]) * u;
+        const x2 = field[a + sz] + (field[a + sz + 1] - field[a + sz]) * u, x3 = field[a + sy + sz] + (field[a + sy + sz + 1] - field[a + sy + sz]) * u;
+        const y0 = x0 + (x1 - x0) * v, y1 = x2 + (x3 - x2) * v;
+        sdf[n] = (0.5 - (y0 + (y1 - y0) * w)) * 2 * c;
+      }
+    }
+  }
+  return meshGrid(sdf, meshSize, origin, OWN_MESH_CELL_MM);
 }
 
 /** The box around a mesh's positions and the middle of its body at the midline (in front of the canal, within 3 mm of the midline). */
@@ -291,30 +313,39 @@ function readMesh(positions: Float32Array): Pick<OwnVertebraMesh, 'box' | 'bodyM
   return { box: { min, max }, bodyMiddleY: (top + bottom) / 2 };
 }
 
-/** The voxel box around a label's voxels, with room all round for the blur to fade to nothing. */
-function labelBox(label: Uint8Array, l: number, [nx, ny, nz]: [number, number, number]): { first: number[]; size: [number, number, number] } {
-  const min = [nx, ny, nz], max = [0, 0, 0];
+interface LabelBox {
+  voxels: number;
+  first: number[];
+  size: [number, number, number];
+}
+
+/** Each label's voxel count and the box around its voxels, with room all round for the blur to fade to nothing, in one pass. */
+function labelBoxes(label: Uint8Array, [nx, ny, nz]: [number, number, number]): LabelBox[] {
+  const LABELS = 6, MARGIN = 3;
+  const voxels = new Float64Array(LABELS), min = new Int32Array(3 * LABELS).fill(Math.max(nx, ny, nz)), max = new Int32Array(3 * LABELS).fill(-1);
   for (let k = 0, n = 0; k < nz; k++) {
     for (let j = 0; j < ny; j++) {
       for (let i = 0; i < nx; i++, n++) {
-        if (label[n] !== l) continue;
-        if (i < min[0]) min[0] = i;
-        if (i > max[0]) max[0] = i;
-        if (j < min[1]) min[1] = j;
-        if (j > max[1]) max[1] = j;
-        if (k < min[2]) min[2] = k;
-        if (k > max[2]) max[2] = k;
+        const l = label[n], b = 3 * l;
+        voxels[l]++;
+        if (i < min[b]) min[b] = i;
+        if (i > max[b]) max[b] = i;
+        if (j < min[b + 1]) min[b + 1] = j;
+        if (j > max[b + 1]) max[b + 1] = j;
+        if (k < min[b + 2]) min[b + 2] = k;
+        if (k > max[b + 2]) max[b + 2] = k;
       }
     }
   }
-  const MARGIN = 3;
-  const first = min.map((v) => Math.max(0, v - MARGIN));
-  const last = max.map((v, a) => Math.min([nx, ny, nz][a] - 1, v + MARGIN));
-  return { first, size: [last[0] - first[0] + 1, last[1] - first[1] + 1, last[2] - first[2] + 1] };
+  return Array.from({ length: LABELS }, (_, l) => {
+    const first = [0, 1, 2].map((a) => Math.max(0, min[3 * l + a] - MARGIN));
+    const last = [0, 1, 2].map((a) => Math.min([nx, ny, nz][a] - 1, max[3 * l + a] + MARGIN));
+    return { voxels: voxels[l], first, size: [0, 1, 2].map((a) => last[a] - first[a] + 1) as [number, number, number] };
+  });
 }
 
-function boxBlur(field: Float32Array, [nx, ny, nz]: [number, number, number], axis: 0 | 1 | 2): Float32Array {
-  const out = new Float32Array(field.length);
+/** Blurs `field` along one axis into `out`. */
+function boxBlur(field: Float32Array, [nx, ny, nz]: [number, number, number], axis: 0 | 1 | 2, out: Float32Array): void {
   const stride = axis === 0 ? 1 : axis === 1 ? nx : nx * ny;
   const length = [nx, ny, nz][axis];
   // Walk every line along the axis: lines start at each point whose coordinate on that axis is 0.
@@ -330,5 +361,4 @@ function boxBlur(field: Float32Array, [nx, ny, nz]: [number, number, number], ax
       }
     }
   }
-  return out;
 }

@@ -105,8 +105,8 @@ export function* cutAroundVertebra(volume: Volume, frame: VertebraFrame): Genera
     for (let k = 0; k < count; k++) {
       const slice = volume.slices[lo[2] + k0 + k];
       for (let j = 0; j < wy; j++) {
-        const from = lo[0] + (lo[1] + j) * nx, to = (k * wy + j) * wx;
-        for (let i = 0; i < wx; i++) voxels[to + i] = slice[from + i];
+        const from = lo[0] + (lo[1] + j) * nx;
+        voxels.set(slice.subarray(from, from + wx), (k * wy + j) * wx);
       }
       slices.push(voxels.subarray(k * wx * wy, (k + 1) * wx * wy));
     }
@@ -152,26 +152,26 @@ export function cropAroundVertebra(volume: SampledVolume, frame: VertebraFrame, 
   const hu = new Float32Array(size[0] * size[1] * size[2]);
   // Outside the CT counts as air, so that bone cut by the CT's edge still closes.
   const AIR = -1000;
+  const { slices, slopes, intercepts } = volume;
+  const [di, dj, dk] = dx;
+  // Written out, with no closure per voxel: this loop runs a million times.
   let n = 0;
   for (let k = 0; k < size[2]; k++) {
     for (let j = 0; j < size[1]; j++) {
       let fi = start[0] + j * dy[0] + k * dz[0], fj = start[1] + j * dy[1] + k * dz[1], fk = start[2] + j * dy[2] + k * dz[2];
-      for (let i = 0; i < size[0]; i++, n++, fi += dx[0], fj += dx[1], fk += dx[2]) {
+      for (let i = 0; i < size[0]; i++, n++, fi += di, fj += dj, fk += dk) {
         const i0 = Math.floor(fi), j0 = Math.floor(fj), k0 = Math.floor(fk);
         if (i0 < 0 || j0 < 0 || k0 < 0 || i0 >= nx - 1 || j0 >= ny - 1 || k0 >= nz - 1) {
           hu[n] = AIR;
           continue;
         }
         const u = fi - i0, v = fj - j0, w = fk - k0;
-        const a = i0 + j0 * nx;
-        const s0 = volume.slices[k0], s1 = volume.slices[k0 + 1];
-        const plane = (s: ArrayLike<number>) => {
-          const top = s[a] + (s[a + 1] - s[a]) * u;
-          const bottom = s[a + nx] + (s[a + nx + 1] - s[a + nx]) * u;
-          return top + (bottom - top) * v;
-        };
-        const v0 = plane(s0) * volume.slopes[k0] + volume.intercepts[k0];
-        const v1 = plane(s1) * volume.slopes[k0 + 1] + volume.intercepts[k0 + 1];
+        const a = i0 + j0 * nx, b = a + nx;
+        const s0 = slices[k0], s1 = slices[k0 + 1];
+        const top0 = s0[a] + (s0[a + 1] - s0[a]) * u, bottom0 = s0[b] + (s0[b + 1] - s0[b]) * u;
+        const top1 = s1[a] + (s1[a + 1] - s1[a]) * u, bottom1 = s1[b] + (s1[b + 1] - s1[b]) * u;
+        const v0 = (top0 + (bottom0 - top0) * v) * slopes[k0] + intercepts[k0];
+        const v1 = (top1 + (bottom1 - top1) * v) * slopes[k0 + 1] + intercepts[k0 + 1];
         hu[n] = v0 + (v1 - v0) * w;
       }
     }

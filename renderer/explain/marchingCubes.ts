@@ -20,79 +20,108 @@ const EDGES = [
   [0, 2], [1, 2], [2, 2], [3, 2],
 ] as const;
 
+/** A surface as transferable arrays: what the own-CT worker posts, and what a BufferGeometry is built from. */
+export interface MeshArrays {
+  positions: Float32Array;
+  normals: Float32Array;
+  indices: Uint32Array;
+}
+
 /**
  * Meshes the surface sdf = 0 inside the bounds with cubes of the given size. Vertices on shared
  * edges are shared, and normals come from the field's gradient, so the surface shades smoothly.
  */
 export function meshSdf(sdf: Sdf, bounds: Bounds, cell: number): BufferGeometry {
-  const [x0, y0, z0] = bounds.min;
-  const nx = Math.ceil((bounds.max[0] - x0) / cell) + 1;
-  const ny = Math.ceil((bounds.max[1] - y0) / cell) + 1;
-  const nz = Math.ceil((bounds.max[2] - z0) / cell) + 1;
-  const field = sampleNarrowBand(sdf, [x0, y0, z0], [nx, ny, nz], cell);
+  const size: [number, number, number] = [0, 1, 2].map((a) => Math.ceil((bounds.max[a] - bounds.min[a]) / cell) + 1) as [number, number, number];
+  const mesh = meshGrid(sampleNarrowBand(sdf, bounds.min, size, cell), size, bounds.min, cell);
+  const geometry = new BufferGeometry();
+  geometry.setAttribute('position', new BufferAttribute(mesh.positions, 3));
+  geometry.setAttribute('normal', new BufferAttribute(mesh.normals, 3));
+  geometry.setIndex(new BufferAttribute(mesh.indices, 1));
+  return geometry;
+}
 
-  const vertexOfEdge = new Int32Array(nx * ny * nz * 3).fill(-1);
-  const positions: number[] = [];
-  /** For each vertex: the grid points at its edge's ends and how far along it lies. */
-  const edgeEnds: number[] = [];
-  const indices: number[] = [];
-  const pointIndex = (i: number, j: number, k: number) => (k * ny + j) * nx + i;
-  const cornerValues = new Float32Array(8);
+/** The axis each edge runs along. */
+const EDGE_AXIS = EDGES.map(([, axis]) => axis);
+
+/**
+ * Marching cubes over a field already sampled on a grid (x fastest, negative inside), with grid
+ * point (0, 0, 0) at `origin`. Cells whose corners all lie on one side are skipped after reading
+ * their corners, without any other work.
+ */
+export function meshGrid(field: Float32Array, [nx, ny, nz]: [number, number, number], origin: readonly number[], cell: number): MeshArrays {
+  const [x0, y0, z0] = origin;
+  const sy = nx, sz = nx * ny;
+  const cornerOffset = CORNERS.map(([ci, cj, ck]) => ci + cj * sy + ck * sz);
+  const edgeStart = EDGES.map(([corner]) => cornerOffset[corner]);
+  const axisStride = [1, sy, sz];
+  const vertexOfEdge = new Int32Array(field.length * 3).fill(-1);
+  let positions = new Float32Array(3 * 4096), vertices = 0;
+  /** For each vertex: the grid point at its edge's start, and how far along the edge it lies. */
+  let edgeStartOf = new Int32Array(4096), edgeAxisOf = new Uint8Array(4096), edgeU = new Float32Array(4096);
+  let indices = new Uint32Array(3 * 8192), indexCount = 0;
   const cellEdgeVertices = new Int32Array(12);
-
-  const edgeVertex = (i: number, j: number, k: number, edge: number): number => {
-    const [corner, axis] = EDGES[edge];
-    const [ci, cj, ck] = CORNERS[corner];
-    const a = pointIndex(i + ci, j + cj, k + ck);
-    const key = a * 3 + axis;
-    if (vertexOfEdge[key] >= 0) return vertexOfEdge[key];
-    const b = a + (axis === 0 ? 1 : axis === 1 ? nx : nx * ny);
-    const fa = field[a], fb = field[b];
-    const u = fa === fb ? 0.5 : fa / (fa - fb);
-    positions.push(
-      x0 + (i + ci + (axis === 0 ? u : 0)) * cell,
-      y0 + (j + cj + (axis === 1 ? u : 0)) * cell,
-      z0 + (k + ck + (axis === 2 ? u : 0)) * cell,
-    );
-    edgeEnds.push(a, b, u);
-    vertexOfEdge[key] = positions.length / 3 - 1;
-    return vertexOfEdge[key];
-  };
 
   for (let k = 0; k < nz - 1; k++) {
     for (let j = 0; j < ny - 1; j++) {
-      for (let i = 0; i < nx - 1; i++) {
+      for (let i = 0, n = j * sy + k * sz; i < nx - 1; i++, n++) {
         let caseIndex = 0;
-        for (let c = 0; c < 8; c++) {
-          const [ci, cj, ck] = CORNERS[c];
-          cornerValues[c] = field[pointIndex(i + ci, j + cj, k + ck)];
-          // Three's tables set a corner's bit when it lies outside the surface.
-          if (cornerValues[c] > 0) caseIndex |= 1 << c;
-        }
+        // Three's tables set a corner's bit when it lies outside the surface.
+        for (let c = 0; c < 8; c++) if (field[n + cornerOffset[c]] > 0) caseIndex |= 1 << c;
         const edges = edgeTable[caseIndex];
         if (edges === 0) continue;
-        for (let e = 0; e < 12; e++) if (edges & (1 << e)) cellEdgeVertices[e] = edgeVertex(i, j, k, e);
+        for (let e = 0; e < 12; e++) {
+          if (!(edges & (1 << e))) continue;
+          const a = n + edgeStart[e], axis = EDGE_AXIS[e], key = a * 3 + axis;
+          let vertex = vertexOfEdge[key];
+          if (vertex < 0) {
+            const fa = field[a], fb = field[a + axisStride[axis]];
+            const u = fa === fb ? 0.5 : fa / (fa - fb);
+            if (vertices === edgeU.length) {
+              positions = grow(positions, 2 * positions.length);
+              edgeStartOf = grow(edgeStartOf, 2 * edgeStartOf.length);
+              edgeAxisOf = grow(edgeAxisOf, 2 * edgeAxisOf.length);
+              edgeU = grow(edgeU, 2 * edgeU.length);
+            }
+            const ai = a % nx, aj = Math.floor(a / nx) % ny, ak = Math.floor(a / sz);
+            positions[3 * vertices] = x0 + (ai + (axis === 0 ? u : 0)) * cell;
+            positions[3 * vertices + 1] = y0 + (aj + (axis === 1 ? u : 0)) * cell;
+            positions[3 * vertices + 2] = z0 + (ak + (axis === 2 ? u : 0)) * cell;
+            edgeStartOf[vertices] = a;
+            edgeAxisOf[vertices] = axis;
+            edgeU[vertices] = u;
+            vertex = vertexOfEdge[key] = vertices++;
+          }
+          cellEdgeVertices[e] = vertex;
+        }
         for (let t = caseIndex * 16; triTable[t] !== -1; t += 3) {
-          indices.push(cellEdgeVertices[triTable[t]], cellEdgeVertices[triTable[t + 1]], cellEdgeVertices[triTable[t + 2]]);
+          if (indexCount + 3 > indices.length) indices = grow(indices, 2 * indices.length);
+          indices[indexCount++] = cellEdgeVertices[triTable[t]];
+          indices[indexCount++] = cellEdgeVertices[triTable[t + 1]];
+          indices[indexCount++] = cellEdgeVertices[triTable[t + 2]];
         }
       }
     }
   }
 
-  const geometry = new BufferGeometry();
-  geometry.setAttribute('position', new BufferAttribute(new Float32Array(positions), 3));
-  const normals = new Float32Array(positions.length);
-  for (let v = 0; v < edgeEnds.length / 3; v++) {
-    gridGradient(field, [nx, ny, nz], edgeEnds[3 * v], normals, 3 * v, 1 - edgeEnds[3 * v + 2]);
-    gridGradient(field, [nx, ny, nz], edgeEnds[3 * v + 1], normals, 3 * v, edgeEnds[3 * v + 2]);
-    const length = Math.hypot(normals[3 * v], normals[3 * v + 1], normals[3 * v + 2]) || 1;
-    normals[3 * v] /= length;
-    normals[3 * v + 1] /= length;
-    normals[3 * v + 2] /= length;
+  const normals = new Float32Array(3 * vertices);
+  for (let v = 0; v < vertices; v++) {
+    const a = edgeStartOf[v], u = edgeU[v];
+    gridGradient(field, [nx, ny, nz], a, normals, 3 * v, 1 - u);
+    gridGradient(field, [nx, ny, nz], a + axisStride[edgeAxisOf[v]], normals, 3 * v, u);
+    const gx = normals[3 * v], gy = normals[3 * v + 1], gz = normals[3 * v + 2];
+    const length = Math.sqrt(gx * gx + gy * gy + gz * gz) || 1;
+    normals[3 * v] = gx / length;
+    normals[3 * v + 1] = gy / length;
+    normals[3 * v + 2] = gz / length;
   }
-  geometry.setAttribute('normal', new BufferAttribute(normals, 3));
-  geometry.setIndex(indices);
-  return geometry;
+  return { positions: positions.slice(0, 3 * vertices), normals, indices: indices.slice(0, indexCount) };
+}
+
+function grow<T extends Float32Array | Int32Array | Uint8Array | Uint32Array>(array: T, length: number): T {
+  const out = new (array.constructor as new (n: number) => T)(length);
+  out.set(array);
+  return out;
 }
 
 /** Fine cells per coarse cell edge when skipping space far from the surface. */
@@ -146,12 +175,12 @@ function sampleNarrowBand(sdf: Sdf, origin: [number, number, number], size: [num
  * Normals from the field's central differences at the grid points, interpolated along each
  * vertex's edge: no further evaluations of the field are needed.
  */
-function gridGradient(field: Float32Array, size: [number, number, number], point: number, out: Float32Array, offset: number, weight: number): void {
-  const [nx, ny, nz] = size;
-  const i = point % nx, j = Math.floor(point / nx) % ny, k = Math.floor(point / (nx * ny));
-  const at = (di: number, dj: number, dk: number) =>
-    field[(Math.min(nz - 1, Math.max(0, k + dk)) * ny + Math.min(ny - 1, Math.max(0, j + dj))) * nx + Math.min(nx - 1, Math.max(0, i + di))];
-  out[offset] += weight * (at(1, 0, 0) - at(-1, 0, 0));
-  out[offset + 1] += weight * (at(0, 1, 0) - at(0, -1, 0));
-  out[offset + 2] += weight * (at(0, 0, 1) - at(0, 0, -1));
+function gridGradient(field: Float32Array, [nx, ny, nz]: [number, number, number], point: number, out: Float32Array, offset: number, weight: number): void {
+  const sz = nx * ny;
+  const i = point % nx, j = Math.floor(point / nx) % ny, k = Math.floor(point / sz);
+  // One-sided at the grid's faces, as if the field went on unchanged past them.
+  const row = point - i, plane = point - j * nx;
+  out[offset] += weight * (field[row + Math.min(nx - 1, i + 1)] - field[row + Math.max(0, i - 1)]);
+  out[offset + 1] += weight * (field[plane + Math.min(ny - 1, j + 1) * nx] - field[plane + Math.max(0, j - 1) * nx]);
+  out[offset + 2] += weight * (field[point + (Math.min(nz - 1, k + 1) - k) * sz] - field[point + (Math.max(0, k - 1) - k) * sz]);
 }

@@ -15,8 +15,8 @@ export type OwnSpineMessage =
   | { kind: 'model'; model: OwnSpineModel }
   | { kind: 'refusal'; refusal: OwnModelRefusal };
 
-/** Share of the work in the resampling, as measured by scripts/bench-own-model.ts (about 0.5 s of 1 s). */
-const CROP_SHARE = 0.5;
+/** Share of the work in the resampling, as measured by scripts/bench-own-model.ts (about 0.1 s of 0.6–0.8 s). */
+const CROP_SHARE = 0.15;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const progress = (fraction: number) => scope.postMessage({ kind: 'progress', fraction } satisfies OwnSpineMessage);

@@ -57,6 +57,18 @@ describe('the model built from the patient\'s own CT', () => {
     expect(model.landmarks.bodyWidth).toBeGreaterThan(d.bodyWidth * 0.8);
   });
 
+  it('keeps the sunken middle of a biconcave body: the mesh\'s middle height is the CT\'s', () => {
+    // Both endplates sunk by 5.5 mm at the centre, the rim whole: what smoothing or closing too strong would fill.
+    const biconcave = { anterior: 28, posterior: 28, middle: 17 };
+    const ct = spinePhantom({ columns: 150, slices: 110, pixelMm: 0.8, sliceMm: 1.5, heights: biconcave });
+    const ctCrop = cropAroundVertebra(ct.volume, vertebraFrame(ct.points));
+    if ('refusal' in ctCrop) throw new Error(ctCrop.refusal);
+    const own = buildOwnSpineModel(ctCrop);
+    if ('refusal' in own) throw new Error(own.refusal);
+    // 1.5 mm slices place each endplate to within half a slice: 5 % of 17 mm is 0.85 mm.
+    expect(Math.abs(own.stations.heights.middle - biconcave.middle) / biconcave.middle).toBeLessThan(0.05);
+  });
+
   it('refuses a CT too coarse to show the posterior elements', () => {
     const coarse = spinePhantom({ columns: 60, slices: 30, pixelMm: 2, sliceMm: 5, heights });
     expect(cropAroundVertebra(coarse.volume, vertebraFrame(coarse.points))).toEqual({ refusal: 'too-coarse' });

@@ -12,8 +12,11 @@ export interface SpinePhantomOptions {
   slices: number;
   pixelMm: number;
   sliceMm: number;
-  /** The fractured body's heights (the neighbours keep the posterior height all round). */
-  heights: { anterior: number; posterior: number };
+  /**
+   * The fractured body's heights (the neighbours keep the posterior height all round). A middle
+   * height makes it biconcave: both endplates sink centrally, the rim keeping its height.
+   */
+  heights: { anterior: number; posterior: number; middle?: number };
 }
 
 export interface SpinePhantom {
@@ -35,6 +38,9 @@ export function spinePhantom(o: SpinePhantomOptions): SpinePhantom {
   const pitch = hp + DISC_MM;
   const halfD = d.bodyDepth / 2;
   const front = o.heights.anterior / hp;
+  // The sunken middle's share of the rim's height at mid-depth: ha/hp there for a wedge alone.
+  const sink = o.heights.middle === undefined ? 0 : 1 - o.heights.middle / ((o.heights.anterior + hp) / 2);
+  const halfW = d.bodyWidth / 2;
   const n = o.columns;
   const origin: [number, number, number] = [-(n - 1) / 2 * o.pixelMm, -(n - 1) / 2 * o.pixelMm, -((o.slices - 1) / 2) * o.sliceMm];
   const slices: Int16Array[] = [];
@@ -53,9 +59,12 @@ export function spinePhantom(o: SpinePhantomOptions): SpinePhantom {
           const x = origin[0] + c * o.pixelMm;
           if (x < bounds.min[0] || x > bounds.max[0]) continue;
           // The wedge: heights fall linearly from the back wall to the front.
-          const scale = offset === 0 ? 1 + (front - 1) * Math.min(1, Math.max(0, (z + halfD) / (2 * halfD))) : 1;
+          // A biconcave body: every vertical line inside the rim shortened, most at the centre (a paraboloid, as in samples/phantom/vertebra-shape.ts).
+          const wedge = 1 + (front - 1) * Math.min(1, Math.max(0, (z + halfD) / (2 * halfD)));
+          const scale = offset === 0 ? wedge * (1 - sink * Math.max(0, 1 - (x / halfW) ** 2 - (z / halfD) ** 2)) : 1;
           const inside = sdf(x, y / scale, z);
-          if (inside < 0) pixels[r * n + c] = stored(inside > -CORTEX_MM ? PHANTOM_HU.cortex : PHANTOM_HU.trabecular);
+          // Distances shrink with the squashing along y: the endplates keep their cortex as thick as elsewhere.
+          if (inside < 0) pixels[r * n + c] = stored(inside * scale > -CORTEX_MM ? PHANTOM_HU.cortex : PHANTOM_HU.trabecular);
         }
       }
     }
@@ -77,7 +86,7 @@ export function spinePhantom(o: SpinePhantomOptions): SpinePhantom {
   };
   // Frame (x left, y up, z front) → LPS: (x, −z, y).
   const lps = (x: number, y: number, z: number): [number, number, number] => [x, -z, y];
-  const a = halfD - 1, ha = o.heights.anterior / 2, hm = (o.heights.anterior + hp) / 4, hpHalf = hp / 2;
+  const a = halfD - 1, ha = o.heights.anterior / 2, hm = (o.heights.middle ?? (o.heights.anterior + hp) / 2) / 2, hpHalf = hp / 2;
   return {
     volume,
     points: {
