@@ -92,7 +92,7 @@ function edgeAlong(image: PlaneImage, size: Vec2, centre: Vec2, normal: Vec2, co
       if (Number.isFinite(v)) values.push(v);
     }
     raw[i] = values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : NaN;
-    if (values.length > 1) for (const v of values) spread.push(Math.abs(v - raw[i]) * Math.sqrt(values.length / (values.length - 1)));
+    if (cortex !== 'dark-line' && values.length > 1) for (const v of values) spread.push(Math.abs(v - raw[i]) * Math.sqrt(values.length / (values.length - 1)));
   }
   // A body near the image's border: the profile is used as far as it stays in the image, from its centre.
   const middle = Math.min(count - 1, Math.round(reach / step));
@@ -117,7 +117,6 @@ function edgeAlong(image: PlaneImage, size: Vec2, centre: Vec2, normal: Vec2, co
   // residuals there put the estimate at about 300 where pixels scatter by some 15, so the endplate beside the disc failed it):
   // the noise of one line is the spread of the band's lines about their mean, which edges along the band do not enter.
   const bandNoise = 1.4826 * median(Array.from(raw.subarray(first, last + 1), (v, i) => Math.abs(v - smooth[first + i])));
-  const pixelNoise = 1.4826 * median(spread);
   // Outward, a brighter cortex falls to the tissue outside and a darker one rises: make the wanted edge positive.
   const sign = cortex === 'bright-bone' ? -1 : 1;
   const derivative = new Float64Array(count);
@@ -127,6 +126,7 @@ function edgeAlong(image: PlaneImage, size: Vec2, centre: Vec2, normal: Vec2, co
   if (to < from) return undefined;
   const across = Math.round((2 * sigma) / step);
   if (cortex === 'dark-line') return outsideDarkLine(smooth, raw, footprintAlong(size, normal), from, to, step, reach, searchMm, NOISE_FACTOR * bandNoise);
+  const pixelNoise = 1.4826 * median(spread);
   // Candidates: peaks of the derivative whose step stands out of the noise and which lie on a body's surface.
   const candidates: { t: number; d: number }[] = [];
   for (let i = from; i <= to; i++) {
