@@ -190,17 +190,26 @@ function fitBoxSampledCortex(value: (t: number) => number, grid: ProfileGrid, gu
  * flanks are fitted over one cortex thickness either side of the band: further out lie other tissues (the
  * nucleus on T2 and STIR 1–2 mm beyond an endplate, fat beyond a wall), which a constant level cannot follow.
  * `profile` is sampled every `step` mm from position 0 and `darkest` is the line's darkest sample; returns the
- * surface on the same scale (samples), or undefined when no dark band fits.
+ * surface on the same scale (samples), or undefined when no dark band fits. `canalOutside`: the profile
+ * crosses a posterior wall, the spinal canal beyond it (below).
  */
-export function fitBoxSampledDarkLine(profile: ArrayLike<number>, step: number, darkest: number, footprintMm: number): number | undefined {
+export function fitBoxSampledDarkLine(profile: ArrayLike<number>, step: number, darkest: number, footprintMm: number, canalOutside = false): number | undefined {
   const width = CORTEX_WIDTHS_MM[0];
   const centre = darkest * step;
   const ts: number[] = [];
   const vs: number[] = [];
   const first = Math.max(0, Math.floor((centre - 1.5 * width) / step));
   const last = Math.min(profile.length - 1, Math.ceil((centre + 1.5 * width) / step));
+  // Behind a posterior wall lies the canal: on T2 and STIR its fluid is far brighter than marrow, and a flank
+  // running into it pulls the surface out to the fluid's edge, 1–2 mm behind the wall (epidural fat and the
+  // ligament lie between). Outwards the fit stops at the first sample brighter than the marrow by more than
+  // the line is darker than it.
+  let inside = -Infinity;
+  for (let k = first; k < darkest; k++) if (profile[k] > inside) inside = profile[k];
+  const fluid = canalOutside ? 2 * inside - profile[darkest] : Infinity;
   for (let k = first; k <= last; k++) {
     if (!Number.isFinite(profile[k])) continue;
+    if (k > darkest && profile[k] > fluid) break;
     ts.push(k * step);
     vs.push(profile[k]);
   }

@@ -85,7 +85,7 @@ const plus = (a: Vec2, b: Vec2): Vec2 => ({ x: a.x + b.x, y: a.y + b.y });
  * Position (mm along `normal` from `centre`) of the nearest strong outer cortical edge within the search
  * radius, `normal` pointing out of the body; undefined when none is strong enough.
  */
-function edgeAlong(image: PlaneImage, size: Vec2, centre: Vec2, normal: Vec2, cortex: CortexAppearance, searchMm: number): number | undefined {
+function edgeAlong(image: PlaneImage, size: Vec2, centre: Vec2, normal: Vec2, cortex: CortexAppearance, searchMm: number, canalOutside = false): number | undefined {
   const step = Math.min(size.x, size.y) / 2;
   const sigma = cortex === 'dark-line' ? DARK_LINE_SIGMA_PIXELS * Math.max(size.x, size.y) : Math.max(SIGMA_MM, 0.7 * Math.max(size.x, size.y));
   const reach = searchMm + 3 * sigma;
@@ -135,7 +135,7 @@ function edgeAlong(image: PlaneImage, size: Vec2, centre: Vec2, normal: Vec2, co
   const to = last - radius - 1;
   if (to < from) return undefined;
   const across = Math.round((2 * sigma) / step);
-  if (cortex === 'dark-line') return outsideDarkLine(smooth, raw, footprintAlong(size, normal), from, to, step, reach, searchMm, NOISE_FACTOR * bandNoise);
+  if (cortex === 'dark-line') return outsideDarkLine(smooth, raw, footprintAlong(size, normal), from, to, step, reach, searchMm, NOISE_FACTOR * bandNoise, canalOutside);
   const pixelNoise = 1.4826 * median(spread);
   // Candidates: peaks of the derivative whose step stands out of the noise and which lie on a body's surface.
   const candidates: { t: number; d: number }[] = [];
@@ -179,7 +179,7 @@ const DARK_LINE_REACH_MM = 2.5;
  * reading the outside at a fixed distance from the line put the surface 0.3–0.6 mm inside it where the
  * outside keeps rising (STIR), and a fixed distance far enough for that reached the nucleus on T2.
  */
-function outsideDarkLine(smooth: Float64Array, raw: Float64Array, footprintMm: number, from: number, to: number, step: number, reach: number, searchMm: number, minDepth: number): number | undefined {
+function outsideDarkLine(smooth: Float64Array, raw: Float64Array, footprintMm: number, from: number, to: number, step: number, reach: number, searchMm: number, minDepth: number, canalOutside = false): number | undefined {
   const span = Math.round(DARK_LINE_REACH_MM / step);
   let line: number | undefined;
   for (let i = from; i <= to; i++) {
@@ -204,7 +204,7 @@ function outsideDarkLine(smooth: Float64Array, raw: Float64Array, footprintMm: n
     if (line === undefined || Math.abs(t) < Math.abs(-reach + line * step)) line = i;
   }
   if (line === undefined) return undefined;
-  const surface = fitBoxSampledDarkLine(raw, step, line, footprintMm);
+  const surface = fitBoxSampledDarkLine(raw, step, line, footprintMm, canalOutside);
   return surface === undefined ? undefined : -reach + surface * step;
 }
 
@@ -250,7 +250,7 @@ const LINE_FRACTION = 2 / 3;
  * band fitted to the averaged profile (outsideDarkLine). Undefined when the side is too short or no line
  * stands out of the noise.
  */
-function sideLine(image: PlaneImage, size: Vec2, a: Vec2, b: Vec2, normal: Vec2, searchMm: number): EdgeLine | undefined {
+function sideLine(image: PlaneImage, size: Vec2, a: Vec2, b: Vec2, normal: Vec2, searchMm: number, canalOutside = false): EdgeLine | undefined {
   const across = { x: -normal.y, y: normal.x };
   const runs = (b.x - a.x) * across.x + (b.y - a.y) * across.y;
   const tangent = runs >= 0 ? across : scaled(across, -1);
@@ -348,7 +348,7 @@ function sideLine(image: PlaneImage, size: Vec2, a: Vec2, b: Vec2, normal: Vec2,
   if (!best) return undefined;
   // The outer surface: the band fitted to the chosen line's average, from its darkest point
   // (within a cortex's thickness of the deepest offset, which is measured against the flanks, not the minimum).
-  const edge = outsideDarkLine(along[best.m], along[best.m], footprintAlong(size, normal), best.i - span + 1, best.i + span - 1, step, best.i * step, LINE_MIDDLE_MM, minDepth);
+  const edge = outsideDarkLine(along[best.m], along[best.m], footprintAlong(size, normal), best.i - span + 1, best.i + span - 1, step, best.i * step, LINE_MIDDLE_MM, minDepth, canalOutside);
   if (edge === undefined) return undefined;
   const q = slopeOf(best.m);
   const direction = plus(tangent, scaled(normal, chordSlope + q));
@@ -394,11 +394,11 @@ function normalsOf(role: PointRole, axes: Axes): { endplate: Vec2; wall?: Vec2 }
  * stronger edge inside it (cement), where another edge is found. `guide` (a slope) centres each inset's
  * search on a line already found through the corner. Undefined when fewer than three agree.
  */
-function sideNear(image: PlaneImage, size: Vec2, corner: Vec2, normal: Vec2, inward: Vec2, cortex: CortexAppearance, searchMm: number, guide = 0): { at: number; slope: number } | undefined {
+function sideNear(image: PlaneImage, size: Vec2, corner: Vec2, normal: Vec2, inward: Vec2, cortex: CortexAppearance, searchMm: number, guide = 0, canalOutside = false): { at: number; slope: number } | undefined {
   const insets: number[] = [];
   const offsets: number[] = [];
   for (let inset = CORNER_INSET_FROM_MM; inset <= CORNER_INSET_TO_MM + 1e-9; inset += CORNER_INSET_STEP_MM) {
-    const t = edgeAlong(image, size, plus(corner, plus(scaled(inward, inset), scaled(normal, guide * inset))), normal, cortex, searchMm);
+    const t = edgeAlong(image, size, plus(corner, plus(scaled(inward, inset), scaled(normal, guide * inset))), normal, cortex, searchMm, canalOutside);
     if (t === undefined) continue;
     insets.push(inset);
     offsets.push(guide * inset + t);
@@ -421,7 +421,7 @@ function snapInAxes(image: PlaneImage, point: Vec2, role: PointRole, cortex: Cor
     // extended to meet the other. In (wall, endplate) coordinates from the rough corner, the endplate is
     // e = at + slope·(−w) and the wall w = at + slope·(−e).
     const plate = sideNear(image, size, start, endplate, scaled(wall, -1), cortex, searchMm, guides?.plate);
-    const side = sideNear(image, size, start, wall, scaled(endplate, -1), cortex, searchMm, guides?.wall);
+    const side = sideNear(image, size, start, wall, scaled(endplate, -1), cortex, searchMm, guides?.wall, role.startsWith('posterior'));
     let w = side?.at ?? 0;
     let e = plate?.at ?? 0;
     if (plate && side) {
@@ -470,7 +470,7 @@ export function snapSixPoints(image: PlaneImage, points: SixPoints, cortex: Cort
           superior: sideLine(image, size, mm('anteriorSuperior'), mm('posteriorSuperior'), superior, searchMm),
           inferior: sideLine(image, size, mm('anteriorInferior'), mm('posteriorInferior'), scaled(superior, -1), searchMm),
           anterior: sideLine(image, size, mm('anteriorSuperior'), mm('anteriorInferior'), anterior, searchMm),
-          posterior: sideLine(image, size, mm('posteriorSuperior'), mm('posteriorInferior'), scaled(anterior, -1), searchMm),
+          posterior: sideLine(image, size, mm('posteriorSuperior'), mm('posteriorInferior'), scaled(anterior, -1), searchMm, true),
         }
       : undefined;
   for (const role of ['anteriorSuperior', 'posteriorSuperior', 'anteriorInferior', 'posteriorInferior'] as const) {
