@@ -111,9 +111,10 @@ const CORTEX_WIDTHS_MM = [1.0];
 /** Marrow is judged this far inside the edge, beyond the cortex and its blur. */
 const MARROW_FROM_MM = 3;
 const MARROW_TO_MM = 5;
-/** A dark band's surface is searched from this far inside its darkest sample to this far beyond the band's end there, on this grid. */
+/** A dark band's surface is searched from this far inside its darkest sample to this far beyond the band's end there, on a coarse grid and then a fine one. */
 const DARK_FIT_RANGE_MM = 1;
 const DARK_FIT_STEP_MM = 0.05;
+const DARK_FIT_COARSE_MM = 0.2;
 
 /** Length of [a0, a1] ∩ [b0, b1]. */
 const overlap = (a0: number, a1: number, b0: number, b1: number): number => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
@@ -189,34 +190,63 @@ function fitBoxSampledCortex(value: (t: number) => number, grid: ProfileGrid, gu
  * flanks are fitted over one cortex thickness either side of the band: further out lie other tissues (the
  * nucleus on T2 and STIR 1–2 mm beyond an endplate, fat beyond a wall), which a constant level cannot follow.
  * `profile` is sampled every `step` mm from position 0 and `darkest` is the line's darkest sample; returns the
- * surface on the same scale (samples), or undefined when no dark band fits.
+ * surface on the same scale (samples), or undefined when no dark band fits. `canalOutside`: the profile
+ * crosses a posterior wall, the spinal canal beyond it (below).
  */
-export function fitBoxSampledDarkLine(profile: ArrayLike<number>, step: number, darkest: number, footprintMm: number): number | undefined {
+export function fitBoxSampledDarkLine(profile: ArrayLike<number>, step: number, darkest: number, footprintMm: number, canalOutside = false): number | undefined {
   const width = CORTEX_WIDTHS_MM[0];
   const centre = darkest * step;
   const ts: number[] = [];
   const vs: number[] = [];
   const first = Math.max(0, Math.floor((centre - 1.5 * width) / step));
   const last = Math.min(profile.length - 1, Math.ceil((centre + 1.5 * width) / step));
+  // Behind a posterior wall lies the canal: on T2 and STIR its fluid is far brighter than marrow, and a flank
+  // running into it pulls the surface out to the fluid's edge, 1–2 mm behind the wall (epidural fat and the
+  // ligament lie between). Outwards the fit stops at the first sample brighter than the marrow by more than
+  // the line is darker than it.
+  let inside = -Infinity;
+  for (let k = first; k < darkest; k++) if (profile[k] > inside) inside = profile[k];
+  const fluid = canalOutside ? 2 * inside - profile[darkest] : Infinity;
   for (let k = first; k <= last; k++) {
     if (!Number.isFinite(profile[k])) continue;
+    if (k > darkest && profile[k] > fluid) break;
     ts.push(k * step);
     vs.push(profile[k]);
   }
   if (ts.length < 6) return undefined;
   const beyond = kernelShareBeyond(footprintMm);
-  let best: number | undefined;
-  let bestError = Infinity;
-  for (let e = centre - DARK_FIT_RANGE_MM; e <= centre + width / 2 + DARK_FIT_RANGE_MM + 1e-9; e += DARK_FIT_STEP_MM) {
-    const rows = ts.map((t) => {
+  const rows = ts.map(() => [0, 0, 0]);
+  // The squared residual of the best levels for surface e, or Infinity when no dark band fits there.
+  const misfit = (e: number): number => {
+    ts.forEach((t, k) => {
       const band = beyond(t - (e - width));
       const outside = beyond(t - e);
-      return [1 - band, band - outside, outside];
+      rows[k][0] = 1 - band;
+      rows[k][1] = band - outside;
+      rows[k][2] = outside;
     });
     const levels = leastSquares(rows, vs);
-    if (!levels || !(levels[1] < Math.min(levels[0], levels[2]))) continue;
+    if (!levels || !(levels[1] < Math.min(levels[0], levels[2]))) return Infinity;
     let error = 0;
     for (let k = 0; k < ts.length; k++) error += (vs[k] - rows[k][0] * levels[0] - rows[k][1] * levels[1] - rows[k][2] * levels[2]) ** 2;
+    return error;
+  };
+  // A coarse grid, then a fine one about its best: the misfit varies over a footprint, far more than a coarse step.
+  let best: number | undefined;
+  let bestError = Infinity;
+  const from = centre - DARK_FIT_RANGE_MM;
+  const to = centre + width / 2 + DARK_FIT_RANGE_MM + 1e-9;
+  for (let e = from; e <= to; e += DARK_FIT_COARSE_MM) {
+    const error = misfit(e);
+    if (error < bestError) {
+      bestError = error;
+      best = e;
+    }
+  }
+  if (best === undefined) return undefined;
+  const coarse = best;
+  for (let e = Math.max(from, coarse - DARK_FIT_COARSE_MM); e <= Math.min(to, coarse + DARK_FIT_COARSE_MM); e += DARK_FIT_STEP_MM) {
+    const error = misfit(e);
     if (error < bestError) {
       bestError = error;
       best = e;
@@ -227,25 +257,31 @@ export function fitBoxSampledDarkLine(profile: ArrayLike<number>, step: number, 
 
 /**
  * The share of a sample's kernel (a box one footprint wide convolved with a triangle one footprint either
- * side) lying more than x before it: the kernel's cumulative distribution, tabulated.
+ * side) lying more than x before it: the kernel's cumulative distribution, tabulated once for a footprint of
+ * 1 (the kernel scales with the footprint).
  */
-function kernelShareBeyond(footprintMm: number): (x: number) => number {
+const SHARE_TABLE = ((): Float64Array => {
   const n = 60;
-  const h = (3 * footprintMm) / n;
+  const h = 3 / n;
   const table = new Float64Array(n + 1);
   const parts = 20;
   for (let i = 1; i <= n; i++) {
-    const s = -1.5 * footprintMm + (i - 0.5) * h;
+    const s = -1.5 + (i - 0.5) * h;
     let w = 0;
-    for (let b = 0; b < parts; b++) w += Math.max(0, 1 - Math.abs(s - footprintMm / 2 + ((b + 0.5) * footprintMm) / parts) / footprintMm);
+    for (let b = 0; b < parts; b++) w += Math.max(0, 1 - Math.abs(s - 0.5 + (b + 0.5) / parts));
     table[i] = table[i - 1] + w;
   }
   for (let i = 0; i <= n; i++) table[i] /= table[n];
+  return table;
+})();
+
+function kernelShareBeyond(footprintMm: number): (x: number) => number {
+  const n = SHARE_TABLE.length - 1;
   return (x) => {
-    const at = (x + 1.5 * footprintMm) / h;
+    const at = (x / footprintMm + 1.5) * (n / 3);
     if (at <= 0) return 0;
     if (at >= n) return 1;
     const i = Math.floor(at);
-    return table[i] + (table[i + 1] - table[i]) * (at - i);
+    return SHARE_TABLE[i] + (SHARE_TABLE[i + 1] - SHARE_TABLE[i]) * (at - i);
   };
 }

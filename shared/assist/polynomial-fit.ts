@@ -24,36 +24,49 @@ export function slope(p: Polynomial, t: number): number {
   return (c[1] ?? 0) + 2 * (c[2] ?? 0) * t;
 }
 
-/** Normal equations solved by Gaussian elimination with partial pivoting (a few unknowns at most). */
-function solve(matrix: number[][], rhs: number[]): number[] | undefined {
-  const n = rhs.length;
-  const a = matrix.map((row, i) => [...row, rhs[i]]);
+/**
+ * Normal equations solved by Gaussian elimination with partial pivoting (a few unknowns at most), on an
+ * augmented n × (n + 1) matrix stored by rows, overwritten.
+ */
+function solve(a: Float64Array, n: number): number[] | undefined {
+  const w = n + 1;
   for (let col = 0; col < n; col++) {
     let pivot = col;
-    for (let r = col + 1; r < n; r++) if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) pivot = r;
-    if (Math.abs(a[pivot][col]) < 1e-12) return undefined;
-    [a[col], a[pivot]] = [a[pivot], a[col]];
+    for (let r = col + 1; r < n; r++) if (Math.abs(a[r * w + col]) > Math.abs(a[pivot * w + col])) pivot = r;
+    if (Math.abs(a[pivot * w + col]) < 1e-12) return undefined;
+    if (pivot !== col) {
+      for (let c = 0; c < w; c++) {
+        const t = a[col * w + c];
+        a[col * w + c] = a[pivot * w + c];
+        a[pivot * w + c] = t;
+      }
+    }
     for (let r = 0; r < n; r++) {
       if (r === col) continue;
-      const factor = a[r][col] / a[col][col];
-      for (let c = col; c <= n; c++) a[r][c] -= factor * a[col][c];
+      const factor = a[r * w + col] / a[col * w + col];
+      for (let c = col; c < w; c++) a[r * w + c] -= factor * a[col * w + c];
     }
   }
-  return a.map((row, i) => row[n] / row[i]);
+  return Array.from({ length: n }, (_, i) => a[i * w + n] / a[i * w + i]);
 }
 
-/** Least-squares solution of rows · x = values through the normal equations, or undefined when singular. */
+/**
+ * Least-squares solution of rows · x = values through the normal equations, or undefined when singular.
+ * Edge snapping solves thousands of these a click (some fifty for each dark line it fits), hence the flat matrix.
+ */
 export function leastSquares(rows: readonly (readonly number[])[], values: readonly number[]): number[] | undefined {
   const n = rows[0]?.length ?? 0;
-  const matrix = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  const rhs = new Array<number>(n).fill(0);
+  const w = n + 1;
+  const a = new Float64Array(n * w);
   for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     for (let r = 0; r < n; r++) {
-      rhs[r] += rows[i][r] * values[i];
-      for (let c = 0; c < n; c++) matrix[r][c] += rows[i][r] * rows[i][c];
+      const x = row[r];
+      a[r * w + n] += x * values[i];
+      for (let c = 0; c < n; c++) a[r * w + c] += x * row[c];
     }
   }
-  return solve(matrix, rhs);
+  return solve(a, n);
 }
 
 function fitOnce(ts: readonly number[], ys: readonly number[], degree: 1 | 2): number[] | undefined {

@@ -46,6 +46,22 @@ describe('fitBoxSampledDarkLine', () => {
     }
   });
 
+  // Behind a STIR posterior wall: 1.5 mm of epidural fat (70) between the cortex and the canal's fluid (900).
+  it('stops a posterior wall at the canal: the surface within 0.3 mm at every phase with canalOutside, pulled out towards the fluid without', () => {
+    const wall = { marrow: 110, cortex: 30, annulus: 70, nucleus: 900 };
+    let worstWithout = 0;
+    for (let phase = 0; phase < PIXEL_MM; phase += 0.15) {
+      const surface = 5.3;
+      const profile = mrProfile(surface, phase, wall, 1.5);
+      const fitted = fitBoxSampledDarkLine(profile, STEP_MM, darkestOf(profile), PIXEL_MM, true);
+      expect(fitted).toBeDefined();
+      expect(Math.abs(fitted! * STEP_MM - surface), `phase ${phase.toFixed(2)}`).toBeLessThan(0.3);
+      const unstopped = fitBoxSampledDarkLine(profile, STEP_MM, darkestOf(profile), PIXEL_MM);
+      worstWithout = Math.max(worstWithout, unstopped === undefined ? Infinity : unstopped * STEP_MM - surface);
+    }
+    expect(worstWithout).toBeGreaterThan(0.5);
+  });
+
   it('finds no band where the profile holds no dark line', () => {
     const ramp = Float64Array.from({ length: 24 }, (_, i) => 100 + 10 * i);
     expect(fitBoxSampledDarkLine(ramp, STEP_MM, 0, PIXEL_MM)).toBeUndefined();
