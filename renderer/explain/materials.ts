@@ -1,4 +1,4 @@
-import { Color, CustomBlending, DoubleSide, MeshBasicMaterial, MeshPhongMaterial, ShaderMaterial, SrcColorFactor, ZeroFactor, type Material } from 'three';
+import { Color, CustomBlending, DoubleSide, MeshBasicMaterial, MeshPhongMaterial, ShaderChunk, ShaderMaterial, SrcColorFactor, ZeroFactor, type Material } from 'three';
 
 /** The colours of the explainer: warm ivory bone, cool instruments and cement that stand out against it. */
 export const PALETTE = {
@@ -44,7 +44,7 @@ export interface ExplainMaterials {
 
 export function createMaterials(): ExplainMaterials {
   const bone = (): MeshPhongMaterial => illustratedBone(new MeshPhongMaterial({ color: PALETTE.bone, specular: '#2a2620', shininess: 14 }));
-  return {
+  const materials: ExplainMaterials = {
     bone: bone(),
     focused: bone(),
     fractured: bone(),
@@ -60,7 +60,61 @@ export function createMaterials(): ExplainMaterials {
     numbing: new MeshPhongMaterial({ color: PALETTE.numbing, emissive: PALETTE.numbing, transparent: true, opacity: 0, depthWrite: false }),
     ghost: new MeshPhongMaterial({ color: PALETTE.ghostHealthy, emissive: PALETTE.ghostHealthy, emissiveIntensity: 0.4, transparent: true, opacity: 0.45, depthWrite: false }),
   };
+  for (const m of Object.values(materials)) withCheapArithmetic(m);
+  return materials;
 }
+
+/**
+ * sRGB encoding from square roots, after Taylor's fit (chilliant.blogspot.com/2012/08/srgb-approximations-for-hlsl.html),
+ * with the standard's linear segment near black: within one 8-bit level of IEC 61966-2-1 everywhere, and
+ * exact on 98 % of levels (tests/unit/explain/cheapShading.test.ts).
+ */
+export const SRGB_FROM_ROOTS = { root: 0.662002687, fourthRoot: 0.68412206, eighthRoot: -0.323583601, linear: -0.022541147 } as const;
+
+/** Three's Blinn–Phong term with its one costly call, pow(dotNH, shininess), left for a whole-number shininess to fill in. */
+const BLINN_PHONG = ShaderChunk.bsdfs.replace('pow( dotNH, shininess )', 'shininessPower( dotNH )').replace('F_Schlick( specularColor, 1.0, dotVH )', 'fresnelPow5( specularColor, dotVH )');
+
+/** GLSL for x to the whole power n by repeated squaring: a few multiplications instead of exp2(n·log2 x). */
+export function powerByMultiplying(n: number): string {
+  const lines = ['float p = x;', 'float result = 1.0;'];
+  for (let k = n; k > 0; k >>= 1) {
+    if (k & 1) lines.push('result *= p;');
+    if (k > 1) lines.push('p *= p;');
+  }
+  return `float shininessPower( const in float x ) { ${lines.join(' ')} return result; }`;
+}
+
+/**
+ * The same picture for less arithmetic per pixel. Under software WebGL (SwiftShader draws on the CPU)
+ * the close-ups' cost is mostly shading pixels, and the transcendental functions are the dearest part of
+ * it: three's sRGB encoding calls pow on every pixel of every material, and its Blinn–Phong calls pow for
+ * the highlight and exp2 for the Fresnel term on every pixel for every light. Here the encoding comes from
+ * square roots (SRGB_FROM_ROOTS), the highlight's power from multiplications (the shininesses are whole
+ * numbers), and Fresnel is Schlick's own fifth power (Schlick 1994), which three's exp2 form approximates.
+ */
+function withCheapArithmetic(material: MeshPhongMaterial | MeshBasicMaterial): void {
+  const { root, fourthRoot, eighthRoot, linear } = SRGB_FROM_ROOTS;
+  const own = material.onBeforeCompile;
+  const phong = material instanceof MeshPhongMaterial && Number.isInteger(material.shininess);
+  // Keyed by the material's own additions and, as it is written into the program, the shininess.
+  const key = `${material.customProgramCacheKey()}|${phong ? (material as MeshPhongMaterial).shininess : ''}`;
+  material.customProgramCacheKey = () => key;
+  material.onBeforeCompile = (shader, renderer) => {
+    own.call(material, shader, renderer);
+    const encode = `vec3 r1 = sqrt( gl_FragColor.rgb ), r2 = sqrt( r1 ), r3 = sqrt( r2 );
+      gl_FragColor.rgb = mix( ${root} * r1 + ${fourthRoot} * r2 + ${eighthRoot} * r3 + ${linear} * gl_FragColor.rgb, gl_FragColor.rgb * 12.92, vec3( lessThanEqual( gl_FragColor.rgb, vec3( 0.0031308 ) ) ) );`;
+    shader.fragmentShader = shader.fragmentShader.replace('#include <colorspace_fragment>', encode);
+    if (phong)
+      shader.fragmentShader = shader.fragmentShader.replace(
+        '#include <bsdfs>',
+        `${powerByMultiplying((material as MeshPhongMaterial).shininess)}
+        vec3 fresnelPow5( const in vec3 f0, const in float dotVH ) { float m = 1.0 - dotVH; float m2 = m * m; return f0 + ( 1.0 - f0 ) * ( m2 * m2 * m ); }
+        ${BLINN_PHONG}`,
+      );
+  };
+}
+
+
 
 /**
  * Bone as in a patient-education plate: the baked creases (BONE_CREASE_ATTRIBUTE) shade where the
@@ -88,8 +142,9 @@ function illustratedBone(material: MeshPhongMaterial): MeshPhongMaterial {
       .replace(
         '#include <opaque_fragment>',
         `float facing = abs(dot(normal, normalize(vViewPosition)));
-        // A soft rim where the surface turns away, which lifts the outline off the dark background.
-        outgoingLight += RIM_COLOUR * pow(1.0 - facing, 3.0) * (1.0 - vCrease);
+        // A soft rim where the surface turns away, which lifts the outline off the dark background (cubed by multiplying: see withCheapArithmetic).
+        float away = 1.0 - facing;
+        outgoingLight += RIM_COLOUR * (away * away * away) * (1.0 - vCrease);
         diffuseColor.a = vBoneZ < solidBehindZ ? 1.0 : mix(1.0, diffuseColor.a, smoothstep(0.05, 0.75, facing));
         #include <opaque_fragment>`,
       );
