@@ -114,8 +114,6 @@ function withCheapArithmetic(material: MeshPhongMaterial | MeshBasicMaterial): v
   };
 }
 
-
-
 /**
  * Bone as in a patient-education plate: the baked creases (BONE_CREASE_ATTRIBUTE) shade where the
  * processes meet, and a soft rim lifts the outline off the dark background.
