@@ -214,8 +214,13 @@ function mergedRods(pairs: Vector3[][]): BufferGeometry {
 }
 
 function placeSkin(explain: ExplainScene, state: SceneState): void {
-  explain.skin.visible = state.proneBlend > 0.05;
-  explain.materials.skin.opacity = 0.3 * state.proneBlend;
+  // A close-up looks from just above the back, through the skin: there the veil only hazes the bone
+  // (and, covering the screen, costs software renderers a sixth of a frame), so it fades as the camera closes in.
+  const { from, to, blend } = state.camera;
+  const closeUp = (from === 'closeUp' ? 1 - blend : 0) + (to === 'closeUp' ? blend : 0);
+  const opacity = 0.3 * state.proneBlend * (1 - closeUp);
+  explain.skin.visible = opacity > 0.015;
+  explain.materials.skin.opacity = opacity;
   const paths = pathsFor(explain, state);
   explain.numbing.forEach((spot, i) => {
     spot.visible = state.numbing > 0.01 && i < paths.length;

@@ -2,7 +2,7 @@ import { Box3, BufferAttribute, BufferGeometry, Color, Group, InstancedMesh, Mat
 import type { OwnSpineModel, OwnVertebraMesh } from './ctBoneModel';
 import type { PatientSpineShape } from '../../shared/procedure/types';
 import { columnLevels, layoutColumn, type ColumnLayout, type ColumnLevel } from './spineColumn';
-import { CONTEXT_CELL_MM, VERTEBRA_CELL_MM, vertebraGeometry } from './vertebraGeometry';
+import { vertebraGeometry } from './vertebraGeometry';
 import { bodyStations, type BodyStations } from './bodyHeights';
 import { discsGeometry, placeDiscs } from './discGeometry';
 import { cordGeometry } from './cordGeometry';
@@ -126,7 +126,7 @@ function spineOf(shape: PatientSpineShape, materials: ExplainMaterials, own?: Ow
   const layout = own ? ownLayout(ownVertebrae) : layoutColumn(levels, shape.heightsMm, shape.localKyphosisDeg);
 
   const vertebrae = levels.map((level, i) => {
-    const geometry = own ? ownGeometry(ownVertebrae[i]) : vertebraGeometry(level.level, level.dims, level.fractured ? VERTEBRA_CELL_MM : CONTEXT_CELL_MM);
+    const geometry = own ? ownGeometry(ownVertebrae[i]) : vertebraGeometry(level.level, level.dims, level.fractured ? 'full' : 'context');
     const mesh = new Mesh(geometry, level.fractured ? materials.fractured : materials.bone);
     mesh.name = `vertebra-${level.level}`;
     mesh.matrixAutoUpdate = false;

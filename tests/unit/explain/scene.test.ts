@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { InstancedMesh, Mesh, Vector3, type Object3D } from 'three';
+import { InstancedMesh, Mesh, Vector3, type BufferGeometry, type Object3D } from 'three';
 import { buildExplainScene } from '../../../renderer/explain/buildExplainScene';
 import { applySceneState, DEFAULT_VIEW, fluoroscopyShown, type ViewOptions } from '../../../renderer/explain/applySceneState';
 import { buildTimeline } from '../../../shared/procedure/buildTimeline';
 import { sceneStateAt, MOTION_SHARE } from '../../../shared/procedure/sceneState';
 import { REFERENCE_CASE_SHAPE } from '../../../shared/procedure/patientShape';
 import { needlePath } from '../../../renderer/explain/procedurePaths';
+import { vertebraGeometry } from '../../../renderer/explain/vertebraGeometry';
 import type { Step, Timeline } from '../../../shared/procedure/types';
 
 const shape = REFERENCE_CASE_SHAPE;
@@ -18,6 +19,21 @@ function drawn(root: Object3D): Mesh[] {
     if (o instanceof Mesh) meshes.push(o);
   });
   return meshes;
+}
+
+/** Volume inside a closed indexed mesh, by the divergence theorem (sum of signed tetrahedra from the origin). */
+function enclosedVolume(g: BufferGeometry): number {
+  const p = g.getAttribute('position');
+  const index = g.index!;
+  const a = new Vector3(), b = new Vector3(), c = new Vector3();
+  let volume = 0;
+  for (let i = 0; i < index.count; i += 3) {
+    a.fromBufferAttribute(p, index.getX(i));
+    b.fromBufferAttribute(p, index.getX(i + 1));
+    c.fromBufferAttribute(p, index.getX(i + 2));
+    volume += a.dot(b.cross(c)) / 6;
+  }
+  return Math.abs(volume);
 }
 
 function triangles(mesh: Mesh): number {
@@ -33,7 +49,21 @@ describe('the explainer scene', () => {
   it('shows five vertebrae, the discs between them and the cord', () => {
     expect(explain.vertebrae.map((v) => v.name)).toEqual(['vertebra-T11', 'vertebra-T12', 'vertebra-L1', 'vertebra-L2', 'vertebra-L3']);
     expect(explain.vertebrae[explain.fracturedIndex].name).toBe('vertebra-L1');
-    for (const v of explain.vertebrae) expect(triangles(v)).toBeGreaterThan(2000);
+    for (const v of explain.vertebrae) expect(triangles(v)).toBeGreaterThan(1500);
+  });
+
+  it('draws the neighbours with fewer triangles but the same shape as the broken vertebra\'s full mesh', () => {
+    const { level, dims } = explain.levels[0];
+    const full = vertebraGeometry(level, dims, 'full');
+    const context = vertebraGeometry(level, dims, 'context');
+    expect(context.index!.count).toBeLessThan(0.45 * full.index!.count);
+    full.computeBoundingBox();
+    context.computeBoundingBox();
+    for (const axis of ['x', 'y', 'z'] as const) {
+      expect(Math.abs(context.boundingBox!.min[axis] - full.boundingBox!.min[axis])).toBeLessThan(0.5);
+      expect(Math.abs(context.boundingBox!.max[axis] - full.boundingBox!.max[axis])).toBeLessThan(0.5);
+    }
+    expect(Math.abs(enclosedVolume(context) / enclosedVolume(full) - 1)).toBeLessThan(0.02);
   });
 
   it.each(['vertebroplasty', 'kyphoplasty', 'fusion'] as const)('%s stays within the draw-call and triangle budget at every step', (procedure) => {
