@@ -2,6 +2,7 @@ import type { OwnModelRefusal } from '../../shared/i18n/phrasebook';
 import { bodyStations, type BodyStations } from './bodyHeights';
 import type { CtCrop } from './ctCrop';
 import { meshGrid, type MeshArrays } from './marchingCubes';
+import { simplifiedIndices } from './simplifyMesh';
 
 /**
  * Bone on CT: cortical bone is well above 400 HU and trabecular bone 100–300 HU, lower in
@@ -106,7 +107,9 @@ export function buildOwnSpineModel(crop: CtCrop, onProgress: Progress = () => un
 
   const present = ([1, 2, 3] as const).filter((l) => l === 2 || volumeOf(l) >= MIN_VERTEBRA_MM3);
   const vertebrae = present.map((l, n) => {
-    const mesh = meshLabel(label, l, boxes[l], crop);
+    const meshed = meshLabel(label, l, boxes[l], crop);
+    // The neighbours are context, drawn with fewer triangles as the drawn column's are.
+    const mesh = l === 2 ? meshed : { ...meshed, indices: simplifiedIndices(meshed.indices, meshed.positions) };
     onProgress(n === present.length - 1 ? 1 : 0.3 + (0.7 * (n + 1)) / present.length);
     return { offset: (l - 2) as -1 | 0 | 1, ...mesh, ...readMesh(mesh.positions) };
   });
