@@ -1,12 +1,12 @@
 import { Color, Matrix4, Quaternion, Vector3, type BufferAttribute, type BufferGeometry, type Material, type Mesh } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
-import type { SceneState, VertebralHeightsMm } from '../../shared/procedure/types';
+import type { CameraPreset, SceneState, VertebralHeightsMm } from '../../shared/procedure/types';
 import type { ExplainScene } from './buildExplainScene';
 import { proneRotation } from './cameraPresets';
 import { cordGeometry } from './cordGeometry';
 import { placeDiscs } from './discGeometry';
 import { SCREW_LENGTH_MM, rodGeometry } from './instrumentGeometry';
-import { PALETTE, setFractureGlow, setOpacity, XRAY_DENSITY, xrayMaterial } from './materials';
+import { PALETTE, setCutaway, setFractureGlow, setOpacity, XRAY_DENSITY, xrayMaterial } from './materials';
 import { needleTip, screwPath, type NeedlePath } from './procedurePaths';
 import { layoutColumn } from './spineColumn';
 import { deformVertebra } from './bodyHeights';
@@ -70,7 +70,9 @@ export function applySceneState(explain: ExplainScene, state: SceneState, view: 
   const focus = focusedVertebrae(explain, state);
   setOpacity(explain.materials.bone, chosen);
   setOpacity(explain.materials.focused, Math.min(state.boneOpacity, chosen));
-  setOpacity(explain.materials.fractured, focus.has(explain.fracturedIndex) ? Math.min(state.boneOpacity, chosen) : chosen);
+  const fracturedOpacity = focus.has(explain.fracturedIndex) ? Math.min(state.boneOpacity, chosen) : chosen;
+  setOpacity(explain.materials.fractured, fracturedOpacity);
+  placeCutaway(explain, presetShare(state.camera, 'side') * Math.min(1, Math.max(0, (fracturedOpacity - 0.9) / 0.1)));
   setFractureGlow(explain.materials.fractured, state.fractureHighlight);
   explain.materials.cement.color.set(PALETTE.cementWet).lerp(new Color(PALETTE.cementSet), state.cementSet);
   explain.materials.numbing.opacity = 0.75 * state.numbing;
@@ -216,9 +218,7 @@ function mergedRods(pairs: Vector3[][]): BufferGeometry {
 function placeSkin(explain: ExplainScene, state: SceneState): void {
   // A close-up looks from just above the back, through the skin: there the veil only hazes the bone
   // (and, covering the screen, costs software renderers a sixth of a frame), so it fades as the camera closes in.
-  const { from, to, blend } = state.camera;
-  const closeUp = (from === 'closeUp' ? 1 - blend : 0) + (to === 'closeUp' ? blend : 0);
-  const opacity = 0.3 * state.proneBlend * (1 - closeUp);
+  const opacity = 0.3 * state.proneBlend * (1 - presetShare(state.camera, 'closeUp'));
   explain.skin.visible = opacity > 0.015;
   explain.materials.skin.opacity = opacity;
   const paths = pathsFor(explain, state);
@@ -229,6 +229,29 @@ function placeSkin(explain: ExplainScene, state: SceneState): void {
     spot.quaternion.setFromUnitVectors(new Vector3(0, 0, 1), new Vector3(0, 0, -1));
   });
 }
+
+/** How much of the camera's move between presets is `preset`'s: 1 while it holds it, 0 when it is elsewhere. */
+function presetShare({ from, to, blend }: SceneState['camera'], preset: CameraPreset): number {
+  return (from === preset ? 1 - blend : 0) + (to === preset ? blend : 0);
+}
+
+/**
+ * Cuts the broken body open at its mid-sagittal plane (its own x = 0) on the camera's side: from the
+ * side an intact rim hides a biconcave or crushed middle, its section does not. `amount` (0..1)
+ * slides the cut in from beyond the body's side, so it grows as the camera turns to the side view
+ * and never shows on see-through bone.
+ */
+function placeCutaway(explain: ExplainScene, amount: number): void {
+  if (amount < 0.01) return setCutaway(explain.materials.fractured, null);
+  const fractured = explain.vertebrae[explain.fracturedIndex];
+  const halfWidth = explain.levels[explain.fracturedIndex].dims.bodyWidth / 2;
+  // The side view looks from the patient's left (+x): the part at larger x is cut away.
+  fractured.updateWorldMatrix(true, false);
+  explain.cutaway.set(CUT_NORMAL, (1 - amount) * (halfWidth + 2)).applyMatrix4(fractured.matrixWorld);
+  setCutaway(explain.materials.fractured, explain.cutaway);
+}
+
+const CUT_NORMAL = new Vector3(-1, 0, 0);
 
 function pathsFor(explain: ExplainScene, state: SceneState): NeedlePath[] {
   return state.entrySides.length > 1 ? explain.paths.bipedicular : explain.paths.unipedicular;

@@ -44,6 +44,8 @@ export function createExplainRenderer(canvas: HTMLCanvasElement): ExplainRendere
   // Fill rate dominates under software rendering: never draw more pixels than the CSS size asks for, or twice at most.
   const pixelRatio = Math.min(window.devicePixelRatio, 2);
   renderer.setPixelRatio(pixelRatio);
+  // The broken body's cutaway (applySceneState.ts) clips its material alone.
+  renderer.localClippingEnabled = true;
   let controls: OrbitControls | null = null;
   let playing = false;
   let pictureMode = false;

@@ -1,4 +1,4 @@
-import { Color, CustomBlending, DoubleSide, MeshBasicMaterial, MeshPhongMaterial, ShaderChunk, ShaderMaterial, SrcColorFactor, ZeroFactor, type Material } from 'three';
+import { Color, CustomBlending, DoubleSide, FrontSide, MeshBasicMaterial, MeshPhongMaterial, ShaderChunk, ShaderMaterial, SrcColorFactor, ZeroFactor, type Material, type Plane } from 'three';
 
 /** The colours of the explainer: warm ivory bone, cool instruments and cement that stand out against it. */
 export const PALETTE = {
@@ -13,6 +13,7 @@ export const PALETTE = {
   cementWet: '#f4fbff',
   cementSet: '#cdd5dc',
   cavity: '#4a1f1c',
+  section: '#a35a44',
   skin: '#e7b49b',
   numbing: '#6fd3ff',
   ghostHealthy: '#3ccf8e',
@@ -127,14 +128,18 @@ function withCheapArithmetic(material: MeshPhongMaterial | MeshBasicMaterial): v
  */
 function illustratedBone(material: MeshPhongMaterial): MeshPhongMaterial {
   const solidBehindZ = { value: -Infinity };
+  const sectionColour = { value: new Color(PALETTE.section) };
   material.userData.solidBehindZ = solidBehindZ;
   material.onBeforeCompile = (shader) => {
     shader.uniforms.solidBehindZ = solidBehindZ;
+    shader.uniforms.sectionColour = sectionColour;
     shader.vertexShader = shader.vertexShader
       .replace('#include <common>', `#include <common>\nattribute float ${BONE_CREASE_ATTRIBUTE};\nvarying float vBoneZ;\nvarying float vCrease;`)
       .replace('#include <begin_vertex>', `#include <begin_vertex>\nvBoneZ = position.z;\nvCrease = ${BONE_CREASE_ATTRIBUTE};`);
     shader.fragmentShader = shader.fragmentShader
-      .replace('#include <common>', '#include <common>\nvarying float vBoneZ;\nvarying float vCrease;\nuniform float solidBehindZ;\nconst vec3 RIM_COLOUR = vec3(0.30, 0.30, 0.34);')
+      .replace('#include <common>', '#include <common>\nvarying float vBoneZ;\nvarying float vCrease;\nuniform float solidBehindZ;\nuniform vec3 sectionColour;\nconst vec3 RIM_COLOUR = vec3(0.30, 0.30, 0.34);')
+      // The cutaway (setCutaway) opens the body only: the arch behind its back wall stays whole.
+      .replace('#include <clipping_planes_fragment>', 'if (vBoneZ >= solidBehindZ) {\n#include <clipping_planes_fragment>\n}')
       // Creases darken towards a warm umber rather than grey, as in a painted plate.
       .replace('#include <color_fragment>', '#include <color_fragment>\ndiffuseColor.rgb *= mix(vec3(1.0), vec3(0.55, 0.45, 0.36), vCrease);')
       .replace(
@@ -144,6 +149,8 @@ function illustratedBone(material: MeshPhongMaterial): MeshPhongMaterial {
         float away = 1.0 - facing;
         outgoingLight += RIM_COLOUR * (away * away * away) * (1.0 - vCrease);
         diffuseColor.a = vBoneZ < solidBehindZ ? 1.0 : mix(1.0, diffuseColor.a, smoothstep(0.05, 0.75, facing));
+        // Inside faces, seen only through the cutaway, painted flat as a cut section of marrow rather than a hollow shell.
+        if (!gl_FrontFacing) outgoingLight = sectionColour;
         #include <opaque_fragment>`,
       );
   };
@@ -153,6 +160,18 @@ function illustratedBone(material: MeshPhongMaterial): MeshPhongMaterial {
 /** Where the see-through bone's solid arch begins: just behind the vertebral body's back wall. */
 export function setSolidArch(materials: ExplainMaterials, bodyDepthMm: number): void {
   for (const m of [materials.bone, materials.focused, materials.fractured]) m.userData.solidBehindZ.value = -bodyDepthMm / 2 - 1;
+}
+
+/**
+ * The cutaway of medical illustration: the bone's body cut along `plane` (world space), what lies on
+ * its positive side kept, so its section shows its real profile where an intact rim would hide a
+ * sunken middle. Inside faces are drawn only while cut, as the see-through bone must not show them.
+ */
+export function setCutaway(material: MeshPhongMaterial, plane: Plane | null): void {
+  // Culling follows `side` on every draw without a new program: the inside is painted flat, so it
+  // needs none of the normal flipping three compiles in for double-sided materials.
+  material.side = plane ? DoubleSide : FrontSide;
+  material.clippingPlanes = plane ? [plane] : [];
 }
 
 /**
