@@ -242,13 +242,12 @@ function presetShare({ from, to, blend }: SceneState['camera'], preset: CameraPr
  * and never shows on see-through bone.
  */
 function placeCutaway(explain: ExplainScene, amount: number): void {
-  if (amount < 0.01) return setCutaway(explain.materials.fractured, null);
   const fractured = explain.vertebrae[explain.fracturedIndex];
   const halfWidth = explain.levels[explain.fracturedIndex].dims.bodyWidth / 2;
   // The side view looks from the patient's left (+x): the part at larger x is cut away.
   fractured.updateWorldMatrix(true, false);
   explain.cutaway.set(CUT_NORMAL, (1 - amount) * (halfWidth + 2)).applyMatrix4(fractured.matrixWorld);
-  setCutaway(explain.materials.fractured, explain.cutaway);
+  setCutaway(explain.materials.fractured, explain.cutaway, amount >= 0.01);
 }
 
 const CUT_NORMAL = new Vector3(-1, 0, 0);

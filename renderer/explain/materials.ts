@@ -1,4 +1,4 @@
-import { Color, CustomBlending, DoubleSide, FrontSide, MeshBasicMaterial, MeshPhongMaterial, ShaderChunk, ShaderMaterial, SrcColorFactor, ZeroFactor, type Material, type Plane } from 'three';
+import { Color, CustomBlending, DoubleSide, MeshBasicMaterial, MeshPhongMaterial, ShaderChunk, ShaderMaterial, SrcColorFactor, ZeroFactor, type Material, type Plane } from 'three';
 
 /** The colours of the explainer: warm ivory bone, cool instruments and cement that stand out against it. */
 export const PALETTE = {
@@ -129,17 +129,21 @@ function withCheapArithmetic(material: MeshPhongMaterial | MeshBasicMaterial): v
 function illustratedBone(material: MeshPhongMaterial): MeshPhongMaterial {
   const solidBehindZ = { value: -Infinity };
   const sectionColour = { value: new Color(PALETTE.section) };
+  const cutOpen = { value: 0 };
   material.userData.solidBehindZ = solidBehindZ;
+  material.userData.cutOpen = cutOpen;
   material.onBeforeCompile = (shader) => {
     shader.uniforms.solidBehindZ = solidBehindZ;
     shader.uniforms.sectionColour = sectionColour;
+    shader.uniforms.cutOpen = cutOpen;
     shader.vertexShader = shader.vertexShader
       .replace('#include <common>', `#include <common>\nattribute float ${BONE_CREASE_ATTRIBUTE};\nvarying float vBoneZ;\nvarying float vCrease;`)
       .replace('#include <begin_vertex>', `#include <begin_vertex>\nvBoneZ = position.z;\nvCrease = ${BONE_CREASE_ATTRIBUTE};`);
     shader.fragmentShader = shader.fragmentShader
-      .replace('#include <common>', '#include <common>\nvarying float vBoneZ;\nvarying float vCrease;\nuniform float solidBehindZ;\nuniform vec3 sectionColour;\nconst vec3 RIM_COLOUR = vec3(0.30, 0.30, 0.34);')
+      .replace('#include <common>', '#include <common>\nvarying float vBoneZ;\nvarying float vCrease;\nuniform float solidBehindZ;\nuniform vec3 sectionColour;\nuniform float cutOpen;\nconst vec3 RIM_COLOUR = vec3(0.30, 0.30, 0.34);')
       // The cutaway (setCutaway) opens the body only: the arch behind its back wall stays whole.
-      .replace('#include <clipping_planes_fragment>', 'if (vBoneZ >= solidBehindZ) {\n#include <clipping_planes_fragment>\n}')
+      // Inside faces are dropped first thing while the cut is shut, before any of their shading is done.
+      .replace('#include <clipping_planes_fragment>', 'if (!gl_FrontFacing && cutOpen < 0.5) discard;\nif (vBoneZ >= solidBehindZ) {\n#include <clipping_planes_fragment>\n}')
       // Creases darken towards a warm umber rather than grey, as in a painted plate.
       .replace('#include <color_fragment>', '#include <color_fragment>\ndiffuseColor.rgb *= mix(vec3(1.0), vec3(0.55, 0.45, 0.36), vCrease);')
       .replace(
@@ -165,13 +169,17 @@ export function setSolidArch(materials: ExplainMaterials, bodyDepthMm: number): 
 /**
  * The cutaway of medical illustration: the bone's body cut along `plane` (world space), what lies on
  * its positive side kept, so its section shows its real profile where an intact rim would hide a
- * sunken middle. Inside faces are drawn only while cut, as the see-through bone must not show them.
+ * sunken middle. The material is set up for it once, double-sided with the one plane: turning the
+ * cut on and off then only moves the plane and sets a uniform, so no shader program is compiled
+ * mid-play (under software WebGL a compile stalls the animation for a fraction of a second).
+ * Inside faces are drawn only while `open`, as the see-through bone must not show them.
  */
-export function setCutaway(material: MeshPhongMaterial, plane: Plane | null): void {
-  // Culling follows `side` on every draw without a new program: the inside is painted flat, so it
-  // needs none of the normal flipping three compiles in for double-sided materials.
-  material.side = plane ? DoubleSide : FrontSide;
-  material.clippingPlanes = plane ? [plane] : [];
+export function setCutaway(material: MeshPhongMaterial, plane: Plane, open: boolean): void {
+  material.side = DoubleSide;
+  // Three draws a see-through double-sided material twice (inside faces, then outside): one pass does here.
+  material.forceSinglePass = true;
+  if (material.clippingPlanes?.[0] !== plane) material.clippingPlanes = [plane];
+  material.userData.cutOpen.value = open ? 1 : 0;
 }
 
 /**

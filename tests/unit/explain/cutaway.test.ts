@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DoubleSide, FrontSide, Vector3 } from 'three';
+import { DoubleSide, Vector3 } from 'three';
 import { buildExplainScene } from '../../../renderer/explain/buildExplainScene';
 import { applySceneState, DEFAULT_VIEW } from '../../../renderer/explain/applySceneState';
 import { buildTimeline } from '../../../shared/procedure/buildTimeline';
@@ -28,6 +28,7 @@ function expectMidSagittalCut(explain: ExplainScene): void {
   const m = explain.materials.fractured;
   expect(m.clippingPlanes).toHaveLength(1);
   expect(m.side).toBe(DoubleSide);
+  expect(m.userData.cutOpen.value).toBe(1);
   const plane = m.clippingPlanes![0];
   for (const [y, z] of [[0, 0], [8, 10], [-9, -6]]) expect(Math.abs(plane.distanceToPoint(world(explain, 0, y, z)))).toBeLessThan(1e-3);
   // The near half (the camera's side, the patient's left, +x) is cut away: clipped points lie on the negative side.
@@ -35,9 +36,12 @@ function expectMidSagittalCut(explain: ExplainScene): void {
   expect(plane.distanceToPoint(world(explain, -10, 0, 0))).toBeGreaterThan(0);
 }
 
+/** Shut: the plane lies beyond the body's side, so nothing of it is clipped, and inside faces are not drawn. */
 function expectNoCut(explain: ExplainScene): void {
-  expect(explain.materials.fractured.clippingPlanes ?? []).toHaveLength(0);
-  expect(explain.materials.fractured.side).toBe(FrontSide);
+  const m = explain.materials.fractured;
+  expect(m.userData.cutOpen.value).toBe(0);
+  const halfWidth = explain.levels[explain.fracturedIndex].dims.bodyWidth / 2;
+  for (const x of [-halfWidth, 0, halfWidth]) expect(m.clippingPlanes![0].distanceToPoint(world(explain, x, 0, 0))).toBeGreaterThan(0);
 }
 
 describe('the cutaway of the broken vertebra in the side view', () => {
@@ -65,6 +69,7 @@ describe('the cutaway of the broken vertebra in the side view', () => {
     applySceneState(explain, { ...turning, camera: { ...turning.camera, blend: 0.5 } }, view);
     const plane = explain.materials.fractured.clippingPlanes![0];
     expect(plane.distanceToPoint(world(explain, 0, 0, 0))).toBeGreaterThan(1);
+    expect(explain.materials.fractured.userData.cutOpen.value).toBe(1);
   });
 
   it('is never on for the see-through close-ups, nor for see-through bone chosen by the viewer', () => {
