@@ -1,4 +1,4 @@
-import { Color, Matrix4, Quaternion, Vector3, type BufferAttribute, type BufferGeometry, type Material, type Mesh } from 'three';
+import { Color, Matrix4, Plane, Quaternion, Vector3, type BufferAttribute, type BufferGeometry, type Material, type Mesh } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import type { CameraPreset, SceneState, VertebralHeightsMm } from '../../shared/procedure/types';
 import type { ExplainScene } from './buildExplainScene';
@@ -246,11 +246,12 @@ function placeCutaway(explain: ExplainScene, amount: number): void {
   const halfWidth = explain.levels[explain.fracturedIndex].dims.bodyWidth / 2;
   // The side view looks from the patient's left (+x): the part at larger x is cut away.
   fractured.updateWorldMatrix(true, false);
-  explain.cutaway.set(CUT_NORMAL, (1 - amount) * (halfWidth + 2)).applyMatrix4(fractured.matrixWorld);
-  setCutaway(explain.materials.fractured, explain.cutaway, amount >= 0.01);
+  setCutaway(explain.materials.fractured, cut.set(CUT_NORMAL, (1 - amount) * (halfWidth + 2)).applyMatrix4(fractured.matrixWorld), amount >= 0.01);
 }
 
 const CUT_NORMAL = new Vector3(-1, 0, 0);
+/** Scratch for the cut's plane, which setCutaway copies. */
+const cut = new Plane();
 
 function pathsFor(explain: ExplainScene, state: SceneState): NeedlePath[] {
   return state.entrySides.length > 1 ? explain.paths.bipedicular : explain.paths.unipedicular;

@@ -1,4 +1,4 @@
-import { Box3, BufferAttribute, BufferGeometry, Color, Group, InstancedMesh, Matrix4, Mesh, PerspectiveCamera, Plane, PlaneGeometry, Scene, CircleGeometry, CylinderGeometry, Float32BufferAttribute, Sphere, Vector3 } from 'three';
+import { Box3, BufferAttribute, BufferGeometry, Color, Group, InstancedMesh, Matrix4, Mesh, PerspectiveCamera, PlaneGeometry, Scene, CircleGeometry, CylinderGeometry, Float32BufferAttribute, Sphere, Vector3 } from 'three';
 import type { OwnSpineModel, OwnVertebraMesh } from './ctBoneModel';
 import type { PatientSpineShape } from '../../shared/procedure/types';
 import { columnLevels, layoutColumn, type ColumnLayout, type ColumnLevel } from './spineColumn';
@@ -43,8 +43,6 @@ export interface ExplainScene {
   rods: Mesh;
   /** A copy of the fractured vertebra, deformed from fracturedRest to the compared heights. */
   ghost: Mesh;
-  /** Where the fractured body is cut open in the side view (world space), while it is. */
-  cutaway: Plane;
   /** Needle paths for one and for two needles, left then right. */
   paths: { unipedicular: NeedlePath[]; bipedicular: NeedlePath[] };
   layout: ColumnLayout;
@@ -94,7 +92,7 @@ export function buildExplainScene(shape: PatientSpineShape, own?: OwnSpineModel)
   patient.add(discs, cord, ghost, skin, ...needles, ...numbing, ...balloons, cement, cavity, screws, rods);
 
   const explain: ExplainScene = {
-    scene, camera, materials, shape, patient, discs, cord, skin, numbing, needles, balloons, cement, cavity, screws, rods, ghost, cutaway: new Plane(),
+    scene, camera, materials, shape, patient, discs, cord, skin, numbing, needles, balloons, cement, cavity, screws, rods, ghost,
     ...spineOf(shape, materials, own), shownColumnKey: '', shownGhostKey: '', shownRodsKey: '',
   };
   mountSpine(explain);

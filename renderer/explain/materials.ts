@@ -1,4 +1,4 @@
-import { Color, CustomBlending, DoubleSide, MeshBasicMaterial, MeshPhongMaterial, ShaderChunk, ShaderMaterial, SrcColorFactor, ZeroFactor, type Material, type Plane } from 'three';
+import { Color, CustomBlending, DoubleSide, MeshBasicMaterial, MeshPhongMaterial, Plane, ShaderChunk, ShaderMaterial, SrcColorFactor, ZeroFactor, type Material } from 'three';
 
 /** The colours of the explainer: warm ivory bone, cool instruments and cement that stand out against it. */
 export const PALETTE = {
@@ -48,7 +48,7 @@ export function createMaterials(): ExplainMaterials {
   const materials: ExplainMaterials = {
     bone: bone(),
     focused: bone(),
-    fractured: bone(),
+    fractured: cutOpenable(bone()),
     disc: new MeshPhongMaterial({ color: PALETTE.disc, specular: '#334', shininess: 30 }),
     cord: new MeshPhongMaterial({ color: PALETTE.cord, specular: '#442', shininess: 25 }),
     instrument: new MeshPhongMaterial({ vertexColors: true, specular: '#ffffff', shininess: 90 }),
@@ -167,18 +167,26 @@ export function setSolidArch(materials: ExplainMaterials, bodyDepthMm: number): 
 }
 
 /**
- * The cutaway of medical illustration: the bone's body cut along `plane` (world space), what lies on
- * its positive side kept, so its section shows its real profile where an intact rim would hide a
- * sunken middle. The material is set up for it once, double-sided with the one plane: turning the
- * cut on and off then only moves the plane and sets a uniform, so no shader program is compiled
- * mid-play (under software WebGL a compile stalls the animation for a fraction of a second).
- * Inside faces are drawn only while `open`, as the see-through bone must not show them.
+ * The cutaway of medical illustration, made ready on the broken bone's material once: double-sided,
+ * in one pass (three would draw a see-through double-sided material twice, inside faces then outside),
+ * with its one clipping plane. Opening and shutting the cut then only moves the plane and sets a
+ * uniform, so no shader program is compiled mid-play (under software WebGL a compile stalls the
+ * animation for a fraction of a second).
+ */
+function cutOpenable(material: MeshPhongMaterial): MeshPhongMaterial {
+  material.side = DoubleSide;
+  material.forceSinglePass = true;
+  material.clippingPlanes = [new Plane()];
+  return material;
+}
+
+/**
+ * Cuts the bone's body along `plane` (world space), what lies on its positive side kept, so its section
+ * shows its real profile where an intact rim would hide a sunken middle. Inside faces are drawn only
+ * while `open`, as the see-through bone must not show them.
  */
 export function setCutaway(material: MeshPhongMaterial, plane: Plane, open: boolean): void {
-  material.side = DoubleSide;
-  // Three draws a see-through double-sided material twice (inside faces, then outside): one pass does here.
-  material.forceSinglePass = true;
-  if (material.clippingPlanes?.[0] !== plane) material.clippingPlanes = [plane];
+  material.clippingPlanes![0].copy(plane);
   material.userData.cutOpen.value = open ? 1 : 0;
 }
 

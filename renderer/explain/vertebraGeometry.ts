@@ -16,7 +16,7 @@ export type VertebraDetail = 'full' | 'context';
 /** Steps of the baked occlusion: creases about a pedicle's width deep darken. */
 const OCCLUSION_STEP_MM = 1.5;
 
-/** Meshed templates by level and cell, each at its typical body height: meshing is the slow part of building the scene. */
+/** Meshed templates by level and detail, each at its typical body height: meshing is the slow part of building the scene. */
 const templates = new Map<string, { geometry: BufferGeometry; dims: VertebraDimensions }>();
 
 /**
@@ -43,11 +43,10 @@ function templateFor(level: SpineLevel, detail: VertebraDetail) {
   return template;
 }
 
-/** The vertebra at `level` with the dimensions `d`, meshed with cells of `cellMm`: its own copy, which the caller owns and disposes. */
+/** The vertebra at `level` with the dimensions `d`, in full or as context: its own copy, which the caller owns and disposes. */
 export function vertebraGeometry(level: SpineLevel, d: VertebraDimensions, detail: VertebraDetail = 'full'): BufferGeometry {
   const { geometry, dims } = templateFor(level, detail);
   const sized = geometry.clone().scale(d.bodyWidth / dims.bodyWidth, d.bodyHeight / dims.bodyHeight, d.bodyDepth / dims.bodyDepth);
   sized.computeBoundingSphere();
   return sized;
 }
-
